@@ -1,0 +1,5 @@
+import { render } from 'preact';
+import { PopupApp } from '@/components/popup/PopupApp';
+import '@/components/theme.css';
+
+render(<PopupApp />, document.getElementById('app')!);

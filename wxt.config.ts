@@ -1,0 +1,32 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { CHROME_PUBLIC_KEY, GECKO_ID } from './utils/extension-identity';
+import { KAKAO_HOST_PERMISSIONS } from './utils/hosts';
+
+// `--mode store` builds the packages uploaded to the stores: same code, but without the Chrome `key`
+// (the Web Store assigns its own id; the unpacked build keeps a fixed one for Kakao's redirect URI).
+export default defineConfig({
+  modules: ['@wxt-dev/i18n/module', '@wxt-dev/webextension-polyfill', '@wxt-dev/auto-icons'],
+  autoIcons: { baseIconPath: 'assets/icon.svg', developmentIndicator: false },
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser, mode }) => ({
+    name: '__MSG_extName__',
+    short_name: 'OrderTalk',
+    description: '__MSG_extDescription__',
+    default_locale: 'ko',
+    permissions: ['storage', 'identity'],
+    // Content scripts need no host permission; only the background talks to Kakao.
+    host_permissions: KAKAO_HOST_PERMISSIONS,
+    action: { default_title: '__MSG_extName__' },
+    ...(browser === 'chrome' && mode !== 'store' && { key: CHROME_PUBLIC_KEY }),
+    ...(browser === 'firefox' && {
+      browser_specific_settings: {
+        gecko: {
+          id: GECKO_ID,
+          strict_min_version: '128.0',
+          data_collection_permissions: { required: ['none'] },
+        },
+      },
+    }),
+  }),
+});
