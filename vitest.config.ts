@@ -1,6 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 import preact from '@preact/preset-vite';
+import { fileURLToPath } from 'node:url';
+
+// Same `@/` alias as WXT's generated tsconfig, for the projects that run without WxtVitest.
+const resolve = { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } };
 
 // Three projects, all run by `npm test`:
 // - unit: modules and components in happy-dom with WXT's fake browser;
@@ -20,6 +24,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: 'emulator',
           environment: 'node',
@@ -27,6 +32,7 @@ export default defineConfig({
         },
       },
       {
+        resolve,
         test: {
           name: 'browser',
           environment: 'node',

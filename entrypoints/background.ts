@@ -1,7 +1,8 @@
+import '@/utils/zod-setup';
+import { listen } from '@/utils/messaging/server';
+
 export default defineBackground(() => {
-  // Listeners must be registered synchronously so a restarted service worker still receives them.
-  browser.runtime.onMessage.addListener((message: unknown) => {
-    if ((message as { type?: string })?.type === 'ping') return Promise.resolve({ ok: true });
-    return undefined;
+  listen({
+    ping: async () => ({ ok: true }),
   });
 });

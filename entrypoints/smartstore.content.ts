@@ -1,3 +1,4 @@
+import '@/utils/zod-setup';
 import { SMARTSTORE_MATCHES } from '@/utils/hosts';
 
 export default defineContentScript({

@@ -1,3 +1,4 @@
+import '@/utils/zod-setup';
 import { render } from 'preact';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import '@/components/theme.css';

@@ -1,3 +1,4 @@
+import '@/utils/zod-setup';
 import { render } from 'preact';
 import { PopupApp } from '@/components/popup/PopupApp';
 import '@/components/theme.css';

@@ -1,0 +1,75 @@
+import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const CHROME_BUILD = path.resolve('.output/chrome-mv3');
+
+export function chromiumPath(): string {
+  const candidate = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(candidate)) {
+    throw new Error(
+      `Chromium not found at ${candidate}: run "sudo apt-get install chromium" or set CHROMIUM_PATH.`,
+    );
+  }
+  return candidate;
+}
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker(): Promise<Worker>;
+  extensionUrl(page: string): string;
+  close(): Promise<void>;
+}
+
+/**
+ * Launches Debian Chromium with the production build loaded (never the -dev build). `hosts` maps real
+ * hostnames (kauth.kakao.com, sell.smartstore.naver.com, …) to local HTTPS ports, so the shipped build is
+ * what gets tested.
+ */
+export async function launchExtension(
+  hosts: Record<string, number> = {},
+  { locale = 'ko-KR', build = CHROME_BUILD } = {},
+): Promise<ExtensionBrowser> {
+  if (!existsSync(path.join(build, 'manifest.json'))) {
+    throw new Error(`No build at ${build}: run "npm run build" first.`);
+  }
+  const profile = mkdtempSync(path.join(tmpdir(), 'ordertalk-chromium-'));
+  const rules = Object.entries(hosts).map(([host, port]) => `MAP ${host} 127.0.0.1:${port}`);
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath(),
+    headless: true,
+    locale,
+    // Chromium on Linux takes its UI language (and so chrome.i18n's) from LANGUAGE, not from --lang.
+    env: { ...process.env, LANGUAGE: locale.split('-')[0]!, LANG: `${locale.replace('-', '_')}.UTF-8` },
+    viewport: { width: 1280, height: 800 },
+    args: [
+      `--disable-extensions-except=${build}`,
+      `--load-extension=${build}`,
+      `--lang=${locale}`,
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--ignore-certificate-errors',
+      ...(rules.length ? [`--host-resolver-rules=${rules.join(', ')}, EXCLUDE localhost`] : []),
+    ],
+  });
+  const serviceWorker = async () =>
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL((await serviceWorker()).url()).host;
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    extensionUrl: (page) => `chrome-extension://${extensionId}/${page}`,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
