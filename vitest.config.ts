@@ -12,6 +12,7 @@ const resolve = { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } }
 // - browser: the real production builds in Debian Chromium / Firefox ESR, one file at a time.
 export default defineConfig({
   test: {
+    reporters: ['default', './tests/support/summary-reporter.ts'],
     projects: [
       {
         plugins: [WxtVitest(), preact()],
