@@ -1,5 +1,20 @@
 import { z } from 'zod';
 import { OrderSchema } from '@/utils/orders/order';
+import { SettingsSchema } from '@/utils/settings/schema';
+import {
+  AuthStateSchema,
+  BilingualSchema,
+  ChecklistSchema,
+  ComposeItemSchema,
+  FriendSchema,
+  FriendsSchema,
+  HistoryRecordSchema,
+  PreviewSchema,
+  QuotaSchema,
+  SendResultSchema,
+  SendStatusSchema,
+  TemplateSummarySchema,
+} from './wire';
 
 // The one message map between contexts. Each entry names who may send it: `content` (content scripts on
 // store admins — reachable by page scripts' influence, so never allowed to send) or `page` (the extension's
@@ -14,9 +29,11 @@ export const OrderStatusSchema = z.object({
 export type OrderStatus = z.infer<typeof OrderStatusSchema>;
 
 const Ok = z.object({ ok: z.literal(true) });
+const None = z.object({});
+const page = ['page'] as const;
 
 export const protocol = {
-  ping: { callers: ['content', 'page'], input: z.object({}), output: Ok },
+  ping: { callers: ['content', 'page'], input: None, output: Ok },
   /** Badges on order rows: what the background knows about each order's customer. */
   'order.status': {
     callers: ['content', 'page'],
@@ -29,6 +46,91 @@ export const protocol = {
     input: z.object({ orders: z.array(OrderSchema).min(1).max(100) }),
     output: Ok,
   },
+
+  // Everything below is for the extension's own pages only.
+  'settings.get': { callers: page, input: None, output: SettingsSchema },
+  'settings.save': { callers: page, input: z.object({ settings: SettingsSchema }), output: SettingsSchema },
+  /** Write-only: the secret goes into the background's sealed store and is never read back. */
+  'settings.setClientSecret': { callers: page, input: z.object({ secret: z.string().trim().max(200).nullable() }), output: Ok },
+  'auth.state': { callers: page, input: None, output: AuthStateSchema },
+  'auth.signIn': { callers: page, input: None, output: AuthStateSchema },
+  'auth.requestConsent': {
+    callers: page,
+    input: z.object({ scopes: z.array(z.enum(['profile_nickname', 'friends', 'talk_message'])).min(1) }),
+    output: AuthStateSchema,
+  },
+  'auth.signOut': { callers: page, input: None, output: AuthStateSchema },
+  'auth.disconnect': { callers: page, input: None, output: AuthStateSchema },
+  'friends.list': { callers: page, input: z.object({ refresh: z.boolean().optional() }), output: FriendsSchema },
+  'quota.get': { callers: page, input: z.object({ receiverUuid: z.string().optional() }), output: QuotaSchema },
+  'templates.list': { callers: page, input: None, output: z.object({ templates: z.array(z.unknown()) }) },
+  'templates.save': { callers: page, input: z.object({ template: z.unknown() }), output: Ok },
+  'templates.delete': { callers: page, input: z.object({ id: z.string() }), output: Ok },
+  'templates.preview': {
+    callers: page,
+    input: z.object({ template: z.unknown(), order: OrderSchema.optional() }),
+    output: z.object({ preview: PreviewSchema.optional(), missingVariables: z.array(z.string()), problems: z.array(BilingualSchema.extend({ code: z.string() })) }),
+  },
+  'compose.session': {
+    callers: page,
+    input: z.object({ sessionId: z.string().uuid() }),
+    output: z.object({ orders: z.array(OrderSchema), templates: z.array(TemplateSummarySchema), acknowledged: z.boolean() }),
+  },
+  /** Who gets what and whether it can be sent, for each order of the session, with one template. */
+  'compose.prepare': {
+    callers: page,
+    input: z.object({ sessionId: z.string().uuid(), templateId: z.string(), freeText: z.string().max(1000).optional() }),
+    output: z.object({ items: z.array(ComposeItemSchema), quota: QuotaSchema }),
+  },
+  'link.suggest': {
+    callers: page,
+    input: z.object({ order: OrderSchema, query: z.string().max(50).optional() }),
+    output: z.object({ friends: z.array(FriendSchema) }),
+  },
+  'link.set': {
+    callers: page,
+    input: z.object({ order: OrderSchema, friendUuid: z.string().min(1) }),
+    output: Ok,
+  },
+  'link.remove': { callers: page, input: z.object({ order: OrderSchema }), output: Ok },
+  'send.acknowledge': { callers: page, input: None, output: Ok },
+  /**
+   * Sends the session's chosen orders. Only an extension page can ask, after the operator's click there;
+   * every send is recorded as pending first, and a repeat of an already-sent message needs confirmRepeat.
+   */
+  'send.orders': {
+    callers: page,
+    input: z.object({
+      sessionId: z.string().uuid(),
+      templateId: z.string(),
+      freeText: z.string().max(1000).optional(),
+      productOrderNos: z.array(z.string()).min(1).max(100),
+      confirmRepeat: z.boolean().default(false),
+    }),
+    output: z.object({ results: z.array(SendResultSchema) }),
+  },
+  'send.cancel': { callers: page, input: z.object({ sessionId: z.string().uuid() }), output: Ok },
+  'send.progress': {
+    callers: page,
+    input: z.object({ sessionId: z.string().uuid() }),
+    output: z.object({ total: z.number().int(), done: z.number().int(), results: z.array(SendResultSchema) }),
+  },
+  'send.toMe': { callers: page, input: z.object({ templateId: z.string().optional() }), output: Ok },
+  'checklist.get': { callers: page, input: None, output: ChecklistSchema },
+  'checklist.mark': { callers: page, input: z.object({ step: z.enum(['sendToMeAt', 'teamMemberAt', 'noticeViewedAt']) }), output: ChecklistSchema },
+  'history.list': {
+    callers: page,
+    input: z.object({ status: SendStatusSchema.optional(), query: z.string().max(100).optional(), limit: z.number().int().min(1).max(5000).optional() }),
+    output: z.object({ records: z.array(HistoryRecordSchema) }),
+  },
+  'history.exportCsv': { callers: page, input: None, output: z.object({ csv: z.string() }) },
+  'data.export': { callers: page, input: None, output: z.object({ json: z.string() }) },
+  'data.import': {
+    callers: page,
+    input: z.object({ json: z.string().max(20_000_000), apply: z.boolean() }),
+    output: z.object({ summary: z.record(z.string(), z.number()) }),
+  },
+  'data.erase': { callers: page, input: None, output: Ok },
 } as const satisfies Record<string, { callers: readonly Caller[]; input: z.ZodType; output: z.ZodType }>;
 
 export type Protocol = typeof protocol;
