@@ -1,0 +1,22 @@
+import type { Handlers } from '@/utils/messaging/server';
+import { getSettings, saveSettings } from '@/utils/settings/store';
+import { createComposeSession, getComposeSession, openComposeWindow } from './compose-sessions';
+import { getChecklist, markChecklist } from './checklist';
+
+/** Requests that need no Kakao: settings, the review checklist, compose windows. */
+export function createBaseHandlers(): Handlers {
+  return {
+    ping: async () => ({ ok: true }),
+    'settings.get': () => getSettings(),
+    'settings.save': ({ settings }) => saveSettings(settings),
+    'checklist.get': () => getChecklist(),
+    'checklist.mark': ({ step }) => markChecklist(step),
+    'compose.open': async ({ orders }) => {
+      const id = await createComposeSession(orders);
+      await openComposeWindow(id, orders.length);
+      return { ok: true };
+    },
+  };
+}
+
+export { getComposeSession };
