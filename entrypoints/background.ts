@@ -1,8 +1,8 @@
 import '@/utils/zod-setup';
 import { listen } from '@/utils/messaging/server';
+import { createBaseHandlers } from '@/utils/background/handlers';
 
 export default defineBackground(() => {
-  listen({
-    ping: async () => ({ ok: true }),
-  });
+  // Registered synchronously: a restarted service worker only wakes for listeners from its first run.
+  listen({ ...createBaseHandlers() });
 });

@@ -35,7 +35,8 @@ export async function getComposeSession(id: string, now = Date.now()): Promise<C
 /** An extension-owned window: the store page can neither script it nor embed it. */
 export async function openComposeWindow(sessionId: string, orderCount: number): Promise<void> {
   await browser.windows.create({
-    url: browser.runtime.getURL(`/compose.html#${sessionId}`),
+    // Typed page paths only know entrypoints present at `wxt prepare` time.
+    url: (browser.runtime.getURL as (path: string) => string)(`/compose.html#${sessionId}`),
     type: 'popup',
     width: orderCount > 1 ? 760 : 520,
     height: 820,
