@@ -1,0 +1,92 @@
+import { request as httpsRequest } from 'node:https';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseScenario, type Scenario } from './scenario';
+import { KAPI_HOST, KAUTH_HOST, listen, type RunningEmulator } from './server';
+import type { Delivery, FaultKind } from './state';
+
+export const SCENARIOS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'scenarios');
+
+export function loadScenario(nameOrPath: string): Scenario {
+  const file = nameOrPath.endsWith('.json') ? nameOrPath : path.join(SCENARIOS, `${nameOrPath}.json`);
+  return parseScenario(JSON.parse(readFileSync(file, 'utf8')));
+}
+
+export interface Reply { status: number; headers: Record<string, string | string[] | undefined>; text: string; json(): any }
+
+export interface Emulator extends RunningEmulator {
+  /** `--host-resolver-rules` entries for Chromium. */
+  hostMap: Record<string, number>;
+  /** An HTTPS request to kauth/kapi as the real client would make it (TLS checked against this emulator's cert). */
+  request(host: string, pathAndQuery: string, init?: { method?: string; headers?: Record<string, string>; body?: string }): Promise<Reply>;
+  form(host: string, pathname: string, fields: Record<string, string>, token?: string): Promise<Reply>;
+  control: {
+    reset(): Promise<void>;
+    loadScenario(s: Scenario): Promise<void>;
+    advanceClock(ms: number): Promise<void>;
+    fault(f: { path: string; kind: FaultKind; nth?: number; method?: string; ms?: number; status?: number }): Promise<void>;
+    clearFaults(): Promise<void>;
+    expireTokens(userId?: number): Promise<number>;
+    autoApprove(userId: number | null): Promise<void>;
+    deliveries(): Promise<Delivery[]>;
+    state(): Promise<any>;
+  };
+}
+
+export async function startEmulator(opts: { scenario?: Scenario | string; port?: number } = {}): Promise<Emulator> {
+  const scenario = typeof opts.scenario === 'object' ? opts.scenario : loadScenario(opts.scenario ?? 'basic');
+  const running = await listen(scenario, opts.port ?? 0);
+  const request: Emulator['request'] = (host, pathAndQuery, init = {}) =>
+    new Promise((resolve, reject) => {
+      const req = httpsRequest(
+        { host: '127.0.0.1', port: running.port, servername: host, ca: running.cert, path: pathAndQuery, method: init.method ?? 'GET', headers: { host, ...init.headers } },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: () => JSON.parse(text) });
+          });
+        },
+      );
+      req.on('error', reject);
+      if (init.body) req.write(init.body);
+      req.end();
+    });
+  const form: Emulator['form'] = (host, pathname, fields, token) =>
+    request(host, pathname, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded;charset=utf-8',
+        ...(token && { authorization: `Bearer ${token}` }),
+      },
+      body: new URLSearchParams(fields).toString(),
+    });
+  const ctl = async (method: string, p: string, body?: unknown) => {
+    const r = await request('localhost', `/__emulator${p}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (r.status >= 400) throw new Error(`emulator control ${p}: ${r.text}`);
+    return r.json();
+  };
+  return {
+    ...running,
+    hostMap: { [KAUTH_HOST]: running.port, [KAPI_HOST]: running.port },
+    request,
+    form,
+    control: {
+      reset: async () => void (await ctl('POST', '/reset')),
+      loadScenario: async (s) => void (await ctl('POST', '/scenario', s)),
+      advanceClock: async (ms) => void (await ctl('POST', '/clock', { advanceMs: ms })),
+      fault: async (f) => void (await ctl('POST', '/faults', f)),
+      clearFaults: async () => void (await ctl('DELETE', '/faults')),
+      expireTokens: async (userId) => (await ctl('POST', '/expire-tokens', userId === undefined ? {} : { userId })).expired,
+      autoApprove: async (userId) => void (await ctl('POST', '/auto-approve', { userId })),
+      deliveries: async () => (await ctl('GET', '/deliveries')).deliveries,
+      state: () => ctl('GET', '/state'),
+    },
+  };
+}

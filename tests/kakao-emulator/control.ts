@@ -1,0 +1,64 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { kapiError, send, type Ctx } from './http';
+import { inboxIndex, inboxPage } from './inbox';
+import { parseScenario, type Scenario } from './scenario';
+import type { World } from './state';
+
+const FaultSchema = z.object({
+  method: z.string().optional(),
+  path: z.string().min(1),
+  nth: z.number().int().min(1).default(1),
+  kind: z.enum(['5xx', '-10', 'drop', 'latency']),
+  ms: z.number().int().min(0).max(60_000).optional(),
+  status: z.number().int().min(500).max(599).optional(),
+});
+
+/** Test-only endpoints under /__emulator/ (any Host). */
+export async function control(world: World, ctx: Ctx, initial: () => Scenario): Promise<void> {
+  const path = ctx.url.pathname.slice('/__emulator'.length);
+  const json = () => (ctx.body ? (JSON.parse(ctx.body) as unknown) : {});
+  const m = ctx.req.method;
+  if (m === 'POST' && path === '/reset') return world.load(initial()), send(ctx, 200, { ok: true });
+  if (m === 'POST' && path === '/scenario') {
+    const file = ctx.url.searchParams.get('file');
+    const scenario = parseScenario(file ? JSON.parse(await readFile(file, 'utf8')) : json());
+    world.load(scenario);
+    return send(ctx, 200, { ok: true });
+  }
+  if (m === 'POST' && path === '/clock') {
+    const b = z.object({ advanceMs: z.number().optional(), set: z.string().datetime({ offset: true }).optional() }).parse(json());
+    if (b.set) world.clock.set(Date.parse(b.set));
+    if (b.advanceMs) world.clock.advance(b.advanceMs);
+    return send(ctx, 200, { now: new Date(world.clock.now()).toISOString() });
+  }
+  if (m === 'POST' && path === '/faults') {
+    world.faults.push({ ...FaultSchema.parse(json()), seen: 0, fired: false });
+    return send(ctx, 200, { ok: true });
+  }
+  if (m === 'DELETE' && path === '/faults') return (world.faults = []), send(ctx, 200, { ok: true });
+  if (m === 'POST' && path === '/expire-tokens') {
+    const b = z.object({ userId: z.number().int().optional() }).parse(json());
+    return send(ctx, 200, { expired: world.expireTokens(b.userId) });
+  }
+  if (m === 'POST' && path === '/auto-approve') {
+    const b = z.object({ userId: z.number().int().nullable() }).parse(json());
+    world.autoApproveOverride = b.userId;
+    return send(ctx, 200, { ok: true });
+  }
+  if (m === 'GET' && path === '/deliveries') return send(ctx, 200, { deliveries: world.deliveries });
+  if (m === 'GET' && path === '/requests') return send(ctx, 200, { requests: world.requests });
+  if (m === 'GET' && path === '/state') {
+    return send(ctx, 200, {
+      now: new Date(world.clock.now()).toISOString(),
+      tokensIssued: world.tokensIssued,
+      accessTokens: world.access.size,
+      refreshTokens: world.refresh.size,
+      connections: Object.fromEntries([...world.connections].map(([app, users]) => [app, Object.fromEntries([...users].map(([u, s]) => [u, [...s]]))])),
+    });
+  }
+  if (m === 'GET' && path === '/inbox') return send(ctx, 200, inboxIndex(world));
+  const inbox = /^\/inbox\/(\d+)$/.exec(path);
+  if (m === 'GET' && inbox) return send(ctx, 200, inboxPage(world, Number(inbox[1])));
+  kapiError(ctx, 404, -9, `unknown emulator control path: ${path}`);
+}
