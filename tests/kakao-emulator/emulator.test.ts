@@ -146,7 +146,9 @@ describe('kapi', () => {
   it('reports token info and scopes, and -402 with required_scopes for the friends list without consent', async () => {
     const t = await tokensFor(1);
     const auth = { authorization: `Bearer ${t.access_token}` };
-    expect((await emu.request(API, '/v1/user/access_token_info', { headers: auth })).json()).toMatchObject({ id: 1, expires_in: 21599 });
+    const info = (await emu.request(API, '/v1/user/access_token_info', { headers: auth })).json();
+    expect(info.id).toBe(1);
+    expect(info.expires_in).toBeGreaterThan(21590);
     const scopes = (await emu.request(API, '/v2/user/scopes', { headers: auth })).json().scopes;
     expect(scopes.find((s: { id: string }) => s.id === 'friends')).toMatchObject({ agreed: false, using: true });
     const r = await emu.request(API, '/v1/api/talk/friends', { headers: auth });

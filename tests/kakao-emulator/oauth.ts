@@ -63,7 +63,10 @@ function back(ctx: Ctx, req: AuthRequest, params: Record<string, string>): void 
 }
 
 function approve(world: World, ctx: Ctx, req: AuthRequest, user: number, agreed: ScopeId[]): void {
-  const scopes = world.connectionsOf(req.app.restApiKey).get(user) ?? new Set<ScopeId>();
+  const existing = world.connectionsOf(req.app.restApiKey).get(user);
+  const scopes = existing ?? new Set<ScopeId>();
+  // Connecting for the first time always includes the app's required items.
+  if (!existing) for (const [id, mode] of Object.entries(req.app.consentItems)) if (mode === 'required') scopes.add(id as ScopeId);
   for (const s of agreed) scopes.add(s);
   world.connectionsOf(req.app.restApiKey).set(user, scopes);
   const code = randomBytes(24).toString('base64url');
