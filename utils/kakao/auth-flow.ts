@@ -28,12 +28,12 @@ export interface AuthFlowDeps {
 }
 
 /** When the auth window closed without a redirect, asks kauth why (KOE006 and friends show as a page). */
-async function diagnose(fetchFn: Fetch, url: string): Promise<KakaoError | null> {
+async function diagnose(fetchFn: Fetch, url: string, redirectUri: string): Promise<KakaoError | null> {
   try {
     const res = await fetchFn(url, { redirect: 'manual' });
     if (res.status < 400) return null;
     const code = /KOE\d{3}/.exec(await res.text())?.[0];
-    return code ? new KakaoError(code, res.status) : null;
+    return code ? new KakaoError(code, res.status, '', { redirectUri }) : null;
   } catch {
     return null;
   }
@@ -54,7 +54,7 @@ export async function runAuthFlow(deps: AuthFlowDeps, clientId: string, scopes?:
     result = await deps.launchWebAuthFlow({ url, interactive: true });
   } catch {
     await deps.store.setPending(null);
-    throw (await diagnose(deps.fetch, url)) ?? new KakaoError('cancelled');
+    throw (await diagnose(deps.fetch, url, redirectUri)) ?? new KakaoError('cancelled');
   }
   return finishAuthFlow(deps, result ?? '');
 }

@@ -180,6 +180,7 @@ describe('sign-in failures', () => {
     const err = (await kakao.signIn().catch((e: unknown) => e)) as KakaoError;
     expect(err.code).toBe('KOE006');
     expect(err.fixKo).toContain('Redirect URI');
+    expect(err.fixKo).toContain('https://unregistered.chromiumapp.org/kakao');
   });
 
   it('asks for the key first when none is set, and reports a bad key', async () => {
