@@ -80,7 +80,7 @@ describe('Kakao sign-in and sending from the real Chrome build (emulated Kakao)'
     const tokens = [...emu.world.access.keys(), ...emu.world.refresh.keys()];
     expect(tokens.length).toBeGreaterThan(0);
     // An extension page sees storage.local: only ciphertext there.
-    const local = JSON.stringify(await options.evaluate(() => chrome.storage.local.get(null)));
+    const local = JSON.stringify(await options.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<unknown> } } } }).chrome.storage.local.get(null)));
     for (const t of tokens) expect(local).not.toContain(t);
     // A content script on a store page: storage.local has no token, storage.session is closed to it.
     const store = await ext.context.newPage();
