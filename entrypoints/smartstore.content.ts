@@ -1,13 +1,20 @@
 import '@/utils/zod-setup';
 import { SMARTSTORE_MATCHES } from '@/utils/hosts';
+import type { Order } from '@/utils/orders/order';
+import { readSmartstore, isSmartstoreOrderFrame } from '@/utils/stores/smartstore';
+import { listenToBridge } from '@/utils/stores/graphql-bridge';
+import { startRowUi } from '@/utils/row-ui/start-content';
 
 export default defineContentScript({
   matches: SMARTSTORE_MATCHES,
   allFrames: true,
   runAt: 'document_idle',
-  main() {
+  main(ctx) {
     // Order grids live in the /o/… frame (#__delegate); the AngularJS shell around it has none.
-    if (!location.pathname.startsWith('/o/')) return;
+    if (!isSmartstoreOrderFrame(new URL(location.href))) return;
     document.documentElement.dataset.ordertalk = 'ready';
+    const extra = new Map<string, Partial<Order>>();
+    const ui = startRowUi(ctx, readSmartstore, extra);
+    listenToBridge(window, extra, () => ui.scan(), ctx.signal);
   },
 });

@@ -15,6 +15,17 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
+/** The seller center's order API, answered from the fixture rows the page asks about. */
+function graphql(_req: IncomingMessage, res: ServerResponse): void {
+  const rows = Array.from({ length: 2000 }, (_, i) => ({
+    productOrderNo: String(2026112400000000 + i + 1),
+    orderMemberId: 'buyer' + String((i % 12) + 1).padStart(2, '0'),
+    orderMemberTelNo: i % 5 === 4 ? '010-****-' + String(5000 + i) : '010-' + String(1000 + i).padStart(4, '0') + '-' + String(5000 + i),
+  }));
+  res.writeHead(200, { 'content-type': 'application/json' });
+  res.end(JSON.stringify({ data: { deliveryList: { elements: rows } } }));
+}
+
 export type Handler = (req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>;
 
 export interface SiteServer {
@@ -34,6 +45,7 @@ export async function startSiteServer(hosts: string[]): Promise<SiteServer> {
   const server = createServer(await selfSignedCert(hosts), async (req, res) => {
     try {
       for (const h of handlers) if (await h(req, res)) return;
+      if (req.method === 'POST' && req.url?.startsWith('/o/v3/graphql')) return graphql(req, res);
       const host = (req.headers.host ?? '').split(':')[0] ?? '';
       const url = new URL(req.url ?? '/', `https://${host}`);
       let file = path.join(SITES, host, decodeURIComponent(url.pathname));

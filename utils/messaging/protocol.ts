@@ -68,7 +68,7 @@ export const protocol = {
   'templates.delete': { callers: page, input: z.object({ id: z.string() }), output: Ok },
   'templates.preview': {
     callers: page,
-    input: z.object({ template: z.unknown(), order: OrderSchema.optional() }),
+    input: z.object({ template: z.unknown(), order: z.optional(OrderSchema) }),
     output: z.object({ preview: PreviewSchema.optional(), missingVariables: z.array(z.string()), problems: z.array(BilingualSchema.extend({ code: z.string() })) }),
   },
   'compose.session': {

@@ -1,0 +1,12 @@
+import '@/utils/zod-setup';
+import { readGodomall } from '@/utils/stores/godomall';
+import { startRowUi } from '@/utils/row-ui/start-content';
+
+// Best-effort: Godomall5 admins on *.godomall.com; shops on their own domain need the custom-admin route.
+export default defineContentScript({
+  matches: ['https://*.godomall.com/order/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    startRowUi(ctx, readGodomall);
+  },
+});

@@ -1,0 +1,33 @@
+import { BRIDGE_SOURCE, extractRows } from '@/utils/stores/graphql-rows';
+
+// MAIN world, at document_start, only in the /o/… order frames: wraps fetch and XHR to copy the order
+// rows the page already receives. It reads responses; it never changes a request or a response.
+export default defineContentScript({
+  matches: ['https://sell.smartstore.naver.com/o/*', 'https://admin.pay.naver.com/o/*'],
+  allFrames: true,
+  world: 'MAIN',
+  runAt: 'document_start',
+  main() {
+    const isGraphql = (url: string) => url.includes('/o/v3/graphql');
+    const forward = (text: string) => {
+      try {
+        const rows = extractRows(JSON.parse(text));
+        if (rows.length) window.postMessage({ source: BRIDGE_SOURCE, rows }, location.origin);
+      } catch {
+        // not JSON: nothing to forward
+      }
+    };
+    const originalFetch = window.fetch;
+    window.fetch = async function (this: unknown, ...args: Parameters<typeof fetch>) {
+      const response = await originalFetch.apply(this, args);
+      const url = args[0] instanceof Request ? args[0].url : String(args[0]);
+      if (isGraphql(url)) void response.clone().text().then(forward, () => undefined);
+      return response;
+    };
+    const open = XMLHttpRequest.prototype.open;
+    XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, method: string, url: string | URL, ...rest: unknown[]) {
+      if (isGraphql(String(url))) this.addEventListener('load', () => typeof this.response === 'string' && forward(this.response));
+      return (open as (...a: unknown[]) => void).call(this, method, url, ...rest);
+    } as typeof XMLHttpRequest.prototype.open;
+  },
+});

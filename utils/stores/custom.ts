@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { cellText, toOrder, toQuantity } from './read-order';
+import { headerIndex } from './header-table';
+import type { Adapter, AdapterRow } from './types';
+
+// An admin the operator describes: a URL pattern, a row selector, and for each field a CSS selector inside
+// the row or a header label of the row's table.
+const FieldSchema = z.union([z.object({ selector: z.string().min(1).max(300) }), z.object({ header: z.string().min(1).max(50) })]);
+export const CustomAdminSchema = z.object({
+  name: z.string().trim().min(1).max(40),
+  /** A match pattern such as https://admin.example.com/orders* */
+  urlPattern: z.string().regex(/^https:\/\/[^/*]+(\/.*)?$/, 'https://host/path* 형식이어야 해요 / must look like https://host/path*'),
+  rowSelector: z.string().min(1).max(300),
+  fields: z.object({
+    orderNo: FieldSchema,
+    productOrderNo: FieldSchema.optional(),
+    buyerName: FieldSchema,
+    buyerId: FieldSchema.optional(),
+    buyerPhone: FieldSchema.optional(),
+    receiverName: FieldSchema.optional(),
+    productName: FieldSchema,
+    productOptions: FieldSchema.optional(),
+    quantity: FieldSchema.optional(),
+    status: FieldSchema.optional(),
+    courier: FieldSchema.optional(),
+    trackingNo: FieldSchema.optional(),
+  }),
+});
+export type CustomAdmin = z.infer<typeof CustomAdminSchema>;
+
+export function matchesPattern(pattern: string, url: URL): boolean {
+  const re = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
+  return re.test(url.origin + url.pathname + url.search);
+}
+
+export function createCustomAdapter(config: CustomAdmin): Adapter {
+  return (doc, url) => {
+    if (!matchesPattern(config.urlPattern, url)) return [];
+    let rowEls: Element[];
+    try {
+      rowEls = [...doc.querySelectorAll(config.rowSelector)];
+    } catch {
+      return []; // an invalid selector reads nothing; the preview explains it
+    }
+    const rows: AdapterRow[] = [];
+    rowEls.forEach((row, i) => {
+      const table = row.closest('table');
+      const read = (f: z.infer<typeof FieldSchema> | undefined): string | undefined => {
+        if (!f) return undefined;
+        if ('selector' in f) {
+          try {
+            return cellText(row.querySelector(f.selector)) || undefined;
+          } catch {
+            return undefined;
+          }
+        }
+        const n = table ? headerIndex(table, [f.header]).get(f.header) : undefined;
+        return n === undefined ? undefined : cellText(row.children[n]) || undefined;
+      };
+      const orderNo = read(config.fields.orderNo);
+      const result = toOrder('custom', {
+        orderNo,
+        productOrderNo: read(config.fields.productOrderNo) ?? (orderNo ? `${orderNo}-${i + 1}` : undefined),
+        buyerName: read(config.fields.buyerName),
+        buyerId: read(config.fields.buyerId),
+        buyerPhone: read(config.fields.buyerPhone),
+        receiverName: read(config.fields.receiverName),
+        productName: read(config.fields.productName),
+        productOptions: read(config.fields.productOptions),
+        quantity: toQuantity(read(config.fields.quantity) ?? ''),
+        status: read(config.fields.status),
+        courier: read(config.fields.courier),
+        trackingNo: read(config.fields.trackingNo),
+      });
+      rows.push('order' in result ? { anchor: row.firstElementChild ?? row, key: result.order.productOrderNo, order: result.order, selected: false } : { anchor: row.firstElementChild ?? row, key: `row-${i}`, problem: result.problem, selected: false });
+    });
+    return rows;
+  };
+}
+
+/** What "이 탭에서 테스트" shows: how many rows, the orders read, and the problems. */
+export function previewCustomAdmin(config: CustomAdmin, doc: Document, url: URL) {
+  const rows = createCustomAdapter(config)(doc, url);
+  return {
+    matchesUrl: matchesPattern(config.urlPattern, url),
+    rows: rows.length,
+    orders: rows.flatMap((r) => ('order' in r ? [r.order] : [])),
+    problems: rows.flatMap((r) => ('problem' in r ? [r.problem] : [])),
+  };
+}

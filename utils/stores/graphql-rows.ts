@@ -1,0 +1,37 @@
+// No zod here: this runs in the page's MAIN world and should be tiny.
+export const BRIDGE_SOURCE = 'ordertalk:smartstore-graphql';
+
+/** Graphql field → Order field (GUESS for some names; one table to fix). */
+export const GRAPHQL_FIELDS: Record<string, string> = {
+  productOrderNo: 'productOrderNo',
+  orderNo: 'orderNo',
+  orderMemberName: 'buyerName',
+  orderMemberId: 'buyerId',
+  orderMemberTelNo: 'buyerPhone',
+  receiverName: 'receiverName',
+  productName: 'productName',
+  productOption: 'productOptions',
+  productOrderStatus: 'status',
+  deliveryCompanyName: 'courier',
+  deliveryInvoiceNo: 'trackingNo',
+};
+
+/** Collects rows from any JSON shape: every object carrying a productOrderNo. */
+export function extractRows(json: unknown, out: Record<string, string>[] = [], depth = 0): Record<string, string>[] {
+  if (depth > 12 || json === null || typeof json !== 'object') return out;
+  if (Array.isArray(json)) {
+    for (const item of json) extractRows(item, out, depth + 1);
+    return out;
+  }
+  const obj = json as Record<string, unknown>;
+  if (typeof obj.productOrderNo === 'string' || typeof obj.productOrderNo === 'number') {
+    const row: Record<string, string> = {};
+    for (const [from, to] of Object.entries(GRAPHQL_FIELDS)) {
+      const v = obj[from];
+      if (typeof v === 'string' || typeof v === 'number') row[to] = String(v);
+    }
+    out.push(row);
+  }
+  for (const v of Object.values(obj)) if (v && typeof v === 'object') extractRows(v, out, depth + 1);
+  return out;
+}
