@@ -1,4 +1,4 @@
-import { BRIDGE_SOURCE, extractRows } from '@/utils/stores/graphql-rows';
+import { BRIDGE_REQUEST, BRIDGE_SOURCE, extractRows } from '@/utils/stores/graphql-rows';
 
 // MAIN world, at document_start, only in the /o/… order frames: wraps fetch and XHR to copy the order
 // rows the page already receives. It reads responses; it never changes a request or a response.
@@ -9,14 +9,21 @@ export default defineContentScript({
   runAt: 'document_start',
   main() {
     const isGraphql = (url: string) => url.includes('/o/v3/graphql');
+    const seen: Record<string, string>[] = [];
+    const post = (rows: Record<string, string>[]) => rows.length && window.postMessage({ source: BRIDGE_SOURCE, rows }, location.origin);
     const forward = (text: string) => {
       try {
         const rows = extractRows(JSON.parse(text));
-        if (rows.length) window.postMessage({ source: BRIDGE_SOURCE, rows }, location.origin);
+        seen.push(...rows);
+        seen.splice(0, Math.max(0, seen.length - 5000));
+        post(rows);
       } catch {
         // not JSON: nothing to forward
       }
     };
+    window.addEventListener('message', (e) => {
+      if (e.source === window && (e.data as { source?: string } | null)?.source === BRIDGE_REQUEST) post(seen);
+    });
     const originalFetch = window.fetch;
     window.fetch = async function (this: unknown, ...args: Parameters<typeof fetch>) {
       const response = await originalFetch.apply(this, args);

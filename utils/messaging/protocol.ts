@@ -106,6 +106,8 @@ export const protocol = {
       freeText: z.string().max(1000).optional(),
       productOrderNos: z.array(z.string()).min(1).max(100),
       confirmRepeat: z.boolean().default(false),
+      /** One per Send click in the page: a repeated message with the same id sends nothing twice. */
+      requestId: z.string().uuid(),
     }),
     output: z.object({ results: z.array(SendResultSchema) }),
   },

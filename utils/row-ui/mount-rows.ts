@@ -25,6 +25,8 @@ export function mountRows(o: MountOptions): { scan(): void } {
   const statuses = new Map<string, OrderStatus>();
   const asked = new Set<string>();
   const handles = new Map<Element, RowHandle>();
+  // The latest reading of each row: page data (e.g. the buyer id) can arrive after the button was made.
+  const latest = new Map<string, Order>();
   let current: AdapterRow[] = [];
   let frame = 0;
   const bar = createBulkBar(o.doc, o.texts.bulk, () => {
@@ -58,12 +60,16 @@ export function mountRows(o: MountOptions): { scan(): void } {
       }
       let handle = existing ? handles.get(existing) : undefined;
       if (!handle) {
-        const order = 'order' in row ? row.order : undefined;
-        handle = createRowButton(o.doc, row.key, o.texts, () => order && o.openCompose([order]), 'problem' in row ? o.problemText(row.problem) : undefined);
+        const key = row.key;
+        handle = createRowButton(o.doc, key, o.texts, () => {
+          const order = latest.get(key);
+          if (order) o.openCompose([order]);
+        }, 'problem' in row ? o.problemText(row.problem) : undefined);
         handles.set(handle.host, handle);
         row.anchor.append(handle.host);
       }
       if ('order' in row) {
+        latest.set(row.key, row.order);
         orders.push(row.order);
         handle.setStatus(statuses.get(row.key));
       }

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { BRIDGE_SOURCE } from './graphql-rows';
+import { BRIDGE_REQUEST, BRIDGE_SOURCE } from './graphql-rows';
 import type { Order } from '@/utils/orders/order';
 
 // The Smartstore order app fetches its rows from /o/v3/graphql. A MAIN-world hook (entrypoints/
@@ -40,4 +40,5 @@ export function listenToBridge(win: Window, into: Map<string, Partial<Order>>, o
     },
     { signal },
   );
+  win.postMessage({ source: BRIDGE_REQUEST }, win.location.origin);
 }

@@ -1,5 +1,7 @@
 // No zod here: this runs in the page's MAIN world and should be tiny.
 export const BRIDGE_SOURCE = 'ordertalk:smartstore-graphql';
+/** The content script may start after the page's first response: it asks the hook to send what it has. */
+export const BRIDGE_REQUEST = 'ordertalk:smartstore-graphql-replay';
 
 /** Graphql field → Order field (GUESS for some names; one table to fix). */
 export const GRAPHQL_FIELDS: Record<string, string> = {

@@ -1,0 +1,215 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import { callBackground } from '@/utils/messaging/client';
+import type { ComposeItem, Quota, SendResult } from '@/utils/messaging/wire';
+import type { Order } from '@/utils/orders/order';
+import { KakaoPreview } from '@/components/preview/KakaoPreview';
+import { errorMessage, pick } from '@/components/ui/localized';
+import { statusText } from '@/components/ui/labels';
+import { Checklist } from './Checklist';
+import { FriendSearch } from './FriendSearch';
+import '@/components/ui/ui.css';
+import './compose.css';
+
+interface Session {
+  orders: Order[];
+  templates: { id: string; name: string }[];
+  acknowledged: boolean;
+}
+
+/** Only a person's click sends: synthetic events (isTrusted false) are ignored. */
+export function isOperatorClick(event: Event): boolean {
+  return event.isTrusted;
+}
+
+export function ComposeApp({ sessionId }: { sessionId: string }) {
+  const [session, setSession] = useState<Session>();
+  const [templateId, setTemplateId] = useState('order-confirmed');
+  const [freeText, setFreeText] = useState('');
+  const [items, setItems] = useState<ComposeItem[]>([]);
+  const [quota, setQuota] = useState<Quota>();
+  const [ack, setAck] = useState(false);
+  const [confirmRepeat, setConfirmRepeat] = useState(false);
+  const [sending, setSending] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number }>();
+  const [results, setResults] = useState<SendResult[]>();
+  const [linking, setLinking] = useState<string>();
+  const [error, setError] = useState('');
+  // One id per Send: a double click or a repeated message cannot send twice.
+  const requestId = useRef(crypto.randomUUID());
+
+  useEffect(() => {
+    callBackground('compose.session', { sessionId }).then(setSession, (e) => setError(errorMessage(e)));
+  }, [sessionId]);
+
+  async function prepare() {
+    try {
+      const r = await callBackground('compose.prepare', { sessionId, templateId, freeText: templateId === 'free-text' ? freeText : undefined });
+      setItems(r.items);
+      setQuota(r.quota);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+  useEffect(() => {
+    if (!session) return;
+    const t = setTimeout(prepare, templateId === 'free-text' ? 250 : 0);
+    return () => clearTimeout(t);
+  }, [session, templateId, freeText]);
+
+  const sendable = items.filter((i) => i.canSend);
+  const needsReconfirm = sendable.some((i) => i.needsReconfirm);
+  const needsAck = !!session && !session.acknowledged;
+  const canClick = !sending && !results && sendable.length > 0 && (!needsAck || ack) && (!needsReconfirm || confirmRepeat);
+
+  async function send(event: Event) {
+    if (!isOperatorClick(event) || !canClick) return;
+    setSending(true);
+    setError('');
+    const total = sendable.length;
+    setProgress({ done: 0, total });
+    const poll = setInterval(() => {
+      callBackground('send.progress', { sessionId }).then((p) => setProgress({ done: p.done, total }), () => undefined);
+    }, 300);
+    try {
+      if (needsAck) {
+        await callBackground('send.acknowledge', {});
+        setSession({ ...session!, acknowledged: true });
+      }
+      const r = await callBackground('send.orders', {
+        sessionId,
+        templateId,
+        freeText: templateId === 'free-text' ? freeText : undefined,
+        productOrderNos: sendable.map((i) => i.order.productOrderNo),
+        confirmRepeat,
+        requestId: requestId.current,
+      });
+      setResults(r.results);
+      setProgress({ done: total, total });
+    } catch (e) {
+      setError(errorMessage(e));
+    } finally {
+      clearInterval(poll);
+      setSending(false);
+    }
+  }
+
+  async function again() {
+    requestId.current = crypto.randomUUID();
+    setResults(undefined);
+    setConfirmRepeat(false);
+    await prepare();
+  }
+
+  if (!session) return <main class="cp">{error ? <p class="ot-error" role="alert">{error}</p> : <p>{i18n.t('common.loading')}</p>}</main>;
+  const bulk = session.orders.length > 1;
+  const first = items[0];
+  return (
+    <main class="cp" data-testid="compose">
+      <h1>{bulk ? i18n.t('compose.titleBulk', { count: session.orders.length }) : i18n.t('compose.title')}</h1>
+      <p class="ot-muted" data-testid="sender-note">{i18n.t('compose.senderNote')}</p>
+
+      <label class="ot-field">
+        <span>{i18n.t('compose.template')}</span>
+        <select data-testid="template-select" value={templateId} onChange={(e) => setTemplateId(e.currentTarget.value)} disabled={sending}>
+          {session.templates.map((t) => <option value={t.id} key={t.id}>{t.name}</option>)}
+        </select>
+      </label>
+      {templateId === 'free-text' && (
+        <label class="ot-field">
+          <span>{i18n.t('compose.freeText')}</span>
+          <textarea data-testid="free-text" rows={4} value={freeText} onInput={(e) => setFreeText(e.currentTarget.value)} />
+        </label>
+      )}
+
+      <div class="cp-layout">
+        <section class="cp-orders">
+          {items.map((item) => {
+            const result = results?.find((r) => r.productOrderNo === item.order.productOrderNo);
+            const o = item.order;
+            return (
+              <article class="ot-card" key={o.productOrderNo} data-order-no={o.productOrderNo}>
+                <header class="ot-row">
+                  <strong>{o.buyerName}</strong>
+                  <span class="ot-muted">{o.productOrderNo}</span>
+                </header>
+                <div class="ot-muted">{o.productName}{o.productOptions ? ` · ${o.productOptions}` : ''}{o.quantity ? ` × ${o.quantity}` : ''}</div>
+                {o.trackingNo && <div class="ot-muted">{o.courier} {o.trackingNo}</div>}
+                <div class="cp-recipient">
+                  {item.link ? (
+                    <span>
+                      {i18n.t('compose.linkedTo')} <strong data-testid="linked-friend">{item.link.nickname}</strong>{' '}
+                      <button class="ot-link" onClick={async () => { await callBackground('link.remove', { order: o }); await prepare(); }}>{i18n.t('compose.unlink')}</button>
+                    </span>
+                  ) : item.linkBlocked ? (
+                    <span class="ot-error">{pick(item.linkBlocked)}</span>
+                  ) : (
+                    (linking === o.productOrderNo || !bulk) && <FriendSearch order={o} onLinked={() => { setLinking(undefined); void prepare(); }} />
+                  )}
+                  {bulk && !item.link && !item.linkBlocked && linking !== o.productOrderNo && (
+                    <button class="ot-secondary" onClick={() => setLinking(o.productOrderNo)}>{i18n.t('compose.link')}</button>
+                  )}
+                </div>
+                {bulk ? (
+                  <details>
+                    <summary class={item.canSend ? 'ot-ok' : 'ot-error'}>{item.canSend ? i18n.t('compose.canSend') : i18n.t('compose.cannotSend')}</summary>
+                    <Checklist checks={item.checks} onChanged={prepare} onLink={() => setLinking(o.productOrderNo)} />
+                  </details>
+                ) : (
+                  <Checklist checks={item.checks} onChanged={prepare} onLink={() => document.querySelector<HTMLInputElement>('[data-testid="friend-search"]')?.focus()} />
+                )}
+                {result && (
+                  <p data-testid="send-result" data-status={result.status} class={result.status === 'sent' ? 'ot-ok' : 'ot-error'} role="status">
+                    {statusText(result.status)}{result.error ? ` — ${pick(result.error)}` : ''}
+                    {result.status === 'unknown' && <span class="ot-muted"> {i18n.t('compose.unknownExplain')}</span>}
+                  </p>
+                )}
+              </article>
+            );
+          })}
+        </section>
+        <aside class="cp-side">
+          {first?.preview && <KakaoPreview preview={first.preview} />}
+          {bulk && <p class="ot-muted">{i18n.t('compose.previewFirst')}</p>}
+          {quota && <p class="ot-muted">{i18n.t('compose.quota', { left: quota.senderLeft })}</p>}
+        </aside>
+      </div>
+
+      {needsAck && (
+        <label class="cp-ack">
+          <input type="checkbox" data-testid="consent-ack" checked={ack} onChange={(e) => setAck(e.currentTarget.checked)} />
+          {i18n.t('compose.ack')}
+        </label>
+      )}
+      {needsReconfirm && !results && (
+        <label class="cp-ack">
+          <input type="checkbox" data-testid="confirm-repeat" checked={confirmRepeat} onChange={(e) => setConfirmRepeat(e.currentTarget.checked)} />
+          {i18n.t('compose.reconfirm')}
+        </label>
+      )}
+      {progress && bulk && (
+        <progress data-testid="bulk-progress" max={progress.total} value={progress.done} aria-valuenow={progress.done} aria-valuemax={progress.total} />
+      )}
+      <div class="ot-row">
+        <span class="ot-muted">{i18n.t('compose.summary', { send: sendable.length, total: items.length })}</span>
+        <span>
+          {sending && bulk && <button class="ot-secondary" onClick={() => callBackground('send.cancel', { sessionId })}>{i18n.t('compose.cancel')}</button>}
+          {results ? (
+            <button class="ot-secondary" onClick={again}>{i18n.t('compose.again')}</button>
+          ) : (
+            <button class="ot-primary" data-testid="send" disabled={!canClick} onClick={send}>
+              {sending ? i18n.t('compose.sending') : i18n.t('compose.send', { count: sendable.length })}
+            </button>
+          )}
+        </span>
+      </div>
+      {results && bulk && (
+        <section data-testid="bulk-report" class="ot-card" aria-live="polite">
+          <h2>{i18n.t('compose.report')}</h2>
+          <p>{(['sent', 'failed', 'unknown', 'skipped'] as const).map((s) => `${statusText(s)} ${results.filter((r) => r.status === s).length + (s === 'skipped' ? items.length - results.length : 0)}`).join(' · ')}</p>
+        </section>
+      )}
+      {error && <p class="ot-error" role="alert">{error}</p>}
+    </main>
+  );
+}

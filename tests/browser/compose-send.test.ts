@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FrameLocator, Page } from 'playwright-core';
+import { launchExtension, type ExtensionBrowser } from '../support/chromium';
+import { startSiteServer, type SiteServer } from '../support/site-server';
+import { startEmulator, type Emulator } from '../kakao-emulator/client';
+import { evaluateInContentScript } from '../support/kakao-browser';
+import { openCompose, setUpOperator } from '../support/setup-operator';
+
+describe('compose and send from an order row (real Chrome build, emulated Kakao)', () => {
+  let emu: Emulator;
+  let site: SiteServer;
+  let ext: ExtensionBrowser;
+  let store: Page;
+  let grid: FrameLocator;
+  let compose: Page;
+
+  beforeAll(async () => {
+    emu = await startEmulator({ scenario: 'basic' });
+    site = await startSiteServer(['sell.smartstore.naver.com']);
+    ext = await launchExtension({ ...emu.hostMap, 'sell.smartstore.naver.com': site.port });
+    await setUpOperator(ext, emu, { key: '0123456789abcdef0123456789abcdef', userId: 1 });
+    store = await ext.context.newPage();
+    await store.goto('https://sell.smartstore.naver.com/#/naverpay/manage/order');
+    grid = store.frameLocator('#__delegate');
+  });
+  afterAll(async () => {
+    await ext?.close();
+    await site?.close();
+    await emu?.close();
+  });
+
+  it('shows "friend needed" on rows, then links the customer to a friend in compose', async () => {
+    const badge = grid.getByTestId('ordertalk-status').first();
+    await expect.poll(() => badge.textContent(), { timeout: 10_000 }).toBe('친구 연결 필요');
+    compose = await openCompose(ext.context, () => grid.getByTestId('ordertalk-notify').first().click());
+    const linked = compose.locator('[data-check="linked"]');
+    expect(await linked.getAttribute('data-ok')).toBe('false');
+    expect(await compose.getByTestId('send').isDisabled()).toBe(true);
+    // Suggestions are ranked by likeness to the buyer (김민지): 김하늘 shares a syllable, 박바다 none.
+    await expect.poll(() => compose.getByTestId('friend-option').first().textContent()).toContain('김하늘');
+    await compose.getByTestId('friend-option').first().click();
+    await compose.getByTestId('link-confirm').click();
+    await expect.poll(() => compose.getByTestId('linked-friend').textContent()).toBe('김하늘');
+    await expect.poll(() => linked.getAttribute('data-ok')).toBe('true');
+  });
+
+  it('previews exactly what the customer will see', async () => {
+    const text = await compose.getByTestId('preview').textContent();
+    expect(text).toContain('김민지님, 하늘상점입니다.');
+    expect(text).toContain('2026112490000001');
+    expect(await compose.getByTestId('char-count').textContent()).toMatch(/^\d+ \/ 200$/);
+  });
+
+  it('needs the first-send acknowledgement, then sends once on the operator click', async () => {
+    const send = compose.getByTestId('send');
+    expect(await send.isDisabled()).toBe(true);
+    await compose.getByTestId('consent-ack').check();
+    // A synthetic click from script does nothing.
+    await send.evaluate((b: HTMLButtonElement) => b.click());
+    await compose.waitForTimeout(500);
+    expect(await emu.control.deliveries()).toHaveLength(0);
+    await send.dblclick();
+    await expect.poll(() => compose.getByTestId('send-result').getAttribute('data-status'), { timeout: 15_000 }).toBe('sent');
+    const deliveries = await emu.control.deliveries();
+    expect(deliveries).toHaveLength(1);
+    expect(deliveries[0]).toMatchObject({ senderId: 1, receiverId: 2, kind: 'default' });
+    expect(JSON.stringify(deliveries[0]!.templateObject)).toContain('김민지님');
+  });
+
+  it('marks the row as sent and warns before sending the same notification again', async () => {
+    await store.reload();
+    await expect.poll(() => grid.getByTestId('ordertalk-status').first().textContent(), { timeout: 10_000 }).toBe('보냄 ✓');
+    const again = await openCompose(ext.context, () => grid.getByTestId('ordertalk-notify').first().click());
+    await expect.poll(() => again.locator('[data-check="not-sent-before"]').getAttribute('data-ok')).toBe('false');
+    expect(await again.getByTestId('send').isDisabled()).toBe(true);
+    await again.getByTestId('confirm-repeat').check();
+    await again.getByTestId('send').click();
+    await expect.poll(() => again.getByTestId('send-result').getAttribute('data-status'), { timeout: 15_000 }).toBe('sent');
+    expect(await emu.control.deliveries()).toHaveLength(2);
+    await again.close();
+  });
+
+  it('refuses send requests forged from a content-script world or a page', async () => {
+    expect(await store.evaluate(() => typeof (globalThis as { chrome?: { runtime?: unknown } }).chrome?.runtime)).toBe('undefined');
+    const frame = store.frames().find((f) => f.url().includes('/o/v3/'))!;
+    const framePage = store; // the isolated world lives in the frame's execution contexts of this page
+    void frame;
+    const reply = await evaluateInContentScript(
+      framePage,
+      ext.extensionId,
+      `chrome.runtime.sendMessage({ type: 'send.orders', input: { sessionId: crypto.randomUUID(), templateId: 'order-confirmed', productOrderNos: ['2026112400000001'], confirmRepeat: true, requestId: crypto.randomUUID() } })`,
+    );
+    expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await emu.control.deliveries()).toHaveLength(2);
+  });
+
+  it('records every send in history', async () => {
+    const popup = await ext.context.newPage();
+    await popup.goto(ext.extensionUrl('popup.html'));
+    await expect.poll(() => popup.locator('li[data-status="sent"]').count()).toBe(2);
+    await popup.close();
+  });
+});

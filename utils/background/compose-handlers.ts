@@ -1,0 +1,59 @@
+import type { Handlers } from '@/utils/messaging/server';
+import { BUILT_IN_TEMPLATES } from '@/utils/compose/templates';
+import { historyCsv, listHistory } from '@/utils/compose/history';
+import { getSettings, updateSettings } from '@/utils/settings/store';
+import { getComposeSession } from './compose-sessions';
+import type { ComposeService } from './compose-service';
+import type { KakaoService } from '@/utils/kakao/service';
+
+async function sessionOrders(id: string) {
+  const session = await getComposeSession(id);
+  if (!session) throw Object.assign(new Error('no session'), { code: 'no-session', ko: '이 알림 창은 만료됐어요. 주문 화면에서 다시 열어 주세요.', en: 'This compose window expired; open it again from the order page.' });
+  return session.orders;
+}
+
+export function createComposeHandlers(compose: ComposeService, kakao: KakaoService): Handlers {
+  return {
+    'order.status': async ({ orders }) => ({ statuses: await compose.orderStatus(orders) }),
+    'compose.session': async ({ sessionId }) => ({
+      orders: await sessionOrders(sessionId),
+      templates: BUILT_IN_TEMPLATES.map((t) => ({ id: t.id, name: t.name, layout: t.layout, builtIn: t.builtIn })),
+      acknowledged: !!(await getSettings()).sendAcknowledgedAt,
+    }),
+    'compose.prepare': async ({ sessionId, templateId, freeText }) => {
+      const items = await compose.prepare(await sessionOrders(sessionId), templateId, freeText);
+      return { items: items.map((p) => p.item), quota: { ...(await kakao.quotaLeft()), senderLimit: 100 } };
+    },
+    'link.suggest': async ({ order, query }) => ({ friends: await compose.suggest(order, query) }),
+    'link.set': async ({ order, friendUuid }) => {
+      await compose.link(order, friendUuid);
+      return { ok: true };
+    },
+    'link.remove': async ({ order }) => {
+      await compose.unlink(order);
+      return { ok: true };
+    },
+    'send.acknowledge': async () => {
+      await updateSettings((s) => ({ ...s, sendAcknowledgedAt: s.sendAcknowledgedAt ?? Date.now() }));
+      return { ok: true };
+    },
+    'send.orders': async ({ sessionId, templateId, freeText, productOrderNos, confirmRepeat, requestId }) => {
+      if (!(await getSettings()).sendAcknowledgedAt) {
+        throw Object.assign(new Error('ack'), { code: 'not-acknowledged', ko: '처음 보내기 전에 안내에 동의해 주세요.', en: 'Acknowledge the sending notice before the first send.' });
+      }
+      const orders = (await sessionOrders(sessionId)).filter((o) => productOrderNos.includes(o.productOrderNo));
+      return { results: await compose.send({ sessionId, orders, templateId, freeText, confirmRepeat, requestId }) };
+    },
+    'send.cancel': async ({ sessionId }) => {
+      compose.cancel(sessionId);
+      return { ok: true };
+    },
+    'send.progress': async ({ sessionId }) => {
+      const p = compose.progress(sessionId);
+      return { total: p.total, done: p.done, results: p.results };
+    },
+    'templates.list': async () => ({ templates: BUILT_IN_TEMPLATES }),
+    'history.list': async (filter) => ({ records: await listHistory(filter) }),
+    'history.exportCsv': async () => ({ csv: historyCsv(await listHistory()) }),
+  };
+}
