@@ -30,6 +30,8 @@ export interface Emulator extends RunningEmulator {
     expireTokens(userId?: number): Promise<number>;
     autoApprove(userId: number | null): Promise<void>;
     deliveries(): Promise<Delivery[]>;
+    patchUser(userId: number, patch: { allowedMsg?: boolean; privateProfile?: boolean; kakaoTalk?: boolean }): Promise<void>;
+    countSent(from: number, to: number, count: number): Promise<void>;
     state(): Promise<any>;
   };
 }
@@ -86,6 +88,8 @@ export async function startEmulator(opts: { scenario?: Scenario | string; port?:
       expireTokens: async (userId) => (await ctl('POST', '/expire-tokens', userId === undefined ? {} : { userId })).expired,
       autoApprove: async (userId) => void (await ctl('POST', '/auto-approve', { userId })),
       deliveries: async () => (await ctl('GET', '/deliveries')).deliveries,
+      patchUser: async (userId, patch) => void (await ctl('POST', `/users/${userId}`, patch)),
+      countSent: async (from, to, count) => void (await ctl('POST', '/sent', { from, to, count })),
       state: () => ctl('GET', '/state'),
     },
   };

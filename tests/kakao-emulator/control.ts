@@ -46,6 +46,18 @@ export async function control(world: World, ctx: Ctx, initial: () => Scenario): 
     world.autoApproveOverride = b.userId;
     return send(ctx, 200, { ok: true });
   }
+  const userPatch = /^\/users\/(\d+)$/.exec(path);
+  if (m === 'POST' && userPatch) {
+    const user = world.users.get(Number(userPatch[1]));
+    if (!user) return kapiError(ctx, 404, -101, 'unknown user');
+    Object.assign(user, z.object({ allowedMsg: z.boolean().optional(), privateProfile: z.boolean().optional(), kakaoTalk: z.boolean().optional() }).parse(json()));
+    return send(ctx, 200, { ok: true });
+  }
+  if (m === 'POST' && path === '/sent') {
+    const b = z.object({ from: z.number().int(), to: z.number().int(), count: z.number().int().min(1).max(200) }).parse(json());
+    for (let i = 0; i < b.count; i++) world.countSend(b.from, b.to);
+    return send(ctx, 200, { ok: true });
+  }
   if (m === 'GET' && path === '/deliveries') return send(ctx, 200, { deliveries: world.deliveries });
   if (m === 'GET' && path === '/requests') return send(ctx, 200, { requests: world.requests });
   if (m === 'GET' && path === '/state') {
