@@ -84,7 +84,7 @@ export function renderTemplate(template: Template, order: Order, ctx: RenderCont
       }
       return clean(v);
     });
-  const body = fill(freeText !== undefined && template.id === 'free-text' ? freeText : template.body).trim();
+  const body = clean(fill(freeText !== undefined && template.id === 'free-text' ? freeText : template.body)).trim();
   const title = template.title ? fill(template.title) : undefined;
   const buttons = template.buttons.slice(0, 2).map((b) => ({ title: fill(b.title), url: fill(b.url) }));
   if (!body) problems.push({ code: 'empty', ko: '보낼 내용이 비어 있어요.', en: 'The message is empty.' });

@@ -1,0 +1,45 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { browser } from 'wxt/browser';
+import { customerIdentity, customerKey, exportLinks, getLink, importLinks, rankFriends, removeLink, setLink } from '@/utils/compose/linking';
+import type { Order } from '@/utils/orders/order';
+
+const order: Order = { store: 'smartstore', orderNo: '1', productOrderNo: '11', buyerName: '김민지', buyerId: 'minji01', buyerPhone: '010-1234-5678', productName: '현미' };
+
+describe('linking customers to friends', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('remembers a customer by a salted hash, with no personal data stored in plain form', async () => {
+    await setLink(order, { id: 7, uuid: 'u7', nickname: '민지' });
+    expect(await getLink({ ...order, productOrderNo: '99', orderNo: '9' })).toMatchObject({ friendUuid: 'u7' });
+    const stored = JSON.stringify(await browser.storage.local.get(null));
+    expect(stored).not.toContain('minji01');
+    expect(stored).not.toContain('5678');
+    expect(await customerKey(order)).toMatch(/^[0-9a-f]{64}$/);
+    await removeLink(order);
+    expect(await getLink(order)).toBeNull();
+  });
+
+  it('never uses a masked phone as a key', () => {
+    expect('id' in customerIdentity({ ...order, buyerId: undefined, buyerPhone: '010-****-5678' })).toBe(false);
+    expect(customerIdentity({ ...order, buyerId: undefined })).toEqual({ id: 'smartstore:tel:01012345678' });
+  });
+
+  it('ranks friends by likeness to the buyer and receiver names', () => {
+    const friends = [{ nickname: '박바다' }, { nickname: '민지맘' }, { nickname: '김민지' }, { nickname: '이수아' }];
+    expect(rankFriends(friends, order).map((f) => f.nickname).slice(0, 2)).toEqual(['김민지', '민지맘']);
+    expect(rankFriends(friends, { ...order, buyerName: '홍길동', receiverName: '이수아' })[0]!.nickname).toBe('이수아');
+    expect(rankFriends(friends, order, '바다').map((f) => f.nickname)).toEqual(['박바다']);
+  });
+
+  it('exports and imports links with a summary first and clear errors', async () => {
+    await setLink(order, { id: 7, uuid: 'u7', nickname: '민지' });
+    const file = await exportLinks();
+    fakeBrowser.reset();
+    expect(await importLinks(file, false)).toEqual({ added: 1, replaced: 0, unchanged: 0 });
+    expect(await getLink(order)).toBeNull();
+    await importLinks(file, true);
+    expect(await getLink(order)).toMatchObject({ friendUuid: 'u7' });
+    await expect(importLinks({ format: 'x' }, true)).rejects.toMatchObject({ code: 'invalid-file' });
+  });
+});

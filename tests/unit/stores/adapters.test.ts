@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { readSmartstore } from '@/utils/stores/smartstore';
+import { readCafe24 } from '@/utils/stores/cafe24';
+import { readGodomall } from '@/utils/stores/godomall';
+import { createCustomAdapter, previewCustomAdmin } from '@/utils/stores/custom';
+import { adapterFor } from '@/utils/stores/registry';
+import { OrderSchema } from '@/utils/orders/order';
+
+const SS = new URL('https://sell.smartstore.naver.com/o/v3/manage/order');
+function doc(html: string): Document {
+  return new DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html');
+}
+const td = (key: string | number, col: string, text: string) => `<td class="tui-grid-cell" data-row-key="${key}" data-column-name="${col}"><div class="tui-grid-cell-content">${text}</div></td>`;
+function grid(rows: Record<string, string>[], right = ['orderMemberName', 'productName']): string {
+  const l = rows.map((r, i) => `<tr>${td(i, '_checked', '<input type="checkbox">')}${td(i, 'productOrderNo', r.productOrderNo ?? '')}${td(i, 'orderNo', r.orderNo ?? '')}</tr>`).join('');
+  const rr = rows.map((r, i) => `<tr>${right.map((c) => td(i, c, r[c] ?? '')).join('')}</tr>`).join('');
+  return `<div class="tui-grid-container"><div class="tui-grid-lside-area"><table><tbody>${l}<tr>${td('d', '_number', '')}</tr></tbody></table></div><div class="tui-grid-rside-area"><table><tbody>${rr}</tbody></table></div></div>`;
+}
+const row = { productOrderNo: '2026112400000001', orderNo: '2026112490000001', orderMemberName: '김민지', productName: '현미' };
+
+describe('Smartstore adapter', () => {
+  it('joins the frozen left and scrolling right parts by row key and skips filler rows', () => {
+    const rows = readSmartstore(doc(grid([row, { ...row, productOrderNo: '2026112400000002', orderMemberName: '이서준' }])), SS);
+    expect(rows).toHaveLength(2);
+    expect(rows.map((r) => ('order' in r ? r.order.buyerName : null))).toEqual(['김민지', '이서준']);
+    expect(rows[0]!.anchor.getAttribute('data-column-name')).toBe('productOrderNo');
+  });
+
+  it('fills columns virtualized out of the DOM from the page data, keeping masks', () => {
+    const extra = new Map([['2026112400000001', { buyerPhone: '010-****-1234', buyerId: 'minji01' }]]);
+    const [r] = readSmartstore(doc(grid([row])), SS, extra);
+    expect(r).toMatchObject({ order: { buyerPhone: '010-****-1234', buyerId: 'minji01' } });
+  });
+
+  it('gives a reason instead of an order for a missing column or an unreadable order number', () => {
+    const [noName] = readSmartstore(doc(grid([row], ['productName'])), SS);
+    expect(noName).toMatchObject({ problem: { ko: expect.stringContaining('구매자명') } });
+    const [bad] = readSmartstore(doc(grid([{ ...row, productOrderNo: '주문##' }])), SS);
+    expect(bad).toMatchObject({ problem: { ko: expect.stringContaining('상품주문번호') } });
+  });
+
+  it('reads markup in a buyer name as text', () => {
+    const [r] = readSmartstore(doc(grid([{ ...row, orderMemberName: '&lt;img src=x onerror=alert(1)&gt;김' }])), SS);
+    expect(r).toMatchObject({ order: { buyerName: '<img src=x onerror=alert(1)>김' } });
+  });
+
+  it('only runs in order frames, and the registry picks adapters by URL', () => {
+    expect(readSmartstore(doc(grid([row])), new URL('https://sell.smartstore.naver.com/'))).toEqual([]);
+    expect(adapterFor(SS)).toBe(readSmartstore);
+    expect(adapterFor(new URL('https://myshop.cafe24.com/admin/php/shop1/s_new/order_list.php'))).toBe(readCafe24);
+    expect(adapterFor(new URL('https://gdadmin.shop.godomall.com/order/order_list_all.php'))).toBe(readGodomall);
+    expect(adapterFor(new URL('https://example.com/'))).toBeNull();
+  });
+
+  it('property: random and hostile cell contents never throw and only yield valid orders', () => {
+    const cell = fc.oneof(fc.string({ maxLength: 80 }), fc.constantFrom('<script>x</script>', '</td></tr><tr>', '&amp;', '', '   ', '2026112400000001'));
+    fc.assert(
+      fc.property(fc.array(fc.record({ productOrderNo: cell, orderNo: cell, orderMemberName: cell, productName: cell }), { maxLength: 8 }), (rows) => {
+        const out = readSmartstore(doc(grid(rows)), SS);
+        for (const r of out) if ('order' in r) expect(OrderSchema.safeParse(r.order).success).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
+
+describe('Cafe24 and Godomall adapters (best effort)', () => {
+  it('reads a Cafe24 order list by its header labels', () => {
+    const html = `<table><thead><tr><th>선택</th><th>주문번호</th><th>주문자</th><th>상품명</th><th>수량</th><th>주문상태</th></tr></thead>
+      <tbody><tr><td><input type="checkbox"></td><td>20261124-0000123</td><td>홍길동 (hong12)</td><td>티셔츠</td><td>2</td><td>배송준비중</td></tr></tbody></table>`;
+    const [r] = readCafe24(doc(html), new URL('https://myshop.cafe24.com/admin/php/shop1/s_new/order_list.php'));
+    expect(r).toMatchObject({ order: { store: 'cafe24', orderNo: '20261124-0000123', buyerName: '홍길동', buyerId: 'hong12', productName: '티셔츠', quantity: 2 } });
+  });
+
+  it('reads Godomall rows with the orderer in data attributes and carries rowspan values down', () => {
+    const html = `<table class="table table-rows order-list"><tbody>
+      <tr><td class="order-no" rowspan="2"><a data-order-no="2611240001">2611240001</a></td><td class="js-member-info" data-member-no="55" data-member-name="김고도" data-cell-phone="010-2222-3333" rowspan="2"></td><td><a title="상품명">사과</a></td><td class="goods_cnt"><strong>1</strong></td></tr>
+      <tr><td><a title="상품명">배</a></td><td class="goods_cnt"><strong>3</strong></td></tr></tbody></table>`;
+    const rows = readGodomall(doc(html), new URL('https://gdadmin.shop.godomall.com/order/order_list_all.php'));
+    expect(rows.map((r) => ('order' in r ? [r.order.productName, r.order.buyerName, r.order.buyerPhone, r.order.productOrderNo] : null))).toEqual([
+      ['사과', '김고도', '010-2222-3333', '2611240001-1'],
+      ['배', '김고도', '010-2222-3333', '2611240001-2'],
+    ]);
+  });
+});
+
+describe('custom admin', () => {
+  const config = {
+    name: '우리 관리자',
+    urlPattern: 'https://admin.example.com/orders*',
+    rowSelector: 'table#orders tbody tr',
+    fields: { orderNo: { header: '주문번호' }, buyerName: { selector: '.buyer' }, productName: { header: '상품' } },
+  };
+  const html = `<table id="orders"><thead><tr><th>주문번호</th><th>고객</th><th>상품</th></tr></thead><tbody>
+    <tr><td>A-1001</td><td class="buyer">최들판</td><td>꿀</td></tr><tr><td>A-1002</td><td class="buyer"></td><td>잼</td></tr></tbody></table>`;
+
+  it('applies operator selectors and header labels, and previews what it read', () => {
+    const url = new URL('https://admin.example.com/orders?page=1');
+    const rows = createCustomAdapter(config)(doc(html), url);
+    expect(rows[0]).toMatchObject({ order: { orderNo: 'A-1001', buyerName: '최들판', productName: '꿀' } });
+    const preview = previewCustomAdmin(config, doc(html), url);
+    expect(preview).toMatchObject({ matchesUrl: true, rows: 2 });
+    expect(preview.problems).toHaveLength(1);
+    expect(createCustomAdapter(config)(doc(html), new URL('https://admin.example.com/other'))).toEqual([]);
+    expect(createCustomAdapter({ ...config, rowSelector: '###' })(doc(html), url)).toEqual([]);
+  });
+});
