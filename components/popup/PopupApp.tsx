@@ -136,6 +136,7 @@ export function PopupApp() {
       {error && <p class="ot-error" role="alert">{error}</p>}
       <footer class="ot-row" style={{ marginTop: '12px' }}>
         <button class="ot-secondary" onClick={() => browser.runtime.openOptionsPage()}>{i18n.t('common.openOptions')}</button>
+        <button class="ot-secondary" data-testid="open-history" onClick={() => browser.tabs.create({ url: browser.runtime.getURL('/history.html' as '/popup.html') })}>{i18n.t('common.openHistory')}</button>
         {auth?.signedIn && (
           <button class="ot-link" onClick={() => act(() => callBackground('auth.signOut', {}))}>{i18n.t('popup.signOut')}</button>
         )}

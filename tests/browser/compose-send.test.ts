@@ -49,6 +49,9 @@ describe('compose and send from an order row (real Chrome build, emulated Kakao)
     expect(text).toContain('김민지님, 하늘상점입니다.');
     expect(text).toContain('2026112490000001');
     expect(await compose.getByTestId('char-count').textContent()).toMatch(/^\d+ \/ 200$/);
+    await compose.setViewportSize({ width: 1000, height: 820 });
+    await compose.screenshot({ path: 'docs/screenshots/compose.png' });
+    await store.screenshot({ path: 'docs/screenshots/order-rows.png', clip: { x: 0, y: 0, width: 1280, height: 420 } });
   });
 
   it('needs the first-send acknowledgement, then sends once on the operator click', async () => {
@@ -65,6 +68,12 @@ describe('compose and send from an order row (real Chrome build, emulated Kakao)
     expect(deliveries).toHaveLength(1);
     expect(deliveries[0]).toMatchObject({ senderId: 1, receiverId: 2, kind: 'default' });
     expect(JSON.stringify(deliveries[0]!.templateObject)).toContain('김민지님');
+    const inbox = await ext.context.newPage();
+    await inbox.goto('https://kapi.kakao.com/__emulator/inbox/2');
+    expect(await inbox.getByTestId('inbox-message').count()).toBe(1);
+    await inbox.setViewportSize({ width: 480, height: 420 });
+    await inbox.screenshot({ path: 'docs/screenshots/inbox.png' });
+    await inbox.close();
   });
 
   it('marks the row as sent and warns before sending the same notification again', async () => {
@@ -99,5 +108,12 @@ describe('compose and send from an order row (real Chrome build, emulated Kakao)
     await popup.goto(ext.extensionUrl('popup.html'));
     await expect.poll(() => popup.locator('li[data-status="sent"]').count()).toBe(2);
     await popup.close();
+    const history = await ext.context.newPage();
+    await history.goto(ext.extensionUrl('history.html'));
+    await expect.poll(() => history.locator('tr[data-status="sent"]').count()).toBe(2);
+    await history.getByTestId('history-search').fill('없는주문');
+    await expect.poll(() => history.locator('tbody tr').count()).toBe(0);
+    await history.screenshot({ path: 'docs/screenshots/history.png' });
+    await history.close();
   });
 });

@@ -64,6 +64,8 @@ describe('Kakao sign-in and sending from the real Chrome build (emulated Kakao)'
     await expect.poll(() => popup.getByTestId('friends-count').textContent(), { timeout: 15_000 }).toBe('2');
     expect(await popup.getByTestId('consent-grant').count()).toBe(0);
     expect(await popup.getByTestId('quota-left').textContent()).toContain('100');
+    await popup.setViewportSize({ width: 372, height: 520 });
+    await popup.screenshot({ path: 'docs/screenshots/popup.png' });
     await popup.close();
   });
 
@@ -74,6 +76,7 @@ describe('Kakao sign-in and sending from the real Chrome build (emulated Kakao)'
     const deliveries = await emu.control.deliveries();
     expect(deliveries).toHaveLength(1);
     expect(deliveries[0]).toMatchObject({ kind: 'memo', senderId: 1, templateObject: { object_type: 'text' } });
+    await options.screenshot({ path: 'docs/screenshots/options.png', fullPage: true });
   });
 
   it('keeps tokens where only the background reaches them', async () => {

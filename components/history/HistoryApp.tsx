@@ -1,0 +1,72 @@
+import { useEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import { callBackground } from '@/utils/messaging/client';
+import type { HistoryRecord, SendStatus } from '@/utils/messaging/wire';
+import { errorMessage, pick } from '@/components/ui/localized';
+import { statusText } from '@/components/ui/labels';
+import '@/components/ui/ui.css';
+
+const STATUSES: SendStatus[] = ['sent', 'failed', 'unknown', 'pending', 'skipped'];
+const seoul = (ms: number) => new Date(ms).toLocaleString('ko-KR', { timeZone: 'Asia/Seoul' });
+
+/** Every message OrderTalk sent or tried to send, newest first. */
+export function HistoryApp() {
+  const [records, setRecords] = useState<HistoryRecord[]>([]);
+  const [status, setStatus] = useState<SendStatus | ''>('');
+  const [query, setQuery] = useState('');
+  const [error, setError] = useState('');
+  useEffect(() => {
+    const t = setTimeout(() => {
+      callBackground('history.list', { status: status || undefined, query: query || undefined }).then((r) => setRecords(r.records), (e) => setError(errorMessage(e)));
+    }, 150);
+    return () => clearTimeout(t);
+  }, [status, query]);
+
+  async function exportCsv() {
+    const { csv } = await callBackground('history.exportCsv', {});
+    const a = document.createElement('a');
+    a.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
+    a.download = `ordertalk-history-${new Date().toISOString().slice(0, 10).replace(/-/g, '')}.csv`;
+    a.click();
+    URL.revokeObjectURL(a.href);
+  }
+
+  return (
+    <main style={{ maxWidth: '1000px', margin: '0 auto', padding: '20px' }} data-testid="history">
+      <h1>{i18n.t('history.title')}</h1>
+      <div class="ot-row">
+        <label>
+          {i18n.t('history.status')}{' '}
+          <select data-testid="history-status" value={status} onChange={(e) => setStatus(e.currentTarget.value as SendStatus | '')}>
+            <option value="">{i18n.t('history.all')}</option>
+            {STATUSES.map((s) => <option value={s} key={s}>{statusText(s)}</option>)}
+          </select>
+        </label>
+        <label>
+          {i18n.t('history.search')}{' '}
+          <input data-testid="history-search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+        </label>
+        <button class="ot-secondary" data-testid="history-export" onClick={exportCsv}>{i18n.t('history.export')}</button>
+      </div>
+      <table style={{ width: '100%', borderCollapse: 'collapse', marginTop: '12px' }}>
+        <thead>
+          <tr>{['time', 'order', 'recipient', 'template', 'status'].map((k) => <th key={k} style={{ textAlign: 'left' }}>{i18n.t(`history.col.${k}` as 'history.col.time')}</th>)}</tr>
+        </thead>
+        <tbody>
+          {records.map((r) => (
+            <tr key={r.id} data-status={r.status} style={{ borderTop: '1px solid var(--ot-border)' }}>
+              <td>{seoul(r.createdAt)}</td>
+              <td>{r.productOrderNo}</td>
+              <td>{r.recipientNickname}</td>
+              <td>{r.templateName}</td>
+              <td>{statusText(r.status)}{r.error ? ` — ${pick(r.error)} (${r.error.code})` : ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {records.length === 0 && <p class="ot-muted">{i18n.t('history.empty')}</p>}
+      <p class="ot-muted">{i18n.t('history.retention')}</p>
+      {error && <p class="ot-error" role="alert">{error}</p>}
+    </main>
+  );
+}

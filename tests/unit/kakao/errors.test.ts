@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, existsSync } from 'node:fs';
+import { CATALOG, KakaoError } from '@/utils/kakao/errors';
+
+const REFERENCE = '../shared/reference/kakao-api.md';
+
+describe('Kakao error catalog', () => {
+  it('explains every error code listed in the Kakao reference notes, in Korean and English with a fix', () => {
+    // The notes live beside the repo (read-only shared folder); CI clones with it in place.
+    const path = [REFERENCE, `../${REFERENCE}`].find(existsSync);
+    expect(path, 'shared/reference/kakao-api.md beside the repo').toBeTruthy();
+    const section = readFileSync(path!, 'utf8').split('## 7. Error codes')[1]!.split('## 8.')[0]!;
+    const codes = new Set([...section.matchAll(/(?<![\w-])(-\d{1,4}|KOE\d{3})(?![\w])/g)].map((m) => m[1]!));
+    expect(codes.size).toBeGreaterThan(30);
+    for (const code of codes) {
+      const e = new KakaoError(code);
+      expect(CATALOG[code], code).toBeDefined();
+      expect(e.ko).not.toMatch(/^카카오 오류/);
+      expect(e.fixKo.length).toBeGreaterThan(5);
+      expect(e.fixEn.length).toBeGreaterThan(5);
+    }
+  });
+
+  it('keeps the code and message of unknown errors', () => {
+    const e = new KakaoError('-777', 400, 'brand new failure');
+    expect(e.ko).toContain('-777');
+    expect(e.en).toContain('brand new failure');
+  });
+
+  it('names the consent to grant for -402 and the URI to register for KOE006', () => {
+    expect(new KakaoError('-402', 403, '', { requiredScopes: ['talk_message'] })).toMatchObject({ action: 'grant-consent', fixKo: expect.stringContaining('talk_message') });
+    expect(new KakaoError('KOE006', 400, '', { redirectUri: 'https://x.chromiumapp.org/kakao' }).fixEn).toContain('https://x.chromiumapp.org/kakao');
+  });
+});
