@@ -1,13 +1,21 @@
+import type { Ref } from 'preact';
 import { i18n } from '#i18n';
+import { customerNoticeText } from '@/utils/onboarding/customer-notice';
+import { Section } from '@/components/ui/Section';
 import { CopyField } from './CopyField';
+import type { OptionsModel } from './useOptionsState';
+import { OptInPageDownload } from './notice/OptInPageDownload';
+import { NoticeScreenshot } from './notice/NoticeScreenshot';
 
-/** The notice Kakao's review asks for: how and when customers get messages, and how to stop them. */
-export function NoticeSection(props: { storeName: string }) {
-  const text = i18n.t('options.noticeText', { store: props.storeName || '우리 스토어' });
+/** Step 4: what customers are told (ready text), and the page where they opt in. */
+export function NoticeSection(props: { model: OptionsModel; headingRef?: Ref<HTMLHeadingElement> }) {
+  const store = props.model.settings.store;
   return (
-    <section class="ot-card" data-testid="options-section-notice" aria-labelledby="notice-h">
-      <h2 id="notice-h">{i18n.t('options.sectionNotice')}</h2>
-      <CopyField label={i18n.t('options.notice')} testId="customer-notice" value={text} />
-    </section>
+    <Section name="notice" title={i18n.t('options.notice.title')} intro={i18n.t('options.notice.intro')} headingRef={props.headingRef}>
+      {!store.name.trim() && <p class="ot-warn">{i18n.t('options.notice.noStoreName')}</p>}
+      <CopyField id="customer-notice" multiline label={i18n.t('options.notice.textLabel')} testId="customer-notice" value={customerNoticeText(store.name)} />
+      <OptInPageDownload storeName={store.name} storeUrl={store.url} />
+      <NoticeScreenshot model={props.model} />
+    </Section>
   );
 }

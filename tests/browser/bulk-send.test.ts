@@ -88,8 +88,8 @@ describe('bulk send of 12 orders with mixed eligibility (real Chrome build, demo
     const afterKill = (await emu.control.deliveries()).length;
     // Waking the worker again recovers; nothing is re-sent by itself.
     const history = await ext.context.newPage();
-    await history.goto(ext.extensionUrl('popup.html'));
-    await expect.poll(() => history.locator('li[data-status="unknown"]').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+    await history.goto(ext.extensionUrl('history.html'));
+    await expect.poll(() => history.locator('tr[data-status="unknown"]').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
     await history.waitForTimeout(1500);
     const deliveries = await emu.control.deliveries();
     expect(deliveries.length).toBe(afterKill);

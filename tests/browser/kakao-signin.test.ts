@@ -20,6 +20,7 @@ describe('Kakao sign-in and sending from the real Chrome build (emulated Kakao)'
     options = await ext.context.newPage();
     await options.goto(ext.extensionUrl('options.html'));
   });
+
   afterAll(async () => {
     await ext?.close();
     await site?.close();
@@ -71,6 +72,7 @@ describe('Kakao sign-in and sending from the real Chrome build (emulated Kakao)'
 
   it('sends a test text message that the emulator records', async () => {
     await options.reload();
+    await options.getByTestId('view-sections').click();
     await options.getByTestId('send-to-me').click();
     await expect.poll(() => options.getByTestId('send-to-me-passed').count(), { timeout: 15_000 }).toBe(1);
     const deliveries = await emu.control.deliveries();

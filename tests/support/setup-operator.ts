@@ -6,6 +6,8 @@ import type { Emulator } from '../kakao-emulator/client';
 export async function setUpOperator(ext: ExtensionBrowser, emu: Emulator, opts: { key: string; userId: number; storeUrl?: string; domains?: string }): Promise<void> {
   const options = await ext.context.newPage();
   await options.goto(ext.extensionUrl('options.html'));
+  // A new install opens the step-by-step wizard; plain sections show everything at once.
+  await options.getByTestId('view-sections').click();
   await options.getByTestId('kakao-rest-key').fill(opts.key);
   await options.getByTestId('settings-save').click();
   await options.getByText('저장했어요').first().waitFor();
@@ -13,7 +15,7 @@ export async function setUpOperator(ext: ExtensionBrowser, emu: Emulator, opts: 
   await options.getByTestId('store-url').fill(opts.storeUrl ?? 'https://smartstore.naver.com/haneul');
   await options.getByTestId('store-link-domains').fill(opts.domains ?? 'smartstore.naver.com');
   await options.getByTestId('store-save').click();
-  await options.locator('[data-testid="options-section-store"] [role="status"]').waitFor();
+  await options.getByTestId('store-status').filter({ hasText: /\S/ }).waitFor();
   await options.close();
   await emu.control.autoApprove(opts.userId);
   const popup = await ext.context.newPage();

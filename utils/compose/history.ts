@@ -78,7 +78,8 @@ export function recoverInterrupted(now = Date.now()): Promise<number> {
 
 export async function listHistory(filter: { status?: HistoryRecord['status']; query?: string; limit?: number } = {}): Promise<HistoryRecord[]> {
   const q = filter.query?.trim().toLowerCase();
-  return (await read())
+  // Through the lock: a list asked for right after the worker starts waits for crash recovery first.
+  return (await locked(read))
     .filter((r) => !filter.status || r.status === filter.status)
     .filter((r) => !q || [r.orderNo, r.productOrderNo, r.recipientNickname, r.templateName].some((v) => v.toLowerCase().includes(q)))
     .sort((a, b) => b.createdAt - a.createdAt)
@@ -87,7 +88,7 @@ export async function listHistory(filter: { status?: HistoryRecord['status']; qu
 }
 
 export async function lastRecordFor(productOrderNo: string, templateId?: string): Promise<StoredRecord | undefined> {
-  return (await read())
+  return (await locked(read))
     .filter((r) => r.productOrderNo === productOrderNo && (!templateId || r.templateId === templateId))
     .sort((a, b) => b.createdAt - a.createdAt)[0];
 }
@@ -114,4 +115,22 @@ export function historyCsv(records: HistoryRecord[]): string {
   const head = ['시각(KST)', '주문번호', '상품주문번호', '받는 사람', '템플릿', '상태', '오류 코드', '오류'];
   const rows = records.map((r) => [seoul(r.createdAt), r.orderNo, r.productOrderNo, r.recipientNickname, r.templateName, STATUS_KO[r.status], r.error?.code ?? '', r.error?.ko ?? '']);
   return `\uFEFF${[head, ...rows].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+}
+
+/** Adds records from a backup that we don't have; an imported pending record can only mean "check it". */
+export function importHistory(records: unknown[], apply: boolean): Promise<number> {
+  return locked(async () => {
+    const all = await read();
+    const ids = new Set(all.map((r) => r.id));
+    const fresh = records.flatMap((r) => {
+      const parsed = StoredSchema.safeParse(r);
+      return parsed.success && !ids.has(parsed.data.id) ? [{ ...parsed.data, status: parsed.data.status === 'pending' ? ('unknown' as const) : parsed.data.status }] : [];
+    });
+    if (apply && fresh.length) await item.setValue([...all, ...fresh]);
+    return fresh.length;
+  });
+}
+
+export async function exportHistory(): Promise<StoredRecord[]> {
+  return read();
 }

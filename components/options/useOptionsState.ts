@@ -1,0 +1,115 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import { callBackground } from '@/utils/messaging/client';
+import type { AuthState } from '@/utils/messaging/wire';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/schema';
+import type { TickStep, Ticks } from '@/utils/onboarding/review-checklist';
+import { getTicks, setTick as storeTick } from '@/utils/onboarding/review-ticks';
+import { describeError, type ErrorView } from '@/components/ui/localized';
+
+export interface Checklist {
+  sendToMeAt?: number;
+  teamMemberAt?: number;
+  noticeViewedAt?: number;
+}
+
+/** Thrown by saveSettings when settings never loaded: saving defaults would wipe the real ones. */
+export class SettingsNotLoadedError extends Error {}
+
+/** How long the page waits for the background before showing its sections with an inline error. */
+export const LOAD_TIMEOUT_MS = 4000;
+
+export function optionsError(e: unknown): ErrorView {
+  if (e instanceof SettingsNotLoadedError) return { text: i18n.t('options.errors.settingsNotLoaded') };
+  return describeError(e, i18n.t('options.errors.noBackground'));
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timeout')), ms);
+    p.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(timer);
+        reject(e);
+      },
+    );
+  });
+}
+
+export interface OptionsModel {
+  loading: boolean;
+  settings: Settings;
+  settingsLoaded: boolean;
+  auth?: AuthState;
+  checklist: Checklist;
+  /** Whether the checklist came from the background (the setup step can be judged). */
+  checklistLoaded: boolean;
+  ticks: Ticks;
+  loadErrors: ErrorView[];
+  /** Saves a change to the latest settings; the background validates and answers with what it stored. */
+  saveSettings: (change: (current: Settings) => Settings) => Promise<Settings>;
+  setAuth: (auth: AuthState) => void;
+  setChecklist: (checklist: Checklist) => void;
+  setTick: (step: TickStep, done: boolean) => Promise<void>;
+  reload: () => Promise<void>;
+}
+
+/** Everything the options page shows, loaded at once; each failure becomes an inline error, never a blank page. */
+export function useOptionsState(timeoutMs = LOAD_TIMEOUT_MS): OptionsModel {
+  const [loading, setLoading] = useState(true);
+  const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [settingsLoaded, setSettingsLoaded] = useState(false);
+  const [auth, setAuth] = useState<AuthState>();
+  const [checklist, setChecklist] = useState<Checklist>({});
+  const [checklistLoaded, setChecklistLoaded] = useState(false);
+  const [ticks, setTicks] = useState<Ticks>({});
+  const [loadErrors, setLoadErrors] = useState<ErrorView[]>([]);
+  const current = useRef(settings);
+  current.current = settings;
+
+  async function reload() {
+    const [s, a, c, t] = await Promise.allSettled([
+      withTimeout(callBackground('settings.get', {}), timeoutMs),
+      withTimeout(callBackground('auth.state', {}), timeoutMs),
+      withTimeout(callBackground('checklist.get', {}), timeoutMs),
+      getTicks(),
+    ]);
+    const errors: ErrorView[] = [];
+    if (s.status === 'fulfilled') {
+      setSettings(s.value);
+      setSettingsLoaded(true);
+    } else errors.push(optionsError(s.reason));
+    if (a.status === 'fulfilled') setAuth(a.value);
+    else errors.push(optionsError(a.reason));
+    if (c.status === 'fulfilled') {
+      setChecklist(c.value);
+      setChecklistLoaded(true);
+    } else errors.push(optionsError(c.reason));
+    if (t.status === 'fulfilled') setTicks(t.value);
+    // The same cause (no background) usually fails every call: say it once.
+    setLoadErrors(errors.filter((e, i) => errors.findIndex((o) => o.text === e.text) === i));
+    setLoading(false);
+  }
+
+  useEffect(() => {
+    void reload();
+  }, []);
+
+  async function saveSettings(change: (current: Settings) => Settings): Promise<Settings> {
+    if (!settingsLoaded) throw new SettingsNotLoadedError();
+    const saved = await callBackground('settings.save', { settings: change(current.current) });
+    current.current = saved;
+    setSettings(saved);
+    return saved;
+  }
+
+  async function setTick(step: TickStep, done: boolean) {
+    setTicks(await storeTick(step, done));
+  }
+
+  return { loading, settings, settingsLoaded, auth, checklist, checklistLoaded, ticks, loadErrors, saveSettings, setAuth, setChecklist, setTick, reload };
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { Window } from 'happy-dom';
+import {
+  buildOptInPage,
+  escapeHtml,
+  JS_KEY_PLACEHOLDER,
+  KAKAO_SDK_INTEGRITY,
+  KAKAO_SDK_URL,
+  scriptString,
+} from '@/utils/onboarding/opt-in-page';
+
+const HOSTILE = `</title><script>alert("x")</script><img src=x onerror='alert(1)'>&amp;`;
+
+function parse(html: string) {
+  const window = new Window();
+  window.document.write(html);
+  return window.document;
+}
+
+describe('opt-in page generator', () => {
+  it('escapes a hostile store name everywhere it goes', () => {
+    const html = buildOptInPage({ storeName: HOSTILE, storeUrl: 'https://shop.example.kr/' });
+    expect(html).not.toContain('<script>alert');
+    expect(html).not.toContain('<img');
+    expect(html).not.toContain("onerror='");
+    expect(html).toContain('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;');
+    expect(html).toContain('&amp;amp;');
+    const doc = parse(html);
+    // Exactly the SDK and our own script; the name is text, not markup.
+    expect(doc.querySelectorAll('script')).toHaveLength(2);
+    expect(doc.querySelectorAll('img')).toHaveLength(0);
+    expect(doc.querySelector('h1')?.textContent).toContain(HOSTILE);
+    expect(doc.title).toContain(HOSTILE);
+  });
+
+  it('signs customers in with the friends and talk_message scopes, redirecting back to itself', () => {
+    const html = buildOptInPage({ storeName: '주문톡상점' });
+    expect(html).toContain(`var SCOPE = "friends,talk_message"`);
+    expect(html).toContain('Kakao.Auth.authorize({ scope: SCOPE, redirectUri: redirectUri })');
+    expect(html).toContain('var redirectUri = location.origin + location.pathname');
+    expect(html).toContain('Kakao.init(JS_KEY)');
+    expect(html).toContain(`var JS_KEY = "${JS_KEY_PLACEHOLDER}"`);
+  });
+
+  it("loads Kakao's SDK from the official CDN with SRI", () => {
+    const doc = parse(buildOptInPage({ storeName: 'a' }));
+    const sdk = doc.querySelector('script[src]');
+    expect(sdk?.getAttribute('src')).toBe(KAKAO_SDK_URL);
+    expect(sdk?.getAttribute('src')).toBe('https://t1.kakaocdn.net/kakao_js_sdk/2.7.4/kakao.min.js');
+    expect(sdk?.getAttribute('integrity')).toBe(KAKAO_SDK_INTEGRITY);
+    expect(sdk?.getAttribute('crossorigin')).toBe('anonymous');
+  });
+
+  it('shows the customer notice with the store name and how to stop', () => {
+    const doc = parse(buildOptInPage({ storeName: '주문톡상점' }));
+    const text = doc.body.textContent ?? '';
+    expect(text).toContain('주문톡상점 카카오톡 주문 알림 안내');
+    expect(text).toContain('자동으로 보내지 않습니다');
+    expect(text).toContain('그만 받으려면');
+    expect(text).toContain('https://accounts.kakao.com/weblogin/account/partner');
+    expect(doc.documentElement.getAttribute('lang')).toBe('ko');
+  });
+
+  it('inserts a JavaScript key only when it is 32 hex characters', () => {
+    const key = 'abcdef0123456789abcdef0123456789';
+    expect(buildOptInPage({ storeName: 'a', javascriptKey: key })).toContain(`var JS_KEY = "${key}"`);
+    const evil = buildOptInPage({ storeName: 'a', javascriptKey: '"); alert(1); ("' });
+    expect(evil).toContain(`var JS_KEY = "${JS_KEY_PLACEHOLDER}"`);
+    expect(evil).not.toContain('alert(1)');
+  });
+
+  it('links back to the store only over https', () => {
+    expect(parse(buildOptInPage({ storeName: 'a', storeUrl: 'https://shop.example.kr/x?a=1&b="2"' })).querySelector('a')?.getAttribute('href')).toBe(
+      'https://shop.example.kr/x?a=1&b=%222%22',
+    );
+    expect(buildOptInPage({ storeName: 'a', storeUrl: 'javascript:alert(1)' })).not.toContain('javascript:');
+    expect(parse(buildOptInPage({ storeName: 'a', storeUrl: 'http://shop.example.kr' })).querySelector('a')).toBeNull();
+  });
+
+  it('leaves the scripts out of the screenshot preview', () => {
+    const doc = parse(buildOptInPage({ storeName: 'a', preview: true }));
+    expect(doc.querySelectorAll('script')).toHaveLength(0);
+    expect(doc.querySelector('#kakao-login')).not.toBeNull();
+  });
+
+  it('falls back to a generic store name', () => {
+    expect(parse(buildOptInPage({ storeName: '   ' })).querySelector('h1')?.textContent).toBe('우리 스토어 카카오톡 주문 알림 안내');
+  });
+
+  it('escapes helpers cover every dangerous character', () => {
+    expect(escapeHtml(`<>&"'`)).toBe('&lt;&gt;&amp;&quot;&#39;');
+    expect(scriptString('</script>\u2028&')).toBe('"\\u003c/script\\u003e\\u2028\\u0026"');
+  });
+});
