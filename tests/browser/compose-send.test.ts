@@ -116,4 +116,24 @@ describe('compose and send from an order row (real Chrome build, emulated Kakao)
     await history.screenshot({ path: 'docs/screenshots/history.png' });
     await history.close();
   });
+
+  it('uses a template the operator wrote in options, with the same preview and sending', async () => {
+    const options = await ext.context.newPage();
+    await options.goto(ext.extensionUrl('options.html'));
+    await options.getByTestId('view-sections').click();
+    await options.getByTestId('template-new').click();
+    await options.getByTestId('template-name').fill('휴무 안내');
+    await options.getByTestId('template-body').fill('{구매자명}님, {스토어명} 휴무로 {상품명}은 월요일에 보내 드려요.');
+    await expect.poll(() => options.getByTestId('template-editor').getByTestId('preview').textContent()).toContain('김민지님, 하늘상점 휴무로');
+    await options.getByTestId('template-save').click();
+    await expect.poll(() => options.getByTestId('template-list').textContent()).toContain('휴무 안내');
+    await options.close();
+    const c = await openCompose(ext.context, () => grid.getByTestId('ordertalk-notify').first().click());
+    await c.getByTestId('template-select').selectOption({ label: '휴무 안내' });
+    await expect.poll(() => c.getByTestId('preview').textContent()).toContain('휴무로 유기농 현미 5kg은 월요일에');
+    await c.getByTestId('send').click();
+    await expect.poll(() => c.getByTestId('send-result').getAttribute('data-status'), { timeout: 15_000 }).toBe('sent');
+    expect(JSON.stringify((await emu.control.deliveries()).at(-1)!.templateObject)).toContain('휴무로');
+    await c.close();
+  });
 });

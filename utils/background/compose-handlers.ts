@@ -1,10 +1,22 @@
 import type { Handlers } from '@/utils/messaging/server';
-import { BUILT_IN_TEMPLATES } from '@/utils/compose/templates';
+import { deleteTemplate, listTemplates, saveTemplate } from '@/utils/compose/template-store';
+import { renderTemplate } from '@/utils/compose/render';
+import type { Order } from '@/utils/orders/order';
 import { historyCsv, listHistory } from '@/utils/compose/history';
 import { getSettings, updateSettings } from '@/utils/settings/store';
 import { getComposeSession } from './compose-sessions';
 import type { ComposeService } from './compose-service';
 import type { KakaoService } from '@/utils/kakao/service';
+
+const SAMPLE_ORDER: Order = {
+  store: 'smartstore',
+  orderNo: '2026112490000001',
+  productOrderNo: '2026112400000001',
+  buyerName: '김민지',
+  productName: '유기농 현미 5kg',
+  courier: 'CJ대한통운',
+  trackingNo: '612345678901',
+};
 
 async function sessionOrders(id: string) {
   const session = await getComposeSession(id);
@@ -17,7 +29,7 @@ export function createComposeHandlers(compose: ComposeService, kakao: KakaoServi
     'order.status': async ({ orders }) => ({ statuses: await compose.orderStatus(orders) }),
     'compose.session': async ({ sessionId }) => ({
       orders: await sessionOrders(sessionId),
-      templates: BUILT_IN_TEMPLATES.map((t) => ({ id: t.id, name: t.name, layout: t.layout, builtIn: t.builtIn })),
+      templates: (await listTemplates()).map((t) => ({ id: t.id, name: t.name, layout: t.layout, builtIn: t.builtIn })),
       acknowledged: !!(await getSettings()).sendAcknowledgedAt,
     }),
     'compose.prepare': async ({ sessionId, templateId, freeText }) => {
@@ -52,7 +64,21 @@ export function createComposeHandlers(compose: ComposeService, kakao: KakaoServi
       const p = compose.progress(sessionId);
       return { total: p.total, done: p.done, results: p.results };
     },
-    'templates.list': async () => ({ templates: BUILT_IN_TEMPLATES }),
+    'templates.list': async () => ({ templates: await listTemplates() }),
+    'templates.save': async ({ template }) => {
+      await saveTemplate(template);
+      return { ok: true };
+    },
+    'templates.delete': async ({ id }) => {
+      await deleteTemplate(id);
+      return { ok: true };
+    },
+    /** The same rendering compose uses, on a sample order unless one is given. */
+    'templates.preview': async ({ template, order }) => {
+      const s = await getSettings();
+      const r = renderTemplate(template, order ?? SAMPLE_ORDER, { storeName: s.store.name || '우리 스토어', storeUrl: s.store.url, linkDomains: s.store.linkDomains });
+      return { preview: r.preview, missingVariables: r.missingVariables, problems: r.problems };
+    },
     'history.list': async (filter) => ({ records: await listHistory(filter) }),
     'history.exportCsv': async () => ({ csv: historyCsv(await listHistory()) }),
   };

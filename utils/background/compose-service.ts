@@ -5,7 +5,8 @@ import { KakaoError } from '@/utils/kakao/errors';
 import type { ComposeItem, SendResult } from '@/utils/messaging/wire';
 import type { OrderStatus as RowStatus } from '@/utils/messaging/protocol';
 import { getSettings } from '@/utils/settings/store';
-import { BUILT_IN_TEMPLATES, FREE_TEXT_ID, type Template } from '@/utils/compose/templates';
+import { FREE_TEXT_ID, type Template } from '@/utils/compose/templates';
+import { findTemplate } from '@/utils/compose/template-store';
 import { renderTemplate, type Rendered } from '@/utils/compose/render';
 import { checkEligibility } from '@/utils/compose/eligibility';
 import { customerIdentity, getLink, rankFriends, removeLink, setLink } from '@/utils/compose/linking';
@@ -20,8 +21,8 @@ export interface PreparedItem {
 
 const bilingual = (e: KakaoError) => ({ code: e.code, ko: e.ko, en: e.en });
 
-export function templateById(id: string): Template {
-  const t = BUILT_IN_TEMPLATES.find((x) => x.id === id);
+export async function templateById(id: string): Promise<Template> {
+  const t = await findTemplate(id);
   if (!t) throw Object.assign(new Error('no template'), { code: 'no-template', ko: '없는 템플릿이에요.', en: 'Unknown template.' });
   return t;
 }
@@ -45,7 +46,7 @@ export function createComposeService(kakao: KakaoService) {
 
   async function prepare(orders: Order[], templateId: string, freeText?: string): Promise<PreparedItem[]> {
     const [settings, auth, friends] = await Promise.all([getSettings(), kakao.authState(), friendsOrEmpty()]);
-    const template = templateById(templateId);
+    const template = await templateById(templateId);
     const ctx = { storeName: settings.store.name, storeUrl: settings.store.url, linkDomains: settings.store.linkDomains };
     const out: PreparedItem[] = [];
     for (const order of orders) {
@@ -106,7 +107,7 @@ export function createComposeService(kakao: KakaoService) {
    * recipients share one request only when their rendered messages are identical (≤5 a request).
    */
   async function send(input: { sessionId: string; orders: Order[]; templateId: string; freeText?: string; confirmRepeat: boolean; requestId: string }): Promise<SendResult[]> {
-    const template = templateById(input.templateId);
+    const template = await templateById(input.templateId);
     const prepared = await prepare(input.orders, input.templateId, input.freeText);
     const state = { total: prepared.length, done: 0, results: [] as SendResult[], cancelled: false };
     progress.set(input.sessionId, state);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OrderSchema } from '@/utils/orders/order';
 import { SettingsSchema } from '@/utils/settings/schema';
+import { TemplateSchema } from '@/utils/compose/templates';
 import {
   AuthStateSchema,
   BilingualSchema,
@@ -63,12 +64,12 @@ export const protocol = {
   'auth.disconnect': { callers: page, input: None, output: AuthStateSchema },
   'friends.list': { callers: page, input: z.object({ refresh: z.boolean().optional() }), output: FriendsSchema },
   'quota.get': { callers: page, input: z.object({ receiverUuid: z.string().optional() }), output: QuotaSchema },
-  'templates.list': { callers: page, input: None, output: z.object({ templates: z.array(z.unknown()) }) },
-  'templates.save': { callers: page, input: z.object({ template: z.unknown() }), output: Ok },
+  'templates.list': { callers: page, input: None, output: z.object({ templates: z.array(TemplateSchema) }) },
+  'templates.save': { callers: page, input: z.object({ template: TemplateSchema }), output: Ok },
   'templates.delete': { callers: page, input: z.object({ id: z.string() }), output: Ok },
   'templates.preview': {
     callers: page,
-    input: z.object({ template: z.unknown(), order: z.optional(OrderSchema) }),
+    input: z.object({ template: TemplateSchema, order: z.optional(OrderSchema) }),
     output: z.object({ preview: PreviewSchema.optional(), missingVariables: z.array(z.string()), problems: z.array(BilingualSchema.extend({ code: z.string() })) }),
   },
   'compose.session': {
