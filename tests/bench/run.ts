@@ -3,6 +3,7 @@
 import { statSync } from 'node:fs';
 import { launchExtension, CHROME_BUILD } from '../support/chromium';
 import { startSiteServer } from '../support/site-server';
+import { benchPopup } from './popup';
 
 const ROWS = 2000;
 const site = await startSiteServer(['sell.smartstore.naver.com']);
@@ -89,6 +90,8 @@ try {
   const without = await rerenderScriptMs(`https://sell.smartstore.naver.com/bench/order?rows=${ROWS}&window=50`, false);
   const rerender = withExt - without;
   results.push(['re-render 50 rows: extension script time', `${rerender.toFixed(2)} ms (${withExt.toFixed(2)} with, ${without.toFixed(2)} without; goal < 2)`, rerender < 2]);
+
+  results.push(...(await benchPopup(ext)));
 
   const size = statSync(`${CHROME_BUILD}/content-scripts/smartstore.js`).size / 1024;
   results.push(['content script bundle (minified)', `${size.toFixed(1)} kB (goal ≤ 30)`, size <= 30]);

@@ -1,0 +1,46 @@
+import type { ExtensionBrowser } from '../support/chromium';
+
+/**
+ * Popup first paint from the cache: time from navigation start until the cached operator is on screen,
+ * against the page's own first contentful paint in the same run (the floor for anything it shows).
+ * No Kakao is reachable in the bench, so anything that waited on the network would never show.
+ */
+export async function benchPopup(ext: ExtensionBrowser): Promise<[string, string, boolean][]> {
+  const sw = await ext.serviceWorker();
+  // A signed-in operator as the background knows one (Kakao itself is unreachable here: nothing may wait on it).
+  await sw.evaluate(async () => {
+    const storage = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> }; session: { set(v: object): Promise<void> } } } }).chrome.storage;
+    await storage.local.set({
+      settings: { kakao: { restApiKey: '0123456789abcdef0123456789abcdef' } },
+      kakaoProfile: { id: 1000, nickname: '하늘상점 사장님', grantedScopes: ['profile_nickname', 'friends', 'talk_message'] },
+      popupCache: { auth: { configured: true, signedIn: true, nickname: '하늘상점 사장님', grantedScopes: ['friends', 'talk_message'], missingScopes: [] }, friendsCount: 7 },
+    });
+    await storage.session.set({ kakaoAccess: { token: 'bench-token', expiresAt: Date.now() + 3600_000 } });
+  });
+  const samples: { nick: number; fcp: number }[] = [];
+  for (let i = 0; i < 5; i++) {
+    const page = await ext.context.newPage();
+    await page.addInitScript(() => {
+      new MutationObserver((_, obs) => {
+        const el = document.querySelector('[data-testid="signed-in-nickname"]');
+        if (el?.textContent) {
+          (window as unknown as { __nick: number }).__nick = performance.now();
+          obs.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+    });
+    await page.goto(ext.extensionUrl('popup.html'));
+    await page.waitForFunction(() => (window as unknown as { __nick?: number }).__nick !== undefined, null, { timeout: 5000 });
+    samples.push(
+      await page.evaluate(() => ({
+        nick: (window as unknown as { __nick: number }).__nick,
+        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0,
+      })),
+    );
+    await page.close();
+  }
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+  const nick = median(samples.map((s) => s.nick));
+  const fcp = median(samples.map((s) => s.fcp));
+  return [['popup: cached operator on screen', `${nick.toFixed(0)} ms after navigation; page FCP ${fcp.toFixed(0)} ms; ratio ${(nick / Math.max(1, fcp)).toFixed(2)} (goal ≤ 50 ms)`, nick <= 50]];
+}
