@@ -14,7 +14,10 @@ export default defineConfig({
     short_name: 'OrderTalk',
     description: '__MSG_extDescription__',
     default_locale: 'ko',
-    permissions: ['storage', 'identity'],
+    // scripting + optional hosts: only for admins the operator describes, asked for one site at a time.
+    permissions: ['storage', 'identity', 'scripting'],
+    // MV2 (Firefox) has no optional_host_permissions: WXT would fold it into required permissions.
+    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : { optional_host_permissions: ['https://*/*'] }),
     // Content scripts need no host permission; only the background talks to Kakao.
     host_permissions: KAKAO_HOST_PERMISSIONS,
     action: { default_title: '__MSG_extName__' },

@@ -5,15 +5,20 @@ import { createBackgroundKakao, createKakaoHandlers } from '@/utils/background/k
 import { createComposeService } from '@/utils/background/compose-service';
 import { createComposeHandlers } from '@/utils/background/compose-handlers';
 import { createDataHandlers } from '@/utils/background/data-handlers';
+import { createCustomAdminHandlers } from '@/utils/background/custom-preview';
 import { recoverInterrupted, pruneHistory } from '@/utils/compose/history';
-import { getSettings } from '@/utils/settings/store';
+import { getSettings, watchSettings } from '@/utils/settings/store';
+import { syncCustomScripts } from '@/utils/background/custom-scripts';
 
 export default defineBackground(() => {
   const kakao = createBackgroundKakao();
   const compose = createComposeService(kakao);
   // Registered synchronously: a restarted service worker only wakes for listeners from its first run.
-  listen({ ...createBaseHandlers(), ...createKakaoHandlers(kakao), ...createComposeHandlers(compose, kakao), ...createDataHandlers() });
+  listen({ ...createBaseHandlers(), ...createKakaoHandlers(kakao), ...createComposeHandlers(compose, kakao), ...createDataHandlers(), ...createCustomAdminHandlers() });
   // A worker starting fresh has nothing in flight: pending sends were cut off and need checking, not resending.
   void recoverInterrupted();
   void getSettings().then((s) => pruneHistory(s.historyRetentionDays));
+  void getSettings().then((s) => syncCustomScripts(s.customAdmins)).catch(() => undefined);
+  watchSettings((s) => void syncCustomScripts(s.customAdmins).catch(() => undefined));
+  browser.permissions.onAdded.addListener(() => void getSettings().then((s) => syncCustomScripts(s.customAdmins)).catch(() => undefined));
 });

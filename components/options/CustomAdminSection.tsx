@@ -1,7 +1,104 @@
+import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { Section } from '@/components/ui/Section';
+import { callBackground } from '@/utils/messaging/client';
+import { CustomAdminSchema, type CustomAdmin } from '@/utils/stores/custom';
+import type { Settings } from '@/utils/settings/schema';
+import { errorMessage, pick } from '@/components/ui/localized';
 
-/** Placeholder: the custom store-admin selector editor is built by another helper; the lead fills this in. */
-export function CustomAdminSection() {
-  return <Section name="custom-admin" title={i18n.t('options.customAdmin.title')} />;
+const FIELDS = [
+  ['orderNo', () => i18n.t('options.customAdmin.fields.orderNo')],
+  ['buyerName', () => i18n.t('options.customAdmin.fields.buyerName')],
+  ['productName', () => i18n.t('options.customAdmin.fields.productName')],
+  ['buyerId', () => i18n.t('options.customAdmin.fields.buyerId')],
+  ['buyerPhone', () => i18n.t('options.customAdmin.fields.buyerPhone')],
+  ['courier', () => i18n.t('options.customAdmin.fields.courier')],
+  ['trackingNo', () => i18n.t('options.customAdmin.fields.trackingNo')],
+] as const;
+type FieldName = (typeof FIELDS)[number][0];
+
+/** "열:머리글" / "col:header" names a column by its header; anything else is a CSS selector. */
+function toField(text: string): { selector: string } | { header: string } | undefined {
+  const t = text.trim();
+  if (!t) return undefined;
+  const m = /^(?:열|col):\s*(.+)$/i.exec(t);
+  return m ? { header: m[1]!.trim() } : { selector: t };
+}
+const fromField = (f?: { selector: string } | { header: string }) => (!f ? '' : 'header' in f ? `열:${f.header}` : f.selector);
+const originOf = (pattern: string) => `${new URL(pattern.replace(/\*/g, 'x')).origin}/*`;
+
+/** Describe an admin the product does not know; its site permission is asked for on save, for that site only. */
+export function CustomAdminSection(props: { settings: Settings; saveSettings: (change: (s: Settings) => Settings) => Promise<Settings> }) {
+  const first = props.settings.customAdmins[0];
+  const [name, setName] = useState(first?.name ?? '');
+  const [urlPattern, setUrlPattern] = useState(first?.urlPattern ?? '');
+  const [rowSelector, setRowSelector] = useState(first?.rowSelector ?? '');
+  const [fields, setFields] = useState<Record<FieldName, string>>(
+    Object.fromEntries(FIELDS.map(([k]) => [k, fromField(first?.fields[k])])) as Record<FieldName, string>,
+  );
+  const [status, setStatus] = useState('');
+
+  function config(): CustomAdmin | null {
+    const parsed = CustomAdminSchema.safeParse({
+      name,
+      urlPattern: urlPattern.trim(),
+      rowSelector: rowSelector.trim(),
+      fields: Object.fromEntries(FIELDS.flatMap(([k]) => (toField(fields[k]) ? [[k, toField(fields[k])]] : []))),
+    });
+    if (!parsed.success) {
+      setStatus(parsed.error.issues[0]?.message ?? 'invalid');
+      return null;
+    }
+    return parsed.data;
+  }
+
+  async function test() {
+    const c = config();
+    if (!c) return;
+    try {
+      const r = await callBackground('custom.preview', { config: c });
+      if (!r.tabFound) return setStatus(i18n.t('options.customAdmin.testNoTab'));
+      const lines = r.orders.map((o) => `${o.orderNo} · ${o.buyerName} · ${o.productName}`).concat(r.problems.map(pick));
+      setStatus(`${i18n.t('options.customAdmin.testResult', { rows: r.rows, orders: r.orders.length })} ${lines.join(' / ')}`);
+    } catch (e) {
+      setStatus(errorMessage(e));
+    }
+  }
+
+  async function save(e: Event) {
+    e.preventDefault();
+    const c = config();
+    if (!c) return;
+    try {
+      // Asked here, inside the operator's click: for this one site, never all sites.
+      const granted = await browser.permissions.request({ origins: [originOf(c.urlPattern)] }).catch(() => false);
+      await props.saveSettings((s) => ({ ...s, customAdmins: [c, ...s.customAdmins.filter((a) => a.name !== c.name)].slice(0, 10), store: { ...s.store, admins: { ...s.store.admins, custom: true } } }));
+      setStatus(granted ? i18n.t('options.customAdmin.saved') : i18n.t('options.customAdmin.denied'));
+    } catch (err) {
+      setStatus(errorMessage(err));
+    }
+  }
+
+  return (
+    <Section name="custom-admin" title={i18n.t('options.customAdmin.title')} intro={i18n.t('options.customAdmin.intro')}>
+      <form onSubmit={save}>
+        <label class="ot-field"><span>{i18n.t('options.customAdmin.name')}</span>
+          <input data-testid="custom-name" value={name} maxLength={40} onInput={(e) => setName(e.currentTarget.value)} /></label>
+        <label class="ot-field"><span>{i18n.t('options.customAdmin.urlPattern')}</span>
+          <input data-testid="custom-url" value={urlPattern} onInput={(e) => setUrlPattern(e.currentTarget.value)} /></label>
+        <label class="ot-field"><span>{i18n.t('options.customAdmin.rowSelector')}</span>
+          <input data-testid="custom-row" value={rowSelector} onInput={(e) => setRowSelector(e.currentTarget.value)} /></label>
+        {FIELDS.map(([k, label]) => (
+          <label class="ot-field" key={k}><span>{i18n.t('options.customAdmin.field', { name: label() })}</span>
+            <input data-testid={`custom-field-${k}`} value={fields[k]} placeholder={i18n.t('options.customAdmin.fieldHelp')} onInput={(e) => setFields({ ...fields, [k]: e.currentTarget.value })} /></label>
+        ))}
+        <div class="ot-row">
+          <button type="button" class="ot-secondary" data-testid="custom-test" onClick={test}>{i18n.t('options.customAdmin.test')}</button>
+          <button type="submit" class="ot-primary" data-testid="custom-save">{i18n.t('options.customAdmin.save')}</button>
+        </div>
+      </form>
+      {status && <p role="status" aria-live="polite" data-testid="custom-status">{status}</p>}
+    </Section>
+  );
 }

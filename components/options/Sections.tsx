@@ -31,7 +31,7 @@ export function Sections(props: { model: OptionsModel }) {
       <KakaoSection model={model} headingRef={refs.kakao} />
       <StoreSection model={model} headingRef={refs.store} />
       <TemplatesSection />
-      <CustomAdminSection />
+      <CustomAdminSection settings={model.settings} saveSettings={model.saveSettings} />
       <TestSection model={model} headingRef={refs.test} />
       <NoticeSection model={model} headingRef={refs.notice} />
       <ReviewSection model={model} onGoTo={goTo} headingRef={refs.review} />

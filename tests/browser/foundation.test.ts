@@ -22,6 +22,12 @@ describe('Chrome build (production, unpacked)', () => {
     const manifest = JSON.parse(readFileSync(`${CHROME_BUILD}/manifest.json`, 'utf8'));
     expect(manifest.key).toBeTruthy();
     expect(Object.keys(manifest.icons)).toEqual(['16', '32', '48', '128']);
+    // Minimal permissions: Kakao's two hosts; any other site only when the operator grants it, one at a time.
+    expect(manifest.permissions).toEqual(['storage', 'identity', 'scripting']);
+    expect(manifest.host_permissions).toEqual(['https://kauth.kakao.com/*', 'https://kapi.kakao.com/*']);
+    const firefox = JSON.parse(readFileSync('.output/firefox-mv2/manifest.json', 'utf8'));
+    expect(firefox.permissions).toEqual(['storage', 'identity', 'scripting', 'https://kauth.kakao.com/*', 'https://kapi.kakao.com/*']);
+    expect(firefox.optional_permissions).toEqual(['https://*/*']);
   });
 
   it('shows the popup in Korean with the real name and icon', async () => {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { OrderSchema } from '@/utils/orders/order';
 import { SettingsSchema } from '@/utils/settings/schema';
 import { TemplateSchema } from '@/utils/compose/templates';
+import { CustomAdminSchema } from '@/utils/stores/custom';
 import {
   AuthStateSchema,
   BilingualSchema,
@@ -134,6 +135,12 @@ export const protocol = {
     output: z.object({ summary: z.record(z.string(), z.number()) }),
   },
   'data.erase': { callers: page, input: None, output: Ok },
+  /** "이 탭에서 테스트": reads an open tab of that admin with the described selectors. */
+  'custom.preview': {
+    callers: page,
+    input: z.object({ config: CustomAdminSchema }),
+    output: z.object({ tabFound: z.boolean(), rows: z.number().int(), orders: z.array(OrderSchema), problems: z.array(BilingualSchema) }),
+  },
 } as const satisfies Record<string, { callers: readonly Caller[]; input: z.ZodType; output: z.ZodType }>;
 
 export type Protocol = typeof protocol;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CustomAdminSchema } from '@/utils/stores/custom';
 
 // Kakao REST API keys are 32 lowercase hex characters.
 export const REST_API_KEY_PATTERN = /^[0-9a-f]{32}$/;
@@ -29,6 +30,8 @@ export const StoreSettingsSchema = z.object({
 export const SettingsSchema = z.object({
   kakao: KakaoAppSettingsSchema.default({ restApiKey: '' }),
   store: StoreSettingsSchema.default({ name: '', url: '', linkDomains: [], admins: { smartstore: true, cafe24: true, godomall: true, custom: false } }),
+  /** Admins the operator described with selectors (each needs its site's permission, asked at save). */
+  customAdmins: z.array(CustomAdminSchema).max(10).default([]),
   /** Days of send history to keep. */
   historyRetentionDays: z.number().int().min(7).max(3650).default(365),
   /** The operator ticked "messages go only on my click" once (Kakao's review asks for it). */

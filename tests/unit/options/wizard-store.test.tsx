@@ -80,13 +80,15 @@ describe('options wizard', () => {
     expect(screen.getByTestId('wizard-step-review').getAttribute('aria-current')).toBe('step');
   });
 
-  it('placeholder sections render only their heading', async () => {
+  it('shows the templates editor and the custom-admin form among the plain sections', async () => {
     scriptBackground(DONE);
     render(<OptionsApp />);
     const templates = await screen.findByTestId('options-section-templates');
-    expect(templates.children).toHaveLength(1);
     expect(templates.querySelector('h2')?.textContent).toBe('메시지 템플릿');
-    expect(screen.getByTestId('options-section-custom-admin').children).toHaveLength(1);
+    expect(screen.getByTestId('template-new')).toBeTruthy();
+    const custom = screen.getByTestId('options-section-custom-admin');
+    expect(custom.querySelector('[data-testid="custom-row"]')).toBeTruthy();
+    expect(custom.querySelector('[data-testid="custom-field-orderNo"]')).toBeTruthy();
   });
 });
 
