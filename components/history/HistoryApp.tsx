@@ -15,6 +15,22 @@ export function HistoryApp() {
   const [status, setStatus] = useState<SendStatus | ''>('');
   const [query, setQuery] = useState('');
   const [error, setError] = useState('');
+  const [retention, setRetention] = useState<number>();
+  useEffect(() => {
+    callBackground('settings.get', {}).then((s) => setRetention(s.historyRetentionDays), () => undefined);
+  }, []);
+
+  async function setRetentionDays(days: number) {
+    try {
+      const current = await callBackground('settings.get', {});
+      const saved = await callBackground('settings.save', { settings: { ...current, historyRetentionDays: days } });
+      setRetention(saved.historyRetentionDays);
+      setRecords((await callBackground('history.list', { status: status || undefined, query: query || undefined })).records);
+    } catch (e) {
+      setError(errorMessage(e));
+    }
+  }
+
   useEffect(() => {
     const t = setTimeout(() => {
       callBackground('history.list', { status: status || undefined, query: query || undefined }).then((r) => setRecords(r.records), (e) => setError(errorMessage(e)));
@@ -65,7 +81,12 @@ export function HistoryApp() {
         </tbody>
       </table>
       {records.length === 0 && <p class="ot-muted">{i18n.t('history.empty')}</p>}
-      <p class="ot-muted">{i18n.t('history.retention')}</p>
+      <label class="ot-muted">
+        {i18n.t('history.retention')}{' '}
+        <select data-testid="history-retention" value={String(retention ?? '')} onChange={(e) => void setRetentionDays(Number(e.currentTarget.value))}>
+          {[30, 90, 180, 365, 730].map((d) => <option key={d} value={d}>{i18n.t('history.days', { days: d })}</option>)}
+        </select>
+      </label>
       {error && <p class="ot-error" role="alert">{error}</p>}
     </main>
   );

@@ -113,6 +113,9 @@ describe('compose and send from an order row (real Chrome build, emulated Kakao)
     await expect.poll(() => history.locator('tr[data-status="sent"]').count()).toBe(2);
     await history.getByTestId('history-search').fill('없는주문');
     await expect.poll(() => history.locator('tbody tr').count()).toBe(0);
+    await history.getByTestId('history-search').fill('');
+    await history.getByTestId('history-retention').selectOption('30');
+    await expect.poll(() => history.locator('tr[data-status="sent"]').count()).toBe(2);
     await history.screenshot({ path: 'docs/screenshots/history.png' });
     await history.close();
   });

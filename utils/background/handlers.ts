@@ -1,5 +1,6 @@
 import type { Handlers } from '@/utils/messaging/server';
 import { getSettings, saveSettings } from '@/utils/settings/store';
+import { pruneHistory } from '@/utils/compose/history';
 import { createComposeSession, getComposeSession, openComposeWindow } from './compose-sessions';
 import { getChecklist, markChecklist } from './checklist';
 
@@ -8,7 +9,11 @@ export function createBaseHandlers(): Handlers {
   return {
     ping: async () => ({ ok: true }),
     'settings.get': () => getSettings(),
-    'settings.save': ({ settings }) => saveSettings(settings),
+    'settings.save': async ({ settings }) => {
+      const saved = await saveSettings(settings);
+      await pruneHistory(saved.historyRetentionDays); // a shorter retention applies at once
+      return saved;
+    },
     'checklist.get': () => getChecklist(),
     'checklist.mark': ({ step }) => markChecklist(step),
     'compose.open': async ({ orders }) => {
