@@ -30,7 +30,7 @@ export interface ExtensionBrowser {
  */
 export async function launchExtension(
   hosts: Record<string, number> = {},
-  { locale = 'ko-KR', build = CHROME_BUILD } = {},
+  { locale = 'ko-KR', build = CHROME_BUILD, headless = true } = {},
 ): Promise<ExtensionBrowser> {
   if (!existsSync(path.join(build, 'manifest.json'))) {
     throw new Error(`No build at ${build}: run "npm run build" first.`);
@@ -39,7 +39,7 @@ export async function launchExtension(
   const rules = Object.entries(hosts).map(([host, port]) => `MAP ${host} 127.0.0.1:${port}`);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath(),
-    headless: true,
+    headless,
     locale,
     // Chromium on Linux takes its UI language (and so chrome.i18n's) from LANGUAGE, not from --lang.
     env: { ...process.env, LANGUAGE: locale.split('-')[0]!, LANG: `${locale.replace('-', '_')}.UTF-8` },
