@@ -1,22 +1,17 @@
 // npm run demo [-- --headless]: the whole product against a local Kakao emulator and a demo store admin,
 // before registering anything with Kakao. Headed: opens Chromium and waits; headless: runs the walkthrough.
 import path from 'node:path';
-import { launchExtension } from '../tests/support/chromium';
-import { startSiteServer } from '../tests/support/site-server';
-import { startEmulator } from '../tests/kakao-emulator/client';
+import { startWorld } from '../tests/support/world';
 import { DEMO_KEY, runWalkthrough } from '../tests/demo/walkthrough';
 
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
-const emu = await startEmulator({ scenario: 'demo' });
-const site = await startSiteServer(['sell.smartstore.naver.com']);
-const ext = await launchExtension({ ...emu.hostMap, 'sell.smartstore.naver.com': site.port }, { headless });
+const world = await startWorld('demo', { headless });
+const { emu, site, ext } = world;
 console.log(`Kakao emulator (demo scenario): https://kapi.kakao.com/__emulator/inbox inside the demo browser (port ${emu.port})`);
 console.log(`Demo store admin: https://sell.smartstore.naver.com/#/naverpay/manage/order (port ${site.port})`);
 console.log(`Chromium with the production build, extension id ${ext.extensionId}`);
 const stop = async (code: number) => {
-  await ext.close().catch(() => undefined);
-  await site.close();
-  await emu.close();
+  await world.close();
   process.exit(code);
 };
 process.on('SIGINT', () => void stop(0));

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FrameLocator, Page } from 'playwright-core';
-import { launchExtension, type ExtensionBrowser } from '../support/chromium';
-import { startSiteServer, type SiteServer } from '../support/site-server';
-import { startEmulator, type Emulator } from '../kakao-emulator/client';
+import type { ExtensionBrowser } from '../support/chromium';
+import type { Emulator } from '../kakao-emulator/client';
+import { startWorld, type World } from '../support/world';
 import { openCompose, setUpOperator } from '../support/setup-operator';
 
 const KEY = 'de0de0de0de0de0de0de0de0de0de0de';
@@ -10,27 +10,22 @@ const KEY = 'de0de0de0de0de0de0de0de0de0de0de';
 const LINKABLE = ['김민지', '이서준', '박지우', '최예린', '정하준', '조은우', '한유나'];
 
 describe('bulk send of 12 orders with mixed eligibility (real Chrome build, demo scenario)', () => {
+  let world: World;
   let emu: Emulator;
-  let site: SiteServer;
   let ext: ExtensionBrowser;
   let store: Page;
   let grid: FrameLocator;
   let compose: Page;
 
   beforeAll(async () => {
-    emu = await startEmulator({ scenario: 'demo' });
-    site = await startSiteServer(['sell.smartstore.naver.com']);
-    ext = await launchExtension({ ...emu.hostMap, 'sell.smartstore.naver.com': site.port });
+    world = await startWorld('demo');
+    ({ emu, ext } = world);
     await setUpOperator(ext, emu, { key: KEY, userId: 1000 });
     store = await ext.context.newPage();
     await store.goto('https://sell.smartstore.naver.com/#/naverpay/manage/order');
     grid = store.frameLocator('#__delegate');
   });
-  afterAll(async () => {
-    await ext?.close();
-    await site?.close();
-    await emu?.close();
-  });
+  afterAll(() => world?.close());
 
   it('opens one compose window for the ticked rows and lists every recipient', async () => {
     await expect.poll(() => grid.getByTestId('ordertalk-notify').count(), { timeout: 10_000 }).toBe(12);

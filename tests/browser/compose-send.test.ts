@@ -1,33 +1,28 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FrameLocator, Page } from 'playwright-core';
-import { launchExtension, type ExtensionBrowser } from '../support/chromium';
-import { startSiteServer, type SiteServer } from '../support/site-server';
-import { startEmulator, type Emulator } from '../kakao-emulator/client';
+import type { ExtensionBrowser } from '../support/chromium';
+import type { Emulator } from '../kakao-emulator/client';
+import { startWorld, type World } from '../support/world';
 import { evaluateInContentScript } from '../support/kakao-browser';
 import { openCompose, setUpOperator } from '../support/setup-operator';
 
 describe('compose and send from an order row (real Chrome build, emulated Kakao)', () => {
+  let world: World;
   let emu: Emulator;
-  let site: SiteServer;
   let ext: ExtensionBrowser;
   let store: Page;
   let grid: FrameLocator;
   let compose: Page;
 
   beforeAll(async () => {
-    emu = await startEmulator({ scenario: 'basic' });
-    site = await startSiteServer(['sell.smartstore.naver.com']);
-    ext = await launchExtension({ ...emu.hostMap, 'sell.smartstore.naver.com': site.port });
+    world = await startWorld('basic');
+    ({ emu, ext } = world);
     await setUpOperator(ext, emu, { key: '0123456789abcdef0123456789abcdef', userId: 1 });
     store = await ext.context.newPage();
     await store.goto('https://sell.smartstore.naver.com/#/naverpay/manage/order');
     grid = store.frameLocator('#__delegate');
   });
-  afterAll(async () => {
-    await ext?.close();
-    await site?.close();
-    await emu?.close();
-  });
+  afterAll(() => world?.close());
 
   it('shows "friend needed" on rows, then links the customer to a friend in compose', async () => {
     const badge = grid.getByTestId('ordertalk-status').first();

@@ -2,26 +2,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { launchExtension, type ExtensionBrowser } from '../support/chromium';
-import { startSiteServer, type SiteServer } from '../support/site-server';
-import { startEmulator, type Emulator } from '../kakao-emulator/client';
+import type { ExtensionBrowser } from '../support/chromium';
+import type { Emulator } from '../kakao-emulator/client';
+import { startWorld, type World } from '../support/world';
 import { runWalkthrough } from '../demo/walkthrough';
 
 // The same walkthrough `npm run demo -- --headless` runs.
 describe('demo walkthrough', () => {
+  let world: World;
   let emu: Emulator;
-  let site: SiteServer;
   let ext: ExtensionBrowser;
   beforeAll(async () => {
-    emu = await startEmulator({ scenario: 'demo' });
-    site = await startSiteServer(['sell.smartstore.naver.com']);
-    ext = await launchExtension({ ...emu.hostMap, 'sell.smartstore.naver.com': site.port });
+    world = await startWorld('demo');
+    ({ emu, ext } = world);
   });
-  afterAll(async () => {
-    await ext?.close();
-    await site?.close();
-    await emu?.close();
-  });
+  afterAll(() => world?.close());
 
   it('passes every step and writes screenshots and a summary', async () => {
     const out = mkdtempSync(path.join(tmpdir(), 'ordertalk-demo-'));
