@@ -3,6 +3,26 @@ import { ROW_CSS } from './styles';
 
 export const ROW_HOST = 'ordertalk-row';
 
+const sheets = new WeakMap<Document, CSSStyleSheet>();
+
+/** One constructed stylesheet shared by every row's shadow root (a <style> per row costs per row). */
+function sharedStyle(doc: Document, shadow: ShadowRoot): HTMLStyleElement | null {
+  try {
+    let sheet = sheets.get(doc);
+    if (!sheet) {
+      sheet = new (doc.defaultView ?? window).CSSStyleSheet();
+      sheet.replaceSync(ROW_CSS);
+      sheets.set(doc, sheet);
+    }
+    shadow.adoptedStyleSheets = [sheet];
+    return null;
+  } catch {
+    const style = doc.createElement('style');
+    style.textContent = ROW_CSS;
+    return style;
+  }
+}
+
 export interface RowTexts {
   notify: string;
   status: Record<OrderStatus['state'], string>;
@@ -27,8 +47,7 @@ export function createRowButton(
   const host = doc.createElement(ROW_HOST);
   host.dataset.key = key;
   const shadow = host.attachShadow({ mode: 'open' });
-  const style = doc.createElement('style');
-  style.textContent = ROW_CSS;
+  const style = sharedStyle(doc, shadow);
   const button = doc.createElement('button');
   button.type = 'button';
   button.textContent = texts.notify;
@@ -47,7 +66,7 @@ export function createRowButton(
   badge.className = 'badge';
   badge.dataset.testid = 'ordertalk-status';
   badge.hidden = true;
-  shadow.append(style, button, badge);
+  shadow.append(...(style ? [style] : []), button, badge);
   return {
     host,
     setStatus(status) {
