@@ -6,6 +6,11 @@ import type { AddressInfo } from 'node:net';
 import { selfSignedCert } from './tls';
 
 const SITES = path.resolve('tests/fixtures/sites');
+/** Pages that show the same fixture: the seller center's other order pages, and a bench copy outside /o/. */
+const ALIASES: Record<string, string> = {
+  'sell.smartstore.naver.com/o/v3/n/sale/delivery': '/o/v3/manage/order',
+  'sell.smartstore.naver.com/bench/order': '/o/v3/manage/order',
+};
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -48,7 +53,8 @@ export async function startSiteServer(hosts: string[]): Promise<SiteServer> {
       if (req.method === 'POST' && req.url?.startsWith('/o/v3/graphql')) return graphql(req, res);
       const host = (req.headers.host ?? '').split(':')[0] ?? '';
       const url = new URL(req.url ?? '/', `https://${host}`);
-      let file = path.join(SITES, host, decodeURIComponent(url.pathname));
+      const pathname = ALIASES[`${host}${url.pathname}`] ?? decodeURIComponent(url.pathname);
+      let file = path.join(SITES, host, pathname);
       if (!file.startsWith(path.join(SITES, host))) throw new Error('outside');
       const info = await stat(file).catch(() => null);
       if (info?.isDirectory()) file = path.join(file, 'index.html');

@@ -9,8 +9,8 @@ import { FREE_TEXT_ID, type Template } from '@/utils/compose/templates';
 import { findTemplate } from '@/utils/compose/template-store';
 import { renderTemplate, type Rendered } from '@/utils/compose/render';
 import { checkEligibility } from '@/utils/compose/eligibility';
-import { customerIdentity, getLink, rankFriends, removeLink, setLink } from '@/utils/compose/linking';
-import { beginSend, completeSend, lastRecordFor } from '@/utils/compose/history';
+import { customerIdentity, getLink, getLinks, rankFriends, removeLink, setLink } from '@/utils/compose/linking';
+import { beginSend, completeSend, lastRecordFor, latestRecords } from '@/utils/compose/history';
 import { toWireFriend } from './kakao-handlers';
 
 export interface PreparedItem {
@@ -84,11 +84,11 @@ export function createComposeService(kakao: KakaoService) {
   }
 
   async function orderStatus(orders: Order[]): Promise<Record<string, RowStatus>> {
-    const friends = await friendsOrEmpty();
+    const [friends, records, links] = await Promise.all([friendsOrEmpty(), latestRecords(orders.map((o) => o.productOrderNo)), getLinks(orders)]);
     const out: Record<string, RowStatus> = {};
     for (const order of orders) {
-      const last = await lastRecordFor(order.productOrderNo);
-      const link = await getLink(order);
+      const last = records.get(order.productOrderNo);
+      const link = links.get(order.productOrderNo);
       let state: RowStatus['state'];
       if (last?.status === 'sent') state = 'sent';
       else if (last?.status === 'unknown' || last?.status === 'pending') state = 'unknown';

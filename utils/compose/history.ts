@@ -93,6 +93,18 @@ export async function lastRecordFor(productOrderNo: string, templateId?: string)
     .sort((a, b) => b.createdAt - a.createdAt)[0];
 }
 
+/** The newest record of each product order, from one read (row badges ask for hundreds at once). */
+export async function latestRecords(productOrderNos: string[]): Promise<Map<string, StoredRecord>> {
+  const wanted = new Set(productOrderNos);
+  const out = new Map<string, StoredRecord>();
+  for (const r of await locked(read)) {
+    if (!wanted.has(r.productOrderNo)) continue;
+    const seen = out.get(r.productOrderNo);
+    if (!seen || r.createdAt >= seen.createdAt) out.set(r.productOrderNo, r);
+  }
+  return out;
+}
+
 export function pruneHistory(retentionDays: number, now = Date.now()): Promise<number> {
   return locked(async () => {
     const all = await read();

@@ -38,11 +38,15 @@ export function customerIdentity(order: Order): { id: string } | { ko: string; e
   };
 }
 
-export async function customerKey(order: Order): Promise<string | null> {
+async function keyWithSalt(order: Order, saltValue: string): Promise<string | null> {
   const who = customerIdentity(order);
   if (!('id' in who)) return null;
-  const data = new TextEncoder().encode(`${await salt()}|${who.id}`);
+  const data = new TextEncoder().encode(`${saltValue}|${who.id}`);
   return [...new Uint8Array(await crypto.subtle.digest('SHA-256', data))].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function customerKey(order: Order): Promise<string | null> {
+  return keyWithSalt(order, await salt());
 }
 
 async function readLinks(): Promise<z.infer<typeof LinksSchema>> {
@@ -53,6 +57,18 @@ async function readLinks(): Promise<z.infer<typeof LinksSchema>> {
 export async function getLink(order: Order): Promise<Link | null> {
   const key = await customerKey(order);
   return key ? ((await readLinks())[key] ?? null) : null;
+}
+
+/** Links for many orders with one read of the salt and the links (row badges). */
+export async function getLinks(orders: Order[]): Promise<Map<string, Link>> {
+  const [saltValue, links] = await Promise.all([salt(), readLinks()]);
+  const out = new Map<string, Link>();
+  for (const order of orders) {
+    const key = await keyWithSalt(order, saltValue);
+    const link = key ? links[key] : undefined;
+    if (link) out.set(order.productOrderNo, link);
+  }
+  return out;
 }
 
 export async function setLink(order: Order, friend: { id?: number | null; uuid: string; nickname: string }, now = Date.now()): Promise<void> {

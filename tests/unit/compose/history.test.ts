@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { beginSend, completeSend, historyCsv, listHistory, pruneHistory, recoverInterrupted } from '@/utils/compose/history';
+import { beginSend, completeSend, historyCsv, latestRecords, listHistory, pruneHistory, recoverInterrupted } from '@/utils/compose/history';
 
 const base = { store: 'smartstore', orderNo: '1', productOrderNo: '11', recipientNickname: '김하늘', templateId: 'shipped', templateName: '발송 완료' };
 
@@ -37,6 +37,15 @@ describe('send history (exactly once)', () => {
     expect(await recoverInterrupted()).toBe(1);
     expect((await listHistory())[0]).toMatchObject({ status: 'unknown', error: { code: 'interrupted' } });
     expect(await beginSend(base, { allowRepeat: false })).toMatchObject({ ok: false, reason: 'already-sent' });
+  });
+
+  it('gives the newest record per product order from one read', async () => {
+    const a = await beginSend({ ...base, templateId: 'a' }, { allowRepeat: false, now: 1 });
+    const b = await beginSend({ ...base, templateId: 'b' }, { allowRepeat: false, now: 2 });
+    if (!a.ok || !b.ok) throw new Error('expected ok');
+    const latest = await latestRecords(['11', '99']);
+    expect(latest.get('11')?.id).toBe(b.record.id);
+    expect(latest.has('99')).toBe(false);
   });
 
   it('filters, exports CSV safely for spreadsheets, and prunes by retention', async () => {

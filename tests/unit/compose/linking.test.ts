@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { customerIdentity, customerKey, exportLinks, getLink, importLinks, rankFriends, removeLink, setLink } from '@/utils/compose/linking';
+import { customerIdentity, customerKey, exportLinks, getLink, getLinks, importLinks, rankFriends, removeLink, setLink } from '@/utils/compose/linking';
 import type { Order } from '@/utils/orders/order';
 
 const order: Order = { store: 'smartstore', orderNo: '1', productOrderNo: '11', buyerName: '김민지', buyerId: 'minji01', buyerPhone: '010-1234-5678', productName: '현미' };
@@ -18,6 +18,14 @@ describe('linking customers to friends', () => {
     expect(await customerKey(order)).toMatch(/^[0-9a-f]{64}$/);
     await removeLink(order);
     expect(await getLink(order)).toBeNull();
+  });
+
+  it('looks up many orders at once, matching the one-by-one lookup', async () => {
+    await setLink(order, { id: 7, uuid: 'u7', nickname: '민지' });
+    const other = { ...order, productOrderNo: '12', buyerId: 'someone' };
+    const links = await getLinks([order, other, { ...order, productOrderNo: '13' }]);
+    expect([...links.keys()]).toEqual(['11', '13']);
+    expect(links.get('11')).toEqual(await getLink(order));
   });
 
   it('never uses a masked phone as a key', () => {
