@@ -1,5 +1,5 @@
 import '@/utils/zod-setup';
-import { readCafe24 } from '@/utils/stores/cafe24';
+import { locateCafe24 } from '@/utils/stores/cafe24';
 import { startRowUi } from '@/utils/row-ui/start-content';
 
 // Best-effort: Cafe24 order lists are read by their header text (see utils/stores/cafe24.ts).
@@ -7,6 +7,6 @@ export default defineContentScript({
   matches: ['https://*.cafe24.com/admin/*'],
   runAt: 'document_idle',
   main(ctx) {
-    startRowUi(ctx, readCafe24);
+    startRowUi(ctx, locateCafe24);
   },
 });

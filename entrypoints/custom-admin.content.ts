@@ -1,7 +1,7 @@
 import '@/utils/zod-setup';
 import { storage } from 'wxt/utils/storage';
 import { SettingsSchema } from '@/utils/settings/schema';
-import { createCustomAdapter, matchesPattern } from '@/utils/stores/custom';
+import { createCustomLocator, matchesPattern } from '@/utils/stores/custom';
 import { startRowUi } from '@/utils/row-ui/start-content';
 
 // Registered at runtime, only for sites the operator described and granted (utils/background/custom-scripts).
@@ -15,6 +15,6 @@ export default defineContentScript({
     if (!settings.success) return;
     const url = new URL(location.href);
     const config = settings.data.customAdmins.find((a) => matchesPattern(a.urlPattern, url));
-    if (config && settings.data.store.admins.custom) startRowUi(ctx, createCustomAdapter(config));
+    if (config && settings.data.store.admins.custom) startRowUi(ctx, createCustomLocator(config));
   },
 });

@@ -1,5 +1,5 @@
 import '@/utils/zod-setup';
-import { readGodomall } from '@/utils/stores/godomall';
+import { locateGodomall } from '@/utils/stores/godomall';
 import { startRowUi } from '@/utils/row-ui/start-content';
 
 // Best-effort: Godomall5 admins on *.godomall.com; shops on their own domain need the custom-admin route.
@@ -7,6 +7,6 @@ export default defineContentScript({
   matches: ['https://*.godomall.com/order/*'],
   runAt: 'document_idle',
   main(ctx) {
-    startRowUi(ctx, readGodomall);
+    startRowUi(ctx, locateGodomall);
   },
 });

@@ -1,7 +1,7 @@
 import '@/utils/zod-setup';
 import { SMARTSTORE_MATCHES } from '@/utils/hosts';
 import type { Order } from '@/utils/orders/order';
-import { readSmartstore, isSmartstoreOrderFrame } from '@/utils/stores/smartstore';
+import { locateSmartstore, isSmartstoreOrderFrame } from '@/utils/stores/smartstore';
 import { listenToBridge } from '@/utils/stores/graphql-bridge';
 import { startRowUi } from '@/utils/row-ui/start-content';
 
@@ -14,7 +14,7 @@ export default defineContentScript({
     if (!isSmartstoreOrderFrame(new URL(location.href))) return;
     document.documentElement.dataset.ordertalk = 'ready';
     const extra = new Map<string, Partial<Order>>();
-    const ui = startRowUi(ctx, readSmartstore, extra);
+    const ui = startRowUi(ctx, locateSmartstore, extra);
     listenToBridge(window, extra, () => ui.scan(), ctx.signal);
   },
 });

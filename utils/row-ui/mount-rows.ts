@@ -1,13 +1,14 @@
 import type { Order } from '@/utils/orders/order';
 import type { OrderStatus } from '@/utils/messaging/protocol';
-import type { Adapter, AdapterRow } from '@/utils/stores/types';
+import { readRow } from '@/utils/stores/read-order';
+import type { AdapterRow, Locator } from '@/utils/stores/types';
 import { createRowButton, ROW_HOST, type RowHandle, type RowTexts } from './row-button';
 import { createBulkBar } from './bulk-bar';
 
 export interface MountOptions {
   doc: Document;
   url: () => URL;
-  adapter: Adapter;
+  locator: Locator;
   texts: RowTexts & { bulk: (n: number) => string };
   signal: AbortSignal;
   /** Extra fields from the page's own data, by product order number. */
@@ -17,21 +18,46 @@ export interface MountOptions {
   problemText: (p: { ko: string; en: string }) => string;
 }
 
+/** Script time one slice of a scan may take before the page gets the main thread back (long tasks ≥ 50 ms). */
+const SLICE_MS = 12;
+const MAX_CACHED = 20_000;
+
+type Reading = Pick<AdapterRow, 'key'> & ({ order: Order } | { problem: { ko: string; en: string } });
+
+// A message to ourselves: a new task at once, not clamped like nested timers nor throttled in background tabs.
+const channel = new MessageChannel();
+const waiting: (() => void)[] = [];
+channel.port1.onmessage = () => waiting.shift()?.();
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    channel.port2.postMessage(null);
+  });
+}
+
 /**
  * Keeps exactly one button on every order row while the grid re-renders rows (scroll, sort, paging,
- * route changes): one MutationObserver, scans coalesced to one per animation frame, torn down on abort.
+ * route changes). One MutationObserver; scans coalesced to one per animation frame and cut into slices of
+ * a few milliseconds; rows whose text was read before are not validated again, and a row the grid
+ * re-creates gets its existing button back. Torn down on abort.
  */
 export function mountRows(o: MountOptions): { scan(): void } {
   const statuses = new Map<string, OrderStatus>();
   const asked = new Set<string>();
-  const handles = new Map<Element, RowHandle>();
+  // Same text, same result: validation is the costly part of reading a row.
+  const readings = new Map<string, Reading>();
+  // Buttons by key, so a re-rendered row gets its button (and badge) back instead of a new one.
+  const handles = new Map<string, RowHandle>();
+  const placed = new WeakMap<Element, RowHandle>();
+  // Buttons waiting to go into the page, to the row they are for (see flush()).
+  const pending = new Map<HTMLElement, Element>();
   // The latest reading of each row: page data (e.g. the buyer id) can arrive after the button was made.
   const latest = new Map<string, Order>();
-  let current: AdapterRow[] = [];
+  let selection: Order[] = [];
   let frame = 0;
+  let generation = 0;
   const bar = createBulkBar(o.doc, o.texts.bulk, () => {
-    const picked = current.flatMap((r) => ('order' in r && r.selected ? [r.order] : []));
-    if (picked.length) o.openCompose(picked);
+    if (selection.length) o.openCompose(selection);
   });
 
   async function askStatuses(orders: Order[]) {
@@ -40,46 +66,95 @@ export function mountRows(o: MountOptions): { scan(): void } {
     for (const ord of fresh) asked.add(ord.productOrderNo);
     try {
       const got = await o.fetchStatuses(fresh);
-      for (const [k, v] of Object.entries(got)) statuses.set(k, v);
-      if (!o.signal.aborted) schedule();
+      if (o.signal.aborted) return;
+      // Badges only: no need to read the grid again.
+      for (const [k, v] of Object.entries(got)) {
+        statuses.set(k, v);
+        handles.get(k)?.setStatus(v);
+      }
     } catch {
       // No badge is better than a wrong one; the button still works.
     }
   }
 
-  function scan() {
+  function read(ref: Parameters<typeof readRow>[1]): Reading {
+    const signature = ref.signature?.() ?? JSON.stringify(ref.fields());
+    let reading = readings.get(signature);
+    if (!reading) {
+      const row = readRow(o.locator.store, ref);
+      reading = 'order' in row ? { key: row.key, order: row.order } : { key: row.key, problem: row.problem };
+      if (readings.size >= MAX_CACHED) readings.clear();
+      readings.set(signature, reading);
+    }
+    // Problem rows are named by their place on the page, which the cached reading may not share.
+    return 'problem' in reading ? { ...reading, key: `row-${ref.place}` } : reading;
+  }
+
+  /** The row's button; a new or moved one waits in `pending` until the scan ends. */
+  function place(anchor: Element, key: string): RowHandle {
+    let handle = placed.get(anchor);
+    if (handle?.key === key && (handle.host.parentNode === anchor || pending.get(handle.host) === anchor)) return handle;
+    if (handle?.host.parentNode === anchor) handle.host.remove(); // the grid reused this cell for another order
+    handle = handles.get(key);
+    if (!handle || handle.host.isConnected || pending.has(handle.host)) {
+      handle = createRowButton(o.doc, key, o.texts, () => {
+        const order = latest.get(key);
+        if (order) o.openCompose([order]);
+      });
+      if (handles.size >= MAX_CACHED) for (const [k, h] of handles) if (!h.host.isConnected) handles.delete(k);
+      handles.set(key, handle);
+    }
+    pending.set(handle.host, anchor);
+    placed.set(anchor, handle);
+    return handle;
+  }
+
+  // Buttons go into the page together when a scan ends: every change to a big grid's cells costs the page a
+  // layout of the whole table, so once per scan rather than once per slice.
+  function flush() {
+    for (const [host, anchor] of pending) anchor.append(host);
+    pending.clear();
+  }
+
+  async function scan() {
     frame = 0;
     if (o.signal.aborted) return;
-    current = o.adapter(o.doc, o.url(), o.extra);
+    const run = ++generation;
+    const refs = o.locator.locate(o.doc, o.url(), o.extra);
     const orders: Order[] = [];
-    for (const row of current) {
-      let existing = row.anchor.querySelector(`:scope > ${ROW_HOST}`) as HTMLElement | null;
-      if (existing && existing.dataset.key !== row.key) {
-        existing.remove(); // the grid reused this cell for another order
-        existing = null;
+    const picked: Order[] = [];
+    let sliceStart = performance.now();
+    for (let i = 0; i < refs.length; i++) {
+      const ref = refs[i]!;
+      const reading = read(ref);
+      const handle = place(ref.anchor, reading.key);
+      if ('order' in reading) {
+        handle.setProblem(undefined);
+        latest.set(reading.key, reading.order);
+        orders.push(reading.order);
+        handle.setStatus(statuses.get(reading.key));
+        if (ref.selected()) picked.push(reading.order);
+      } else {
+        handle.setProblem(o.problemText(reading.problem));
+        handle.setStatus(undefined);
       }
-      let handle = existing ? handles.get(existing) : undefined;
-      if (!handle) {
-        const key = row.key;
-        handle = createRowButton(o.doc, key, o.texts, () => {
-          const order = latest.get(key);
-          if (order) o.openCompose([order]);
-        }, 'problem' in row ? o.problemText(row.problem) : undefined);
-        handles.set(handle.host, handle);
-        row.anchor.append(handle.host);
-      }
-      if ('order' in row) {
-        latest.set(row.key, row.order);
-        orders.push(row.order);
-        handle.setStatus(statuses.get(row.key));
+      if (i % 4 === 3 && performance.now() - sliceStart > SLICE_MS) {
+        await nextTask();
+        // A newer scan (the grid changed again) takes over; rows done so far stay done.
+        if (o.signal.aborted) return;
+        if (run !== generation) return flush();
+        sliceStart = performance.now();
       }
     }
-    bar.update(current.filter((r) => r.selected).length);
-    void askStatuses(orders);
+    flush();
+    selection = picked;
+    bar.update(picked.length);
+    // Badges are asked for once the buttons are in: replies arriving mid-scan would only add tasks to wait for.
+    for (let i = 0; i < orders.length; i += 200) void askStatuses(orders.slice(i, i + 200));
   }
 
   function schedule() {
-    if (!frame && !o.signal.aborted) frame = requestAnimationFrame(scan);
+    if (!frame && !o.signal.aborted) frame = requestAnimationFrame(() => void scan());
   }
 
   const observer = new MutationObserver((records) => {
@@ -95,6 +170,6 @@ export function mountRows(o: MountOptions): { scan(): void } {
     for (const h of o.doc.querySelectorAll(ROW_HOST)) h.remove();
     bar.remove();
   });
-  scan();
-  return { scan };
+  void scan();
+  return { scan: schedule };
 }

@@ -3,17 +3,17 @@ import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { fetchOrderStatuses, openCompose } from '@/utils/messaging/content-client';
 import type { Order } from '@/utils/orders/order';
-import type { Adapter } from '@/utils/stores/types';
+import type { Locator } from '@/utils/stores/types';
 import { mountRows } from './mount-rows';
 
-const korean = () => browser.i18n.getUILanguage().toLowerCase().startsWith('ko');
 
 /** Shared wiring of every store's content script: texts, background calls, teardown with ctx. */
-export function startRowUi(ctx: ContentScriptContext, adapter: Adapter, extra?: Map<string, Partial<Order>>) {
+export function startRowUi(ctx: ContentScriptContext, locator: Locator, extra?: Map<string, Partial<Order>>) {
+  const korean = browser.i18n.getUILanguage().toLowerCase().startsWith('ko');
   return mountRows({
     doc: document,
     url: () => new URL(location.href),
-    adapter,
+    locator,
     extra,
     signal: ctx.signal,
     texts: {
@@ -27,7 +27,7 @@ export function startRowUi(ctx: ContentScriptContext, adapter: Adapter, extra?: 
         unknown: i18n.t('row.unknown'),
       },
     },
-    problemText: (p) => (korean() ? p.ko : p.en),
+    problemText: (p) => (korean ? p.ko : p.en),
     openCompose: (orders) => void openCompose(orders).catch(() => undefined),
     fetchStatuses: fetchOrderStatuses,
   });

@@ -1,10 +1,10 @@
 // Inside our shadow roots only: the admin's CSS cannot reach in, and ours cannot leak out.
 export const ROW_CSS = `
-:host { all: initial; display: inline-flex; gap: 4px; align-items: center; margin-left: 6px; vertical-align: middle; font: 12px/1.2 system-ui, 'Apple SD Gothic Neo', 'Noto Sans KR', sans-serif; }
-button { all: unset; cursor: pointer; background: #fee500; color: #3c1e1e; border-radius: 4px; padding: 2px 6px; font-weight: 700; font-size: 11px; white-space: nowrap; }
+:host { all: initial; display: inline-flex; gap: 4px; align-items: center; height: 15px; margin-left: 6px; vertical-align: top; white-space: nowrap; font: 11px/15px system-ui, 'Apple SD Gothic Neo', 'Noto Sans KR', sans-serif; }
+button { all: unset; cursor: pointer; background: #fee500; color: #3c1e1e; border-radius: 4px; padding: 0 6px; font-weight: 700; }
 button:focus-visible { outline: 2px solid #0a66c2; outline-offset: 1px; }
 button[disabled] { cursor: not-allowed; background: #e5e5e5; color: #8a8a8a; }
-.badge { font-size: 11px; border-radius: 4px; padding: 1px 5px; white-space: nowrap; }
+.badge { border-radius: 4px; padding: 0 5px; }
 .badge[data-state='linked'] { background: #e8f5e9; color: #1a7f37; }
 .badge[data-state='needs-link'] { background: #fff4e0; color: #a15c00; }
 .badge[data-state='unreachable'] { background: #fdecea; color: #c62828; }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { cellText, toOrder, toQuantity } from './read-order';
+import { cellText, readAll, toQuantity } from './read-order';
 import { headerIndex } from './header-table';
-import type { Adapter, AdapterRow } from './types';
+import type { Adapter, Locator, RowRef } from './types';
 
 // An admin the operator describes: a URL pattern, a row selector, and for each field a CSS selector inside
 // the row or a header label of the row's table.
@@ -33,49 +33,63 @@ export function matchesPattern(pattern: string, url: URL): boolean {
   return re.test(url.origin + url.pathname + url.search);
 }
 
-export function createCustomAdapter(config: CustomAdmin): Adapter {
-  return (doc, url) => {
-    if (!matchesPattern(config.urlPattern, url)) return [];
-    let rowEls: Element[];
-    try {
-      rowEls = [...doc.querySelectorAll(config.rowSelector)];
-    } catch {
-      return []; // an invalid selector reads nothing; the preview explains it
-    }
-    const rows: AdapterRow[] = [];
-    rowEls.forEach((row, i) => {
-      const table = row.closest('table');
-      const read = (f: z.infer<typeof FieldSchema> | undefined): string | undefined => {
-        if (!f) return undefined;
-        if ('selector' in f) {
-          try {
-            return cellText(row.querySelector(f.selector)) || undefined;
-          } catch {
-            return undefined;
+export function createCustomLocator(config: CustomAdmin): Locator {
+  return {
+    store: 'custom',
+    locate(doc, url) {
+      if (!matchesPattern(config.urlPattern, url)) return [];
+      let rowEls: Element[];
+      try {
+        rowEls = [...doc.querySelectorAll(config.rowSelector)];
+      } catch {
+        return []; // an invalid selector reads nothing; the preview explains it
+      }
+      const headers = new Map<Element, Map<string, number>>();
+      const labels = Object.values(config.fields).flatMap((f) => (f && 'header' in f ? [f.header] : []));
+      return rowEls.map((row, i): RowRef => {
+        const read = (f: z.infer<typeof FieldSchema> | undefined): string | undefined => {
+          if (!f) return undefined;
+          if ('selector' in f) {
+            try {
+              return cellText(row.querySelector(f.selector)) || undefined;
+            } catch {
+              return undefined;
+            }
           }
-        }
-        const n = table ? headerIndex(table, [f.header]).get(f.header) : undefined;
-        return n === undefined ? undefined : cellText(row.children[n]) || undefined;
-      };
-      const orderNo = read(config.fields.orderNo);
-      const result = toOrder('custom', {
-        orderNo,
-        productOrderNo: read(config.fields.productOrderNo) ?? (orderNo ? `${orderNo}-${i + 1}` : undefined),
-        buyerName: read(config.fields.buyerName),
-        buyerId: read(config.fields.buyerId),
-        buyerPhone: read(config.fields.buyerPhone),
-        receiverName: read(config.fields.receiverName),
-        productName: read(config.fields.productName),
-        productOptions: read(config.fields.productOptions),
-        quantity: toQuantity(read(config.fields.quantity) ?? ''),
-        status: read(config.fields.status),
-        courier: read(config.fields.courier),
-        trackingNo: read(config.fields.trackingNo),
+          const table = row.closest('table');
+          if (table && !headers.has(table)) headers.set(table, headerIndex(table, labels));
+          const n = table ? headers.get(table)!.get(f.header) : undefined;
+          return n === undefined ? undefined : cellText(row.children[n]) || undefined;
+        };
+        return {
+          anchor: row.firstElementChild ?? row,
+          place: String(i),
+          fields() {
+            const orderNo = read(config.fields.orderNo);
+            return {
+              orderNo,
+              productOrderNo: read(config.fields.productOrderNo) ?? (orderNo ? `${orderNo}-${i + 1}` : undefined),
+              buyerName: read(config.fields.buyerName),
+              buyerId: read(config.fields.buyerId),
+              buyerPhone: read(config.fields.buyerPhone),
+              receiverName: read(config.fields.receiverName),
+              productName: read(config.fields.productName),
+              productOptions: read(config.fields.productOptions),
+              quantity: toQuantity(read(config.fields.quantity) ?? ''),
+              status: read(config.fields.status),
+              courier: read(config.fields.courier),
+              trackingNo: read(config.fields.trackingNo),
+            };
+          },
+          selected: () => false,
+        };
       });
-      rows.push('order' in result ? { anchor: row.firstElementChild ?? row, key: result.order.productOrderNo, order: result.order, selected: false } : { anchor: row.firstElementChild ?? row, key: `row-${i}`, problem: result.problem, selected: false });
-    });
-    return rows;
+    },
   };
+}
+
+export function createCustomAdapter(config: CustomAdmin): Adapter {
+  return readAll(createCustomLocator(config));
 }
 
 /** What "이 탭에서 테스트" shows: how many rows, the orders read, and the problems. */

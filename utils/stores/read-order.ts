@@ -1,5 +1,5 @@
 import { OrderSchema, type Order, type StoreId } from '@/utils/orders/order';
-import type { RowProblem } from './types';
+import type { Adapter, AdapterRow, Locator, RawFields, RowProblem, RowRef } from './types';
 
 /** Visible text of a cell, whitespace folded; never markup. */
 export function cellText(el: Element | null | undefined): string {
@@ -14,7 +14,7 @@ const FIELD_NAMES: Record<string, { ko: string; en: string }> = {
 };
 
 /** Validates what an adapter read; a row that fails says which field, in both languages. */
-export function toOrder(store: StoreId, fields: Record<string, string | number | undefined>): { order: Order } | { problem: RowProblem } {
+export function toOrder(store: StoreId, fields: RawFields): { order: Order } | { problem: RowProblem } {
   const cleaned: Record<string, unknown> = { store };
   for (const [k, v] of Object.entries(fields)) if (v !== undefined && v !== '') cleaned[k] = v;
   for (const k of ['orderNo', 'productOrderNo'] as const) {
@@ -33,4 +33,17 @@ export function toOrder(store: StoreId, fields: Record<string, string | number |
 export function toQuantity(text: string): number | undefined {
   const n = Number(text.replace(/[^0-9]/g, ''));
   return Number.isInteger(n) && n > 0 ? n : undefined;
+}
+
+/** Reads one located row into an order, or the reason it cannot be read. */
+export function readRow(store: StoreId, ref: RowRef, fields: RawFields = ref.fields()): AdapterRow {
+  const result = toOrder(store, fields);
+  return 'order' in result
+    ? { anchor: ref.anchor, key: result.order.productOrderNo, order: result.order, selected: ref.selected() }
+    : { anchor: ref.anchor, key: `row-${ref.place}`, problem: result.problem, selected: false };
+}
+
+/** The whole-page adapter of a locator: every row read at once (tests, previews). */
+export function readAll(locator: Locator): Adapter {
+  return (doc, url, extra) => locator.locate(doc, url, extra).map((ref) => readRow(locator.store, ref));
 }

@@ -1,6 +1,6 @@
 import type { Order } from '@/utils/orders/order';
-import { cellText, toOrder, toQuantity } from './read-order';
-import type { Adapter, AdapterRow } from './types';
+import { cellText, readAll, toQuantity } from './read-order';
+import type { Adapter, Locator, RowRef } from './types';
 
 // Naver Smartstore seller center, inside the /o/… order frame: a TOAST UI Grid whose cells carry
 // data-row-key and data-column-name (store-admins.md §1.4). The column names below are the GraphQL field
@@ -25,46 +25,134 @@ export function isSmartstoreOrderFrame(url: URL): boolean {
   return (url.hostname === 'sell.smartstore.naver.com' || url.hostname === 'admin.pay.naver.com') && url.pathname.startsWith('/o/');
 }
 
-/** Reads every rendered row; columns virtualized out of the DOM come from `extra` (the page's own data). */
-export const readSmartstore: Adapter = (doc, url, extra) => {
-  if (!isSmartstoreOrderFrame(url)) return [];
-  const rows: AdapterRow[] = [];
-  for (const grid of doc.querySelectorAll('.tui-grid-container')) {
-    // One pass over the cells, grouped by row key: left (frozen) and right parts join here.
-    const byRow = new Map<string, Map<string, Element>>();
-    for (const td of grid.querySelectorAll('td[data-row-key][data-column-name]')) {
-      const key = td.getAttribute('data-row-key')!;
-      let cells = byRow.get(key);
-      if (!cells) byRow.set(key, (cells = new Map()));
-      cells.set(td.getAttribute('data-column-name')!, td);
+/** The visible content of a TUI cell (its content div), else the cell itself. */
+function content(td: Element): Element {
+  const first = td.firstElementChild;
+  // The usual cell holds just its content div: no selector matching needed (a grid has thousands of cells).
+  if (first && first === td.lastElementChild && first.className === 'tui-grid-cell-content') return first;
+  return td.querySelector('.tui-grid-cell-content') ?? td;
+}
+
+/** One grid's bodies: each side renders a row as one <tr>, in the same order on both sides. */
+class GridSides {
+  private byKey?: Map<string, Element[]>;
+  constructor(
+    private readonly grid: Element,
+    private readonly bodies: HTMLTableSectionElement[],
+  ) {}
+
+  /** The row's <tr> on every side: paired by position, confirmed by the key on their cells; by key otherwise. */
+  parts(key: string, own: HTMLTableRowElement, guess: number): Element[] {
+    const home = own.parentElement as HTMLTableSectionElement | null;
+    const index = home?.rows?.[guess] === own ? guess : own.sectionRowIndex;
+    const paired = this.bodies.map((b) => b.rows?.[index]);
+    if (index >= 0 && paired.every((tr) => tr && keyOf(tr) === key)) return paired as Element[];
+    if (!this.byKey) {
+      this.byKey = new Map();
+      for (const tr of this.grid.querySelectorAll('tr')) {
+        const k = keyOf(tr);
+        if (k != null) this.byKey.get(k)?.push(tr) ?? this.byKey.set(k, [tr]);
+      }
     }
-    for (const [key, cells] of byRow) {
-      const anchor = cells.get(SMARTSTORE_COLUMNS.productOrderNo);
-      if (!anchor) continue; // dummy filler rows have no product order number
-      const text = (c: keyof typeof SMARTSTORE_COLUMNS) => {
-        const cell = cells.get(SMARTSTORE_COLUMNS[c]);
-        return cell ? cellText(cell.querySelector('.tui-grid-cell-content') ?? cell) : undefined;
-      };
-      const productOrderNo = text('productOrderNo') ?? '';
-      const more: Partial<Order> = extra?.get(productOrderNo) ?? {};
-      const fields = {
-        orderNo: text('orderNo') ?? more.orderNo,
-        productOrderNo,
-        buyerName: text('buyerName') ?? more.buyerName,
-        buyerId: text('buyerId') ?? more.buyerId,
-        buyerPhone: text('buyerPhone') ?? more.buyerPhone,
-        receiverName: text('receiverName') ?? more.receiverName,
-        productName: text('productName') ?? more.productName,
-        productOptions: text('productOptions') ?? more.productOptions,
-        quantity: toQuantity(text('quantity') ?? '') ?? more.quantity,
-        status: text('status') ?? more.status,
-        courier: text('courier') ?? more.courier,
-        trackingNo: text('trackingNo') ?? more.trackingNo,
-      };
-      const checkbox = cells.get(SMARTSTORE_COLUMNS.checked)?.querySelector('input[type="checkbox"]') as HTMLInputElement | null;
-      const result = toOrder('smartstore', fields);
-      rows.push('order' in result ? { anchor, key: productOrderNo, order: result.order, selected: !!checkbox?.checked } : { anchor, key: `row-${key}`, problem: result.problem, selected: false });
-    }
+    return this.byKey.get(key) ?? [];
   }
-  return rows;
+}
+
+function keyOf(tr: Element): string | null | undefined {
+  return (tr.firstElementChild ?? tr.querySelector('td'))?.getAttribute('data-row-key');
+}
+
+/** A located row. A class, not closures: a 2,000-row grid is located on every change, so keep it light. */
+class SmartstoreRow implements RowRef {
+  private partsCache?: Element[];
+  private cells?: Map<string, Element>;
+  private anchorCache?: Element;
+  private placeCache?: string;
+
+  // Nothing is read here: locating must stay cheap; each row is looked at in its slice of the scan.
+  constructor(
+    private readonly td: Element,
+    private readonly sides: GridSides,
+    private readonly index: number,
+    private readonly extra: Map<string, Partial<Order>> | undefined,
+  ) {}
+
+  /** Inside the cell's content box, on the number's line: a button below it would make the left (frozen)
+   * row taller than its right half, and TUI keeps row heights fixed. */
+  get anchor(): Element {
+    return (this.anchorCache ??= content(this.td));
+  }
+
+  get place(): string {
+    return (this.placeCache ??= this.td.getAttribute('data-row-key')!);
+  }
+
+  private get parts(): Element[] {
+    return (this.partsCache ??= this.sides.parts(this.place, this.td.parentElement as HTMLTableRowElement, this.index));
+  }
+
+  private text(c: keyof typeof SMARTSTORE_COLUMNS): string | undefined {
+    if (!this.cells) {
+      this.cells = new Map();
+      for (const tr of this.parts) for (const td of tr.children) if (td.getAttribute('data-row-key') === this.place) this.cells.set(td.getAttribute('data-column-name')!, td);
+      this.cells.set(SMARTSTORE_COLUMNS.productOrderNo, this.td);
+    }
+    const td = this.cells.get(SMARTSTORE_COLUMNS[c]);
+    return td ? cellText(content(td)) : undefined;
+  }
+
+  /** Changes whenever fields() would: the row's text per side and cell count, and the page data for it. */
+  signature(): string {
+    let sig = this.place;
+    for (const tr of this.parts) sig += `\u0001${tr.childElementCount}\u0002${tr.textContent}`;
+    const more = this.extra?.get(cellText(this.td));
+    return more ? `${sig}\u0001${JSON.stringify(more)}` : sig;
+  }
+
+  fields() {
+    const productOrderNo = this.text('productOrderNo') ?? '';
+    const more: Partial<Order> = this.extra?.get(productOrderNo) ?? {};
+    return {
+      orderNo: this.text('orderNo') ?? more.orderNo,
+      productOrderNo,
+      buyerName: this.text('buyerName') ?? more.buyerName,
+      buyerId: this.text('buyerId') ?? more.buyerId,
+      buyerPhone: this.text('buyerPhone') ?? more.buyerPhone,
+      receiverName: this.text('receiverName') ?? more.receiverName,
+      productName: this.text('productName') ?? more.productName,
+      productOptions: this.text('productOptions') ?? more.productOptions,
+      quantity: toQuantity(this.text('quantity') ?? '') ?? more.quantity,
+      status: this.text('status') ?? more.status,
+      courier: this.text('courier') ?? more.courier,
+      trackingNo: this.text('trackingNo') ?? more.trackingNo,
+    };
+  }
+
+  selected(): boolean {
+    const box = this.td.parentElement?.querySelector(`td[data-column-name="${SMARTSTORE_COLUMNS.checked}"] input[type="checkbox"]`) as HTMLInputElement | null | undefined;
+    return !!box?.checked;
+  }
+}
+
+/**
+ * Finds every rendered row by its product order number cell; the row's other cells (left and right parts,
+ * joined by data-row-key) are only looked at when the row is read. Columns virtualized out of the DOM come
+ * from `extra` (the page's own data).
+ */
+export const locateSmartstore: Locator = {
+  store: 'smartstore',
+  locate(doc, url, extra) {
+    if (!isSmartstoreOrderFrame(url)) return [];
+    const refs: RowRef[] = [];
+    for (const grid of doc.querySelectorAll('.tui-grid-container')) {
+      const anchors = grid.querySelectorAll(`td[data-row-key][data-column-name="${SMARTSTORE_COLUMNS.productOrderNo}"]`);
+      if (!anchors.length) continue; // dummy filler rows have no product order number
+      const sides = new GridSides(grid, [...grid.querySelectorAll('tbody')]);
+      for (let i = 0; i < anchors.length; i++) refs.push(new SmartstoreRow(anchors[i]!, sides, i, extra));
+    }
+    return refs;
+  },
 };
+
+/** Every rendered row, read at once. */
+export const readSmartstore: Adapter = readAll(locateSmartstore);

@@ -1,4 +1,4 @@
-import type { Order } from '@/utils/orders/order';
+import type { Order, StoreId } from '@/utils/orders/order';
 
 export interface RowProblem {
   ko: string;
@@ -12,3 +12,29 @@ export type AdapterRow =
 
 /** A pure function of a document and its URL. */
 export type Adapter = (doc: Document, url: URL, extra?: Map<string, Partial<Order>>) => AdapterRow[];
+
+/** A row's fields as found on the page, before validation. */
+export type RawFields = Record<string, string | number | undefined>;
+
+/**
+ * A row found but not yet read. Finding every row of a 2,000-row grid must fit in one short task; reading
+ * and validating them is done in slices (and skipped for rows whose text was read before).
+ */
+export interface RowRef {
+  anchor: Element;
+  /** The row's place on the page; names rows that cannot be read (`row-<place>`). */
+  place: string;
+  fields(): RawFields;
+  selected(): boolean;
+  /**
+   * Optional: a string that changes whenever fields() would, cheaper to get than the fields. Rows whose
+   * signature was seen before are not read again.
+   */
+  signature?(): string;
+}
+
+/** One store admin: which rows a page has (cheap), and the store the orders belong to. */
+export interface Locator {
+  store: StoreId;
+  locate(doc: Document, url: URL, extra?: Map<string, Partial<Order>>): RowRef[];
+}

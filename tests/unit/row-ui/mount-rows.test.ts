@@ -1,20 +1,30 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mountRows } from '@/utils/row-ui/mount-rows';
-import type { Adapter } from '@/utils/stores/types';
-import type { Order } from '@/utils/orders/order';
+import type { Locator } from '@/utils/stores/types';
+import { OrderSchema, type Order } from '@/utils/orders/order';
 
-const order = (n: number): Order => ({ store: 'custom', orderNo: `A-${n}`, productOrderNo: `P-${n}`, buyerName: `고객${n}`, productName: '꿀' });
+const order = (n: number): Order => ({ store: 'custom', orderNo: `A-000${n}`, productOrderNo: `P-000${n}`, buyerName: `고객${n}`, productName: '꿀' });
 const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
 
-function setup(count: number) {
+const mounted: AbortController[] = [];
+afterEach(() => {
+  for (const c of mounted.splice(0)) c.abort();
+  document.body.innerHTML = '';
+});
+
+function setup(count: number, fields: (n: number) => Partial<Order> = order) {
   document.body.innerHTML = `<table><tbody>${Array.from({ length: count }, (_, i) => `<tr><td class="a" data-n="${i}"></td></tr>`).join('')}</tbody></table>`;
-  const adapter: Adapter = (doc) => [...doc.querySelectorAll('td.a')].map((td) => ({ anchor: td, key: `P-${td.getAttribute('data-n')}`, order: order(Number(td.getAttribute('data-n'))), selected: false }));
+  const locator: Locator = {
+    store: 'custom',
+    locate: (doc) => [...doc.querySelectorAll('td.a')].map((td) => ({ anchor: td, place: td.getAttribute('data-n')!, fields: () => fields(Number(td.getAttribute('data-n'))), selected: () => false })),
+  };
   const controller = new AbortController();
+  mounted.push(controller);
   const openCompose = vi.fn();
   const ui = mountRows({
     doc: document,
     url: () => new URL('https://admin.example.com/'),
-    adapter,
+    locator,
     signal: controller.signal,
     texts: { notify: '카톡 알림', bulk: (n) => `선택 ${n}`, status: { linked: '연결됨', 'needs-link': '친구 연결 필요', unreachable: '수신 불가', sent: '보냄 ✓', unknown: '결과 확인 필요' } },
     problemText: (p) => p.ko,
@@ -29,13 +39,13 @@ describe('row buttons', () => {
     const { ui } = setup(5);
     ui.scan();
     ui.scan();
-    expect(document.querySelectorAll('ordertalk-row')).toHaveLength(5);
+    await vi.waitFor(() => expect(document.querySelectorAll('ordertalk-row')).toHaveLength(5));
     document.querySelector('tbody')!.innerHTML = Array.from({ length: 5 }, (_, i) => `<tr><td class="a" data-n="${i}"></td></tr>`).join('');
     await frame();
     await frame();
     expect(document.querySelectorAll('ordertalk-row')).toHaveLength(5);
     const host = document.querySelector('ordertalk-row')!;
-    expect(host.shadowRoot!.querySelector('[data-testid="ordertalk-notify"]')!.getAttribute('data-order-no')).toBe('P-0');
+    expect(host.shadowRoot!.querySelector('[data-testid="ordertalk-notify"]')!.getAttribute('data-order-no')).toBe('P-0000');
   });
 
   it('shows the status badge from the background', async () => {
@@ -55,5 +65,43 @@ describe('row buttons', () => {
     const { controller } = setup(3);
     controller.abort();
     expect(document.querySelectorAll('ordertalk-row, ordertalk-bulk')).toHaveLength(0);
+  });
+
+  it('gives a re-rendered row its button back and does not validate the same text twice', async () => {
+    setup(3);
+    const before = [...document.querySelectorAll('ordertalk-row')];
+    const parse = vi.spyOn(OrderSchema, 'safeParse');
+    document.querySelector('tbody')!.innerHTML = [2, 1, 0].map((i) => `<tr><td class="a" data-n="${i}"></td></tr>`).join('');
+    await frame();
+    await frame();
+    const after = [...document.querySelectorAll('ordertalk-row')];
+    expect(after).toHaveLength(3);
+    expect(after).toEqual([before[2], before[1], before[0]]); // the same elements, moved to their rows' new cells
+    expect(after.map((h) => h.parentElement!.getAttribute('data-n'))).toEqual(['2', '1', '0']);
+    expect(parse).not.toHaveBeenCalled();
+    parse.mockRestore();
+  });
+
+  it('cuts a large grid into slices, yielding to the page between them, and finishes every row', async () => {
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 0.5));
+    setup(400);
+    const firstSlice = document.querySelectorAll('ordertalk-row').length;
+    now.mockRestore();
+    expect(firstSlice).toBeLessThan(400); // the rest came after the page had the main thread back
+    await vi.waitFor(() => expect(document.querySelectorAll('ordertalk-row')).toHaveLength(400));
+  });
+
+  it('disables the button of a row that cannot be read, and enables it once the row is readable', async () => {
+    let named = false;
+    setup(1, (n) => ({ ...order(n), buyerName: named ? '고객' : undefined }));
+    const button = () => document.querySelector('ordertalk-row')!.shadowRoot!.querySelector('button')!;
+    expect(button().disabled).toBe(true);
+    expect(button().title).toContain('구매자명');
+    named = true;
+    document.querySelector('tbody')!.append(document.createElement('tr'));
+    await vi.waitFor(() => expect(button().disabled).toBe(false));
+    expect(document.querySelectorAll('ordertalk-row')).toHaveLength(1);
+    expect(button().hasAttribute('title')).toBe(false);
   });
 });

@@ -24,7 +24,7 @@ describe('Smartstore adapter', () => {
     const rows = readSmartstore(doc(grid([row, { ...row, productOrderNo: '2026112400000002', orderMemberName: '이서준' }])), SS);
     expect(rows).toHaveLength(2);
     expect(rows.map((r) => ('order' in r ? r.order.buyerName : null))).toEqual(['김민지', '이서준']);
-    expect(rows[0]!.anchor.getAttribute('data-column-name')).toBe('productOrderNo');
+    expect(rows[0]!.anchor.closest('td')!.getAttribute('data-column-name')).toBe('productOrderNo');
   });
 
   it('fills columns virtualized out of the DOM from the page data, keeping masks', () => {
