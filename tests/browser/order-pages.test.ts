@@ -42,6 +42,17 @@ describe('카톡 알림 buttons on Smartstore order rows (real Chrome build)', (
     expect(new Set(keys).size).toBe(12);
   });
 
+  it('keeps the grid row heights: the frozen left half of each row stays level with its right half', async () => {
+    await expect.poll(() => buttons().count(), { timeout: 10_000 }).toBe(12);
+    const frame = page.frame({ url: /\/o\/v3\/manage\/order/ })!;
+    const heights = await frame.evaluate(() => {
+      const rows = (side: string) => [...document.querySelectorAll(`.tui-grid-${side}side-area tbody tr`)].slice(0, 12).map((tr) => (tr as HTMLElement).getBoundingClientRect().height);
+      return { left: rows('l'), right: rows('r') };
+    });
+    expect(heights.left).toHaveLength(12);
+    expect(heights.left).toEqual(heights.right);
+  });
+
   it('ignores a synthetic click from a page script', async () => {
     const frame = page.frame({ url: /\/o\/v3\/manage\/order/ })!;
     const before = ext.context.pages().length;

@@ -26,7 +26,9 @@ async function sessionOrders(id: string) {
 
 export function createComposeHandlers(compose: ComposeService, kakao: KakaoService): Handlers {
   return {
-    'order.status': async ({ orders }) => ({ statuses: await compose.orderStatus(orders) }),
+    'order.status': async ({ orders }) => ({
+      statuses: Object.entries(await compose.orderStatus(orders)).map(([productOrderNo, status]) => ({ productOrderNo, ...status })),
+    }),
     'compose.session': async ({ sessionId }) => ({
       orders: await sessionOrders(sessionId),
       templates: (await listTemplates()).map((t) => ({ id: t.id, name: t.name, layout: t.layout, builtIn: t.builtIn })),

@@ -40,7 +40,8 @@ export const protocol = {
   'order.status': {
     callers: ['content', 'page'],
     input: z.object({ orders: z.array(OrderSchema).max(2000) }),
-    output: z.object({ statuses: z.record(z.string(), OrderStatusSchema) }),
+    // A list, not a record: the content script checks it with the few zod/mini blocks it ships (content-client.ts).
+    output: z.object({ statuses: z.array(OrderStatusSchema.extend({ productOrderNo: z.string() })).max(2000) }),
   },
   /** Opens the compose window for these orders. Sends nothing: Send is clicked inside that window. */
   'compose.open': {

@@ -101,7 +101,7 @@ export function mountRows(o: MountOptions): { scan(): void } {
         const order = latest.get(key);
         if (order) o.openCompose([order]);
       });
-      if (handles.size >= MAX_CACHED) for (const [k, h] of handles) if (!h.host.isConnected) handles.delete(k);
+      if (handles.size >= MAX_CACHED) handles.clear(); // buttons in the page stay; only re-use is lost
       handles.set(key, handle);
     }
     pending.set(handle.host, anchor);

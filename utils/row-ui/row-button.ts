@@ -45,6 +45,8 @@ function template(doc: Document, texts: RowTexts): DocumentFragment {
 
 export interface RowTexts {
   notify: string;
+  /** Why a customer is not reachable, in the operator's language. */
+  reason: (status: OrderStatus) => string | undefined;
   status: Record<OrderStatus['state'], string>;
 }
 
@@ -83,14 +85,15 @@ export function createRowButton(doc: Document, key: string, texts: RowTexts, onC
     host,
     setStatus(status) {
       // Rows are re-placed on every grid re-render: touch the DOM only when something changed.
-      const state = status && `${status.state}\u0000${status.reasonKo ?? ''}`;
+      const reason = status && texts.reason(status);
+      const state = status && `${status.state}\u0000${reason}`;
       if (state === shownState) return;
       shownState = state;
       badge.hidden = !status;
       if (!status) return;
       badge.dataset.state = status.state;
       badge.textContent = texts.status[status.state];
-      badge.title = status.reasonKo ?? '';
+      badge.title = reason ?? '';
     },
     setProblem(problem) {
       if (problem === shownProblem) return;

@@ -1,11 +1,14 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
-import { i18n } from '#i18n';
 import { fetchOrderStatuses, openCompose } from '@/utils/messaging/content-client';
 import type { Order } from '@/utils/orders/order';
 import type { Locator } from '@/utils/stores/types';
 import { mountRows } from './mount-rows';
 
+// Plain chrome.i18n here, not @wxt-dev/i18n: these few keys need none of its features, and every byte of a
+// content script loads on each admin page (the messages themselves come from locales/*.yml all the same).
+type RowKey = 'row_notify' | 'row_bulk' | 'row_linked' | 'row_needsLink' | 'row_unreachable' | 'row_sent' | 'row_unknown';
+const t = (key: RowKey): string => (browser.i18n.getMessage as (name: string) => string)(key);
 
 /** Shared wiring of every store's content script: texts, background calls, teardown with ctx. */
 export function startRowUi(ctx: ContentScriptContext, locator: Locator, extra?: Map<string, Partial<Order>>) {
@@ -17,14 +20,15 @@ export function startRowUi(ctx: ContentScriptContext, locator: Locator, extra?: 
     extra,
     signal: ctx.signal,
     texts: {
-      notify: i18n.t('row.notify'),
-      bulk: (n) => i18n.t('row.bulk', { count: n }),
+      notify: t('row_notify'),
+      reason: (s) => (korean ? s.reasonKo : (s.reasonEn ?? s.reasonKo)),
+      bulk: (n) => t('row_bulk').replace('{count}', String(n)),
       status: {
-        linked: i18n.t('row.linked'),
-        'needs-link': i18n.t('row.needsLink'),
-        unreachable: i18n.t('row.unreachable'),
-        sent: i18n.t('row.sent'),
-        unknown: i18n.t('row.unknown'),
+        linked: t('row_linked'),
+        'needs-link': t('row_needsLink'),
+        unreachable: t('row_unreachable'),
+        sent: t('row_sent'),
+        unknown: t('row_unknown'),
       },
     },
     problemText: (p) => (korean ? p.ko : p.en),

@@ -52,4 +52,4 @@ export const locateCafe24: Locator = {
   },
 };
 
-export const readCafe24: Adapter = readAll(locateCafe24);
+export const readCafe24: Adapter = /* @__PURE__ */ readAll(locateCafe24);

@@ -51,4 +51,4 @@ export const locateGodomall: Locator = {
   },
 };
 
-export const readGodomall: Adapter = readAll(locateGodomall);
+export const readGodomall: Adapter = /* @__PURE__ */ readAll(locateGodomall);

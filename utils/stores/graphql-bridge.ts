@@ -1,14 +1,15 @@
 import * as z from 'zod/mini';
 import { BRIDGE_REQUEST, BRIDGE_SOURCE } from './graphql-rows';
-import type { Order } from '@/utils/orders/order';
+import { text, type Order } from '@/utils/orders/order';
 
 // The Smartstore order app fetches its rows from /o/v3/graphql. A MAIN-world hook (entrypoints/
 // smartstore-graphql.content.ts) forwards the fields we need, keyed by productOrderNo, so columns
 // virtualized out of the DOM still reach the order. It is page data: validated, and only fills gaps.
 
-const value = z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(300)));
+// The same building blocks as OrderSchema (see order.ts: this ships in the content script).
+const value = z.optional(text(300));
 export const BridgeRowSchema = z.object({
-  productOrderNo: z.string().check(z.regex(/^[0-9A-Za-z-]{4,64}$/)),
+  productOrderNo: z.string().check(z.refine((s) => /^[0-9A-Za-z-]{4,64}$/.test(s))),
   orderNo: value,
   buyerName: value,
   buyerId: value,
@@ -20,7 +21,17 @@ export const BridgeRowSchema = z.object({
   courier: value,
   trackingNo: value,
 });
-const MessageSchema = z.object({ source: z.literal(BRIDGE_SOURCE), rows: z.array(z.unknown()).check(z.maxLength(5000)) });
+
+/** Whitespace folded as cells show it, so a value with a stray space still reads (and blanks drop out). */
+function foldText(raw: unknown): unknown {
+  if (!raw || typeof raw !== 'object') return raw;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(raw)) {
+    const folded = typeof v === 'string' ? v.replace(/\s+/g, ' ').trim() : v;
+    if (folded !== '') out[k] = folded;
+  }
+  return out;
+}
 
 /** Listens for the hook's messages from this same window; keeps valid rows in `into`. */
 export function listenToBridge(win: Window, into: Map<string, Partial<Order>>, onRows: () => void, signal: AbortSignal): void {
@@ -28,10 +39,12 @@ export function listenToBridge(win: Window, into: Map<string, Partial<Order>>, o
     'message',
     (event: MessageEvent) => {
       if (event.source !== win || event.origin !== win.location.origin) return;
-      const msg = MessageSchema.safeParse(event.data);
-      if (!msg.success) return;
-      for (const raw of msg.data.rows) {
-        const row = BridgeRowSchema.safeParse(raw);
+      // The envelope is a tag and a list; each row in it is checked by BridgeRowSchema on its own (a bad row
+      // is skipped, not the message), at most 5,000 of them.
+      const { source, rows } = (event.data ?? {}) as { source?: unknown; rows?: unknown };
+      if (source !== BRIDGE_SOURCE || !Array.isArray(rows) || rows.length > 5000) return;
+      for (const raw of rows) {
+        const row = BridgeRowSchema.safeParse(foldText(raw));
         if (!row.success) continue;
         const { productOrderNo, ...rest } = row.data;
         into.set(productOrderNo, { ...into.get(productOrderNo), ...rest });

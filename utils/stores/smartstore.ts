@@ -1,6 +1,6 @@
 import type { Order } from '@/utils/orders/order';
 import { cellText, readAll, toQuantity } from './read-order';
-import type { Adapter, Locator, RowRef } from './types';
+import type { Adapter, Locator, RawFields, RowRef } from './types';
 
 // Naver Smartstore seller center, inside the /o/… order frame: a TOAST UI Grid whose cells carry
 // data-row-key and data-column-name (store-admins.md §1.4). The column names below are the GraphQL field
@@ -20,6 +20,8 @@ export const SMARTSTORE_COLUMNS = {
   trackingNo: 'deliveryInvoiceNo',
   checked: '_checked',
 } as const;
+
+const ORDER_FIELDS = Object.keys(SMARTSTORE_COLUMNS).filter((k) => k !== 'checked') as Exclude<keyof typeof SMARTSTORE_COLUMNS, 'checked'>[];
 
 export function isSmartstoreOrderFrame(url: URL): boolean {
   return (url.hostname === 'sell.smartstore.naver.com' || url.hostname === 'admin.pay.naver.com') && url.pathname.startsWith('/o/');
@@ -109,23 +111,16 @@ class SmartstoreRow implements RowRef {
     return more ? `${sig}\u0001${JSON.stringify(more)}` : sig;
   }
 
-  fields() {
-    const productOrderNo = this.text('productOrderNo') ?? '';
-    const more: Partial<Order> = this.extra?.get(productOrderNo) ?? {};
-    return {
-      orderNo: this.text('orderNo') ?? more.orderNo,
-      productOrderNo,
-      buyerName: this.text('buyerName') ?? more.buyerName,
-      buyerId: this.text('buyerId') ?? more.buyerId,
-      buyerPhone: this.text('buyerPhone') ?? more.buyerPhone,
-      receiverName: this.text('receiverName') ?? more.receiverName,
-      productName: this.text('productName') ?? more.productName,
-      productOptions: this.text('productOptions') ?? more.productOptions,
-      quantity: toQuantity(this.text('quantity') ?? '') ?? more.quantity,
-      status: this.text('status') ?? more.status,
-      courier: this.text('courier') ?? more.courier,
-      trackingNo: this.text('trackingNo') ?? more.trackingNo,
-    };
+  fields(): RawFields {
+    // A column the DOM lacks (virtualized out of view) comes from the page's own data, when it sent it.
+    const more: Partial<Order> = this.extra?.get(this.text('productOrderNo') ?? '') ?? {};
+    const out: RawFields = {};
+    for (const field of ORDER_FIELDS) {
+      const shown = this.text(field);
+      out[field] = field === 'quantity' ? (toQuantity(shown ?? '') ?? more.quantity) : (shown ?? more[field]);
+    }
+    out.productOrderNo ??= '';
+    return out;
   }
 
   selected(): boolean {
@@ -155,4 +150,4 @@ export const locateSmartstore: Locator = {
 };
 
 /** Every rendered row, read at once. */
-export const readSmartstore: Adapter = readAll(locateSmartstore);
+export const readSmartstore: Adapter = /* @__PURE__ */ readAll(locateSmartstore);

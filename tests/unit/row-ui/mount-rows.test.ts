@@ -26,7 +26,7 @@ function setup(count: number, fields: (n: number) => Partial<Order> = order) {
     url: () => new URL('https://admin.example.com/'),
     locator,
     signal: controller.signal,
-    texts: { notify: '카톡 알림', bulk: (n) => `선택 ${n}`, status: { linked: '연결됨', 'needs-link': '친구 연결 필요', unreachable: '수신 불가', sent: '보냄 ✓', unknown: '결과 확인 필요' } },
+    texts: { notify: '카톡 알림', reason: (s) => s.reasonKo, bulk: (n) => `선택 ${n}`, status: { linked: '연결됨', 'needs-link': '친구 연결 필요', unreachable: '수신 불가', sent: '보냄 ✓', unknown: '결과 확인 필요' } },
     problemText: (p) => p.ko,
     openCompose,
     fetchStatuses: async (orders) => Object.fromEntries(orders.map((o) => [o.productOrderNo, { state: 'linked' as const }])),
