@@ -5,6 +5,7 @@ import { NextStepCard } from './NextStepCard';
 import { RecentSends } from './RecentSends';
 import { StatsCard } from './StatsCard';
 import { usePopupState } from './usePopupState';
+import type { PopupCache } from './popup-cache';
 import '@/components/ui/ui.css';
 
 function openOptions() {
@@ -17,8 +18,9 @@ function openHistory() {
   void browser.tabs.create({ url });
 }
 
-export function PopupApp() {
-  const s = usePopupState();
+/** `cached`: the display cache, read before the first render so the first paint already shows it. */
+export function PopupApp({ cached }: { cached?: PopupCache } = {}) {
+  const s = usePopupState(cached);
   const auth = s.view?.auth;
   const problem = s.errors.action ?? s.errors.auth;
   return (

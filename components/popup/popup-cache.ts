@@ -1,35 +1,50 @@
 import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
-import { HistoryRecordSchema, QuotaSchema } from '@/utils/messaging/wire';
+import * as z from 'zod/mini';
+import type { HistoryRecord, Quota } from '@/utils/messaging/wire';
+import { SEND_STATUSES } from '@/utils/messaging/send-status';
 import { SETUP_STEPS } from '@/utils/onboarding/setup-step';
 
 // What the popup showed last time, so it paints at once on open (no network wait) and then refreshes.
 // Display data only — never tokens or the client secret — validated on read and on write.
+// zod/mini and no wire.ts here: this module is on the popup's first paint, before the message map loads.
 
 export const POPUP_CACHE_KEY = 'local:popupCache';
+
+const int = z.number().check(z.int());
+const scopes = z.array(z.string()).check(z.maxLength(20));
 
 export const CachedAuthSchema = z.object({
   configured: z.boolean(),
   signedIn: z.boolean(),
-  nickname: z.string().max(200).optional(),
-  pictureUrl: z.string().max(2000).optional(),
-  grantedScopes: z.array(z.string()).max(20),
-  missingScopes: z.array(z.string()).max(20),
+  nickname: z.optional(z.string().check(z.maxLength(200))),
+  pictureUrl: z.optional(z.string().check(z.maxLength(2000))),
+  grantedScopes: scopes,
+  missingScopes: scopes,
 });
 export type CachedAuth = z.infer<typeof CachedAuthSchema>;
 
-export const RecentSendSchema = HistoryRecordSchema.pick({ id: true, createdAt: true, orderNo: true, recipientNickname: true, templateName: true, status: true });
-export type RecentSend = z.infer<typeof RecentSendSchema>;
+/** The fields of a history record the popup lists (HistoryRecord in wire.ts is the full shape). */
+export const RecentSendSchema = z.object({
+  id: z.string(),
+  createdAt: z.number(),
+  orderNo: z.string(),
+  recipientNickname: z.string(),
+  templateName: z.string(),
+  status: z.enum(SEND_STATUSES),
+});
+export type RecentSend = Pick<HistoryRecord, 'id' | 'createdAt' | 'orderNo' | 'recipientNickname' | 'templateName' | 'status'>;
+
+const QuotaSchema = z.object({ day: z.string(), senderLeft: int, receiverLeft: z.optional(int), pairLeft: z.optional(int), senderLimit: int });
 
 export const PopupCacheSchema = z.object({
-  auth: CachedAuthSchema.optional(),
-  friendsCount: z.number().int().min(0).optional(),
-  quota: QuotaSchema.optional(),
-  recent: z.array(RecentSendSchema).max(5).optional(),
+  auth: z.optional(CachedAuthSchema),
+  friendsCount: z.optional(int.check(z.minimum(0))),
+  quota: z.optional(QuotaSchema),
+  recent: z.optional(z.array(RecentSendSchema).check(z.maxLength(5))),
   /** The next setup step as last computed (see utils/onboarding/setup-step). */
-  nextStep: z.enum([...SETUP_STEPS, 'done']).optional(),
+  nextStep: z.optional(z.enum([...SETUP_STEPS, 'done'])),
 });
-export type PopupCache = z.infer<typeof PopupCacheSchema>;
+export type PopupCache = Omit<z.infer<typeof PopupCacheSchema>, 'quota'> & { quota?: Quota };
 
 const item = storage.defineItem<unknown>(POPUP_CACHE_KEY, { fallback: {} });
 

@@ -40,12 +40,12 @@ function noBackground(): string {
  * Popup state: paints from the display cache first, then refreshes from the background and writes the
  * cache back. Fresh answers always win over a cache read that lands late.
  */
-export function usePopupState() {
-  const [view, setView] = useState<PopupCache | undefined>();
+export function usePopupState(cached?: PopupCache) {
+  const [view, setView] = useState<PopupCache | undefined>(cached);
   const [errors, setErrors] = useState<PopupErrors>({});
   const [refreshing, setRefreshing] = useState(false);
   const [busy, setBusy] = useState(false);
-  const latest = useRef<PopupCache>({});
+  const latest = useRef<PopupCache>(cached ?? {});
   const fresh = useRef(new Set<string>());
 
   function apply(patch: PopupCache) {
@@ -94,7 +94,8 @@ export function usePopupState() {
 
   useEffect(() => {
     let alive = true;
-    void readPopupCache().then((cached) => {
+    // Given the cache up front (entrypoints/popup/main.tsx), it is already on screen.
+    if (!cached) void readPopupCache().then((cached) => {
       if (!alive) return;
       // Only fill what the background has not answered yet.
       const merged: PopupCache = { ...cached };

@@ -17,7 +17,7 @@ export async function benchPopup(ext: ExtensionBrowser): Promise<[string, string
     });
     await storage.session.set({ kakaoAccess: { token: 'bench-token', expiresAt: Date.now() + 3600_000 } });
   });
-  const samples: { nick: number; fcp: number }[] = [];
+  const samples: { nick: number; fcp: number; doc: number }[] = [];
   for (let i = 0; i < 5; i++) {
     const page = await ext.context.newPage();
     await page.addInitScript(() => {
@@ -35,6 +35,7 @@ export async function benchPopup(ext: ExtensionBrowser): Promise<[string, string
       await page.evaluate(() => ({
         nick: (window as unknown as { __nick: number }).__nick,
         fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0,
+        doc: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.responseEnd ?? 0,
       })),
     );
     await page.close();
@@ -42,5 +43,12 @@ export async function benchPopup(ext: ExtensionBrowser): Promise<[string, string
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const nick = median(samples.map((s) => s.nick));
   const fcp = median(samples.map((s) => s.fcp));
-  return [['popup: cached operator on screen', `${nick.toFixed(0)} ms after navigation; page FCP ${fcp.toFixed(0)} ms; ratio ${(nick / Math.max(1, fcp)).toFixed(2)} (goal ≤ 50 ms)`, nick <= 50]];
+  const doc = median(samples.map((s) => s.doc));
+  return [
+    [
+      'popup: cached operator on screen',
+      `${nick.toFixed(0)} ms after navigation (${(nick - doc).toFixed(0)} ms after the page's HTML arrived); page FCP ${fcp.toFixed(0)} ms; ratio to FCP ${(nick / Math.max(1, fcp)).toFixed(2)} (goal ≤ 50 ms)`,
+      nick <= 50,
+    ],
+  ];
 }

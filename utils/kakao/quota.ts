@@ -4,10 +4,8 @@ import { z } from 'zod';
 // Kakao's daily caps (kakao-api.md §6), counted here so the UI shows what is left before Kakao refuses.
 export const DAILY = { sender: 100, receiver: 100, pair: 20 } as const;
 
-/** The Korean calendar day (UTC+9, no DST) on which Kakao's quotas reset. */
-export function seoulDay(ms: number): string {
-  return new Date(ms + 9 * 3600_000).toISOString().slice(0, 10);
-}
+import { seoulDay } from './seoul-day';
+export { seoulDay };
 
 const CountsSchema = z.record(z.string(), z.record(z.string(), z.number().int().min(0)));
 const item = storage.defineItem<unknown>('local:kakaoQuota', { fallback: {} });

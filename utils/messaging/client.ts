@@ -1,15 +1,14 @@
 import { browser } from 'wxt/browser';
-import { protocol, ReplySchema, type Input, type MessageType, type Output, type WireError } from './protocol';
+import type { Input, MessageType, Output } from './protocol';
+import { BackgroundError } from './background-error';
 
-export class BackgroundError extends Error {
-  constructor(readonly wire: WireError) {
-    super(`${wire.code}: ${wire.en}`);
-  }
-}
+export { BackgroundError };
 
 /** Calls the background through the typed map; the reply is validated here too. */
 export async function callBackground<T extends MessageType>(type: T, input: Input<T>): Promise<Output<T>> {
-  const raw = await browser.runtime.sendMessage({ type, input });
+  // The message map (hundreds of zod schemas) loads on the first call, not with the page: the popup paints
+  // from its cache before it needs any of it.
+  const [{ protocol, ReplySchema }, raw] = await Promise.all([import('./protocol'), browser.runtime.sendMessage({ type, input })]);
   const reply = ReplySchema.parse(raw);
   if (!reply.ok) throw new BackgroundError(reply.error);
   return protocol[type].output.parse(reply.value) as Output<T>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { OrderSchema } from '@/utils/orders/order';
+import { SEND_STATUSES } from './send-status';
 
 // Shapes that cross between the background and extension pages. Internal modules keep their own types;
 // the background maps them onto these, so pages depend on this file only.
@@ -95,7 +96,7 @@ export const ComposeItemSchema = z.object({
 });
 export type ComposeItem = z.infer<typeof ComposeItemSchema>;
 
-export const SendStatusSchema = z.enum(['pending', 'sent', 'failed', 'unknown', 'skipped']);
+export const SendStatusSchema = z.enum(SEND_STATUSES);
 export type SendStatus = z.infer<typeof SendStatusSchema>;
 
 export const SendResultSchema = z.object({

@@ -59,9 +59,17 @@ describe('popup', () => {
     expect(screen.getByTestId('quota-left').textContent).toContain('88');
     expect(screen.getByTestId('recent-sends').textContent).toContain('고객1');
     // Still waiting on the background: the paint came from the cache alone.
-    expect(mock).toHaveBeenCalledWith('auth.state', {});
+    await waitFor(() => expect(mock).toHaveBeenCalledWith('auth.state', {}));
     expect(callsOf('quota.get')).toHaveLength(0);
     expect(elapsed).toBeLessThan(250);
+  });
+
+  it('given the cache before its first render, shows it on that render (the popup entry reads it first)', () => {
+    scriptBackground({ 'auth.state': 'pending', 'settings.get': 'pending', 'checklist.get': 'pending', 'history.list': 'pending' });
+    render(<PopupApp cached={{ auth: { configured: true, signedIn: true, nickname: '먼저운영자', grantedScopes: [], missingScopes: [] }, friendsCount: 3 }} />);
+    // No await: this is the first render.
+    expect(screen.getByTestId('signed-in-nickname').textContent).toBe('먼저운영자');
+    expect(screen.getByTestId('friends-count').textContent).toBe('3');
   });
 
   it('shows a sign-in button when signed out and signs in with it', async () => {
