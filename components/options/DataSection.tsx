@@ -2,7 +2,6 @@ import { useState } from 'preact/hooks';
 import type { Ref } from 'preact';
 import { i18n } from '#i18n';
 import { callBackground } from '@/utils/messaging/client';
-import { clearTicks } from '@/utils/onboarding/review-ticks';
 import { clearPopupCache } from '@/components/popup/popup-cache';
 import { downloadText } from '@/components/ui/download';
 import { Section } from '@/components/ui/Section';
@@ -63,7 +62,7 @@ export function DataSection(props: { model: OptionsModel; headingRef?: Ref<HTMLH
     run(async () => {
       await callBackground('data.erase', {});
       // The page's own display caches and ticks go too.
-      await Promise.allSettled([clearPopupCache(), clearTicks(), clearViewPreference()]);
+      await Promise.allSettled([clearPopupCache(), clearViewPreference()]);
       setConfirmErase(false);
       await props.model.reload();
       return { tone: 'ok', text: i18n.t('options.data.erased') };

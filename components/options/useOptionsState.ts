@@ -4,13 +4,15 @@ import { callBackground } from '@/utils/messaging/client';
 import type { AuthState } from '@/utils/messaging/wire';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/schema';
 import type { TickStep, Ticks } from '@/utils/onboarding/review-checklist';
-import { getTicks, setTick as storeTick } from '@/utils/onboarding/review-ticks';
 import { describeError, type ErrorView } from '@/components/ui/localized';
 
 export interface Checklist {
   sendToMeAt?: number;
   teamMemberAt?: number;
   noticeViewedAt?: number;
+  bizAppAt?: number;
+  appIdentityAt?: number;
+  optInPageAt?: number;
 }
 
 /** Thrown by saveSettings when settings never loaded: saving defaults would wipe the real ones. */
@@ -66,17 +68,15 @@ export function useOptionsState(timeoutMs = LOAD_TIMEOUT_MS): OptionsModel {
   const [auth, setAuth] = useState<AuthState>();
   const [checklist, setChecklist] = useState<Checklist>({});
   const [checklistLoaded, setChecklistLoaded] = useState(false);
-  const [ticks, setTicks] = useState<Ticks>({});
   const [loadErrors, setLoadErrors] = useState<ErrorView[]>([]);
   const current = useRef(settings);
   current.current = settings;
 
   async function reload() {
-    const [s, a, c, t] = await Promise.allSettled([
+    const [s, a, c] = await Promise.allSettled([
       withTimeout(callBackground('settings.get', {}), timeoutMs),
       withTimeout(callBackground('auth.state', {}), timeoutMs),
       withTimeout(callBackground('checklist.get', {}), timeoutMs),
-      getTicks(),
     ]);
     const errors: ErrorView[] = [];
     if (s.status === 'fulfilled') {
@@ -89,7 +89,6 @@ export function useOptionsState(timeoutMs = LOAD_TIMEOUT_MS): OptionsModel {
       setChecklist(c.value);
       setChecklistLoaded(true);
     } else errors.push(optionsError(c.reason));
-    if (t.status === 'fulfilled') setTicks(t.value);
     // The same cause (no background) usually fails every call: say it once.
     setLoadErrors(errors.filter((e, i) => errors.findIndex((o) => o.text === e.text) === i));
     setLoading(false);
@@ -107,9 +106,12 @@ export function useOptionsState(timeoutMs = LOAD_TIMEOUT_MS): OptionsModel {
     return saved;
   }
 
+  // The operator's own ticks live in the background's checklist with the tests' results (one place to
+  // export, erase, and for the popup to read).
   async function setTick(step: TickStep, done: boolean) {
-    setTicks(await storeTick(step, done));
+    setChecklist(await callBackground('checklist.mark', { step, done }));
   }
+  const ticks: Ticks = { bizAppAt: checklist.bizAppAt, appIdentityAt: checklist.appIdentityAt, optInPageAt: checklist.optInPageAt };
 
   return { loading, settings, settingsLoaded, auth, checklist, checklistLoaded, ticks, loadErrors, saveSettings, setAuth, setChecklist, setTick, reload };
 }

@@ -15,7 +15,7 @@ export function createBaseHandlers(): Handlers {
       return saved;
     },
     'checklist.get': () => getChecklist(),
-    'checklist.mark': ({ step }) => markChecklist(step),
+    'checklist.mark': ({ step, done }) => markChecklist(step, done ?? true),
     'compose.open': async ({ orders }) => {
       const id = await createComposeSession(orders);
       await openComposeWindow(id, orders.length);

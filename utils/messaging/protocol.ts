@@ -122,7 +122,12 @@ export const protocol = {
   },
   'send.toMe': { callers: page, input: z.object({ templateId: z.string().optional() }), output: Ok },
   'checklist.get': { callers: page, input: None, output: ChecklistSchema },
-  'checklist.mark': { callers: page, input: z.object({ step: z.enum(['sendToMeAt', 'teamMemberAt', 'noticeViewedAt']) }), output: ChecklistSchema },
+  /** Records that a step passed (now), or with `done: false` clears it (the operator unticks an item). */
+  'checklist.mark': {
+    callers: page,
+    input: z.object({ step: z.enum(['sendToMeAt', 'teamMemberAt', 'noticeViewedAt', 'bizAppAt', 'appIdentityAt', 'optInPageAt']), done: z.boolean().optional() }),
+    output: ChecklistSchema,
+  },
   'history.list': {
     callers: page,
     input: z.object({ status: SendStatusSchema.optional(), query: z.string().max(100).optional(), limit: z.number().int().min(1).max(5000).optional() }),

@@ -127,4 +127,8 @@ export const ChecklistSchema = z.object({
   sendToMeAt: z.number().optional(),
   teamMemberAt: z.number().optional(),
   noticeViewedAt: z.number().optional(),
+  /** Ticked by the operator: things only they can check in Kakao's console or on their site. */
+  bizAppAt: z.number().optional(),
+  appIdentityAt: z.number().optional(),
+  optInPageAt: z.number().optional(),
 });

@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { invalidLinkDomains, parseLinkDomains, storeUrlProblem, urlInLinkDomains } from '@/utils/onboarding/store-checks';
 import { optionalKeyProblem, restKeyProblem } from '@/utils/onboarding/rest-key';
 import { reviewItems } from '@/utils/onboarding/review-checklist';
-import { getTicks, setTick } from '@/utils/onboarding/review-ticks';
+import { getChecklist, markChecklist } from '@/utils/background/checklist';
 
 describe('REST API key', () => {
   it.each([
@@ -71,11 +71,20 @@ describe('review checklist', () => {
     expect(reviewItems({ auth: { configured: true, signedIn: true, missingScopes: ['talk_message'] } }).find((i) => i.id === 'kakao-login')?.done).toBe(false);
   });
 
-  it('keeps operator ticks until unticked (local assumption until the protocol has them)', async () => {
+  it('keeps operator ticks in the background checklist until unticked', async () => {
     fakeBrowser.reset();
-    expect(await getTicks()).toEqual({});
-    expect(await setTick('appIdentityAt', true, 42)).toEqual({ appIdentityAt: 42 });
-    expect(await getTicks()).toEqual({ appIdentityAt: 42 });
-    expect(await setTick('appIdentityAt', false)).toEqual({});
+    expect(await getChecklist()).toEqual({});
+    expect(await markChecklist('appIdentityAt', true, 42)).toEqual({ appIdentityAt: 42 });
+    expect(await getChecklist()).toEqual({ appIdentityAt: 42 });
+    expect(await markChecklist('appIdentityAt', false)).toEqual({});
+  });
+
+  it('moves ticks the options page used to keep into the checklist, once', async () => {
+    fakeBrowser.reset();
+    await fakeBrowser.storage.local.set({ reviewTicks: { bizAppAt: 7, optInPageAt: 'garbage' }, reviewChecklist: { sendToMeAt: 5 } });
+    expect(await getChecklist()).toEqual({ sendToMeAt: 5 });
+    expect(await fakeBrowser.storage.local.get('reviewTicks')).toEqual({});
+    await fakeBrowser.storage.local.set({ reviewTicks: { bizAppAt: 7 } });
+    expect(await getChecklist()).toEqual({ sendToMeAt: 5, bizAppAt: 7 });
   });
 });

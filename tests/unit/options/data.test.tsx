@@ -82,7 +82,7 @@ describe('options: data', () => {
 
   it('erases everything only after a confirm, including the page caches', async () => {
     scriptBackground(base({ 'data.erase': { ok: true } }));
-    await fakeBrowser.storage.local.set({ popupCache: { friendsCount: 3 }, reviewTicks: { bizAppAt: 1 } });
+    await fakeBrowser.storage.local.set({ popupCache: { friendsCount: 3 } });
     await openData();
     fireEvent.click(screen.getByTestId('data-erase'));
     expect(callsOf('data.erase')).toHaveLength(0);
@@ -91,6 +91,6 @@ describe('options: data', () => {
     fireEvent.click(await screen.findByTestId('data-erase-confirm'));
     await waitFor(() => expect(screen.getByTestId('data-status').textContent).toBe('모두 지웠어요.'));
     expect(callsOf('data.erase')).toEqual([{}]);
-    expect(await fakeBrowser.storage.local.get(['popupCache', 'reviewTicks', 'optionsView'])).toEqual({});
+    expect(await fakeBrowser.storage.local.get(['popupCache', 'optionsView'])).toEqual({});
   });
 });

@@ -20,7 +20,11 @@ function base(patch: Script = {}, checklist: Checklist = {}): Script {
     'settings.get': settings({ kakao: { restApiKey: KEY }, store: STORE }),
     'auth.state': signedIn(),
     'checklist.get': () => list,
-    'checklist.mark': ({ step }) => (list = { ...list, [step]: 1_764_000_000_000 }),
+    'checklist.mark': ({ step, done }) => {
+      const next: Record<string, number> = { ...list, [step]: 1_764_000_000_000 };
+      if (done === false) delete next[step];
+      return (list = next);
+    },
     ...patch,
   };
 }
@@ -159,9 +163,11 @@ describe('options: review checklist', () => {
     await openSections();
     fireEvent.click(screen.getByTestId('review-tick-biz-app'));
     await waitFor(() => expect(screen.getByTestId('review-item-biz-app').getAttribute('data-done')).toBe('true'));
-    expect(((await fakeBrowser.storage.local.get('reviewTicks'))['reviewTicks'] as Record<string, number>).bizAppAt).toBeTypeOf('number');
+    // Kept by the background with the rest of the checklist, not by the page.
+    expect(callsOf('checklist.mark')).toEqual([{ step: 'bizAppAt', done: true }]);
     fireEvent.click(screen.getByTestId('review-tick-biz-app'));
     await waitFor(() => expect(screen.getByTestId('review-item-biz-app').getAttribute('data-done')).toBe('false'));
+    expect(callsOf('checklist.mark')).toEqual([{ step: 'bizAppAt', done: true }, { step: 'bizAppAt', done: false }]);
   });
 
   it('takes the operator to the step that completes an item', async () => {
