@@ -13,6 +13,7 @@ const ALIASES: Record<string, string> = {
 };
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
+  '.php': 'text/html; charset=utf-8', // Cafe24 and Godomall admin pages keep their .php paths
   '.js': 'text/javascript; charset=utf-8',
   '.json': 'application/json; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
