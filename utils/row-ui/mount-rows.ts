@@ -114,6 +114,7 @@ export function mountRows(o: MountOptions): { scan(): void } {
   function flush() {
     for (const [host, anchor] of pending) anchor.append(host);
     pending.clear();
+    observer.takeRecords(); // our own moves: nothing for the observer to look at
   }
 
   async function scan() {
@@ -157,9 +158,9 @@ export function mountRows(o: MountOptions): { scan(): void } {
     if (!frame && !o.signal.aborted) frame = requestAnimationFrame(() => void scan());
   }
 
+  // Our own changes are taken off its queue (flush); the bulk bar appearing is not a reason to scan again.
   const observer = new MutationObserver((records) => {
-    // Our own hosts appearing is not a reason to scan again.
-    if (records.every((r) => [...r.addedNodes].every((n) => (n as Element).localName === ROW_HOST || (n as Element).localName === 'ordertalk-bulk'))) return;
+    if (records.every((r) => [...r.addedNodes].every((n) => (n as Element).localName === 'ordertalk-bulk'))) return;
     schedule();
   });
   observer.observe(o.doc.documentElement, { childList: true, subtree: true });
