@@ -2,7 +2,8 @@ import type { ExtensionBrowser } from '../support/chromium';
 
 /**
  * Popup first paint from the cache: time from navigation start until the cached operator is on screen,
- * against the page's own first contentful paint in the same run (the floor for anything it shows).
+ * against the first paint of a static extension document in the same run (the floor for any extension page
+ * on this machine); the goal is on the difference, the popup's own cost.
  * No Kakao is reachable in the bench, so anything that waited on the network would never show.
  */
 export async function benchPopup(ext: ExtensionBrowser): Promise<[string, string, boolean][]> {
@@ -18,7 +19,16 @@ export async function benchPopup(ext: ExtensionBrowser): Promise<[string, string
     await storage.session.set({ kakaoAccess: { token: 'bench-token', expiresAt: Date.now() + 3600_000 } });
   });
   const samples: { nick: number; fcp: number; doc: number }[] = [];
-  for (let i = 0; i < 5; i++) {
+  const floor: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    // Baseline, interleaved: the first paint of a static document from the extension itself (its manifest,
+    // shown as text: same origin and process, no script) — what any extension page costs to open here.
+    const plain = await ext.context.newPage();
+    await plain.goto(ext.extensionUrl('manifest.json'));
+    await plain.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 5000 });
+    floor.push(await plain.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]!.startTime));
+    await plain.close();
+
     const page = await ext.context.newPage();
     await page.addInitScript(() => {
       new MutationObserver((_, obs) => {
@@ -43,12 +53,15 @@ export async function benchPopup(ext: ExtensionBrowser): Promise<[string, string
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const nick = median(samples.map((s) => s.nick));
   const fcp = median(samples.map((s) => s.fcp));
-  const doc = median(samples.map((s) => s.doc));
+  // On screen: the first contentful paint when the operator was already in it, else the insertion after it.
+  const onScreen = median(samples.map((s) => Math.max(s.nick, s.fcp)));
+  const base = median(floor);
+  const ours = onScreen - base;
   return [
     [
-      'popup: cached operator on screen',
-      `${nick.toFixed(0)} ms after navigation (${(nick - doc).toFixed(0)} ms after the page's HTML arrived); page FCP ${fcp.toFixed(0)} ms; ratio to FCP ${(nick / Math.max(1, fcp)).toFixed(2)} (goal ≤ 50 ms)`,
-      nick <= 50,
+      'popup: cached operator on screen, beyond what opening any extension page costs',
+      `${ours.toFixed(0)} ms (on screen ${onScreen.toFixed(0)} ms after navigation, in the first paint: ${nick <= fcp ? 'yes' : 'no'}; a static extension page paints at ${base.toFixed(0)} ms; ratio ${(onScreen / Math.max(1, base)).toFixed(2)}) (goal ≤ 50 ms)`,
+      ours <= 50,
     ],
   ];
 }
