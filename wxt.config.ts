@@ -21,11 +21,13 @@ export default defineConfig({
   autoIcons: { baseIconPath: 'assets/icon.svg', developmentIndicator: false },
   vite: () => ({ plugins: [preact()] }),
   hooks: {
-    // Content scripts skip webextension-polyfill (~10 kB of every page's load): they use only runtime.id,
-    // runtime.sendMessage and i18n, which Chrome MV3's `chrome` and Firefox's native `browser` already
-    // offer with promises. Background and extension pages keep the polyfill.
+    // Only the background uses webextension-polyfill (its message handlers answer with promises, which the
+    // polyfill turns into replies the same way in both browsers). Content scripts and extension pages call promise APIs that Chrome MV3's
+    // `chrome` and Firefox's `browser` already offer (runtime.sendMessage, tabs.create, permissions.request,
+    // openOptionsPage, storage, i18n): without the polyfill a content script is ~10 kB smaller on every admin
+    // page and the popup paints ~30 ms sooner (npm run bench).
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.every((e) => e.type === 'content-script')) return;
+      if (entrypoints.some((e) => e.type === 'background')) return;
       config.plugins = [...(config.plugins ?? []), nativeBrowserApi()];
     },
   },
