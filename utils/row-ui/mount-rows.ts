@@ -1,7 +1,7 @@
 import type { Order } from '@/utils/orders/order';
 import type { OrderStatus } from '@/utils/messaging/protocol';
-import { readRow } from '@/utils/stores/read-order';
-import type { AdapterRow, Locator } from '@/utils/stores/types';
+import { toOrder } from '@/utils/stores/read-order';
+import type { AdapterRow, Locator, RowRef } from '@/utils/stores/types';
 import { createRowButton, ROW_HOST, type RowHandle, type RowTexts } from './row-button';
 import { createBulkBar } from './bulk-bar';
 
@@ -77,12 +77,12 @@ export function mountRows(o: MountOptions): { scan(): void } {
     }
   }
 
-  function read(ref: Parameters<typeof readRow>[1]): Reading {
+  function read(ref: RowRef): Reading {
     const signature = ref.signature?.() ?? JSON.stringify(ref.fields());
     let reading = readings.get(signature);
     if (!reading) {
-      const row = readRow(o.locator.store, ref);
-      reading = 'order' in row ? { key: row.key, order: row.order } : { key: row.key, problem: row.problem };
+      const row = toOrder(o.locator.store, ref.fields());
+      reading = 'order' in row ? { key: row.order.productOrderNo, order: row.order } : { key: '', problem: row.problem };
       if (readings.size >= MAX_CACHED) readings.clear();
       readings.set(signature, reading);
     }

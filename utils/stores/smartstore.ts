@@ -38,17 +38,23 @@ function content(td: Element): Element {
 /** One grid's bodies: each side renders a row as one <tr>, in the same order on both sides. */
 class GridSides {
   private byKey?: Map<string, Element[]>;
+  private ticked?: boolean;
   constructor(
     private readonly grid: Element,
     private readonly bodies: HTMLTableSectionElement[],
   ) {}
 
+  /** Whether any row is ticked: usually none, and then no row needs looking at. */
+  anyTicked(): boolean {
+    return (this.ticked ??= !!this.grid.querySelector('input[type="checkbox"]:checked'));
+  }
+
   /** The row's <tr> on every side: paired by position, confirmed by the key on their cells; by key otherwise. */
-  parts(key: string, own: HTMLTableRowElement, guess: number): Element[] {
-    const home = own.parentElement as HTMLTableSectionElement | null;
-    const index = home?.rows?.[guess] === own ? guess : own.sectionRowIndex;
+  parts(key: string, own: HTMLTableRowElement): Element[] {
+    const index = own.sectionRowIndex;
     const paired = this.bodies.map((b) => b.rows?.[index]);
-    if (index >= 0 && paired.every((tr) => tr && keyOf(tr) === key)) return paired as Element[];
+    // The row's own <tr> needs no check (its key is the anchor's): only the other sides' are compared.
+    if (index >= 0 && paired.every((tr) => tr === own || (tr && keyOf(tr) === key))) return paired as Element[];
     if (!this.byKey) {
       this.byKey = new Map();
       for (const tr of this.grid.querySelectorAll('tr')) {
@@ -59,6 +65,10 @@ class GridSides {
     return this.byKey.get(key) ?? [];
   }
 }
+
+// Page data entries are replaced, never changed in place: one JSON text per entry object.
+const texts = new WeakMap<object, string>();
+const json = (o: object) => texts.get(o) ?? (texts.set(o, JSON.stringify(o)), texts.get(o)!);
 
 function keyOf(tr: Element): string | null | undefined {
   return (tr.firstElementChild ?? tr.querySelector('td'))?.getAttribute('data-row-key');
@@ -75,7 +85,6 @@ class SmartstoreRow implements RowRef {
   constructor(
     private readonly td: Element,
     private readonly sides: GridSides,
-    private readonly index: number,
     private readonly extra: Map<string, Partial<Order>> | undefined,
   ) {}
 
@@ -90,7 +99,7 @@ class SmartstoreRow implements RowRef {
   }
 
   private get parts(): Element[] {
-    return (this.partsCache ??= this.sides.parts(this.place, this.td.parentElement as HTMLTableRowElement, this.index));
+    return (this.partsCache ??= this.sides.parts(this.place, this.td.parentElement as HTMLTableRowElement));
   }
 
   private text(c: keyof typeof SMARTSTORE_COLUMNS): string | undefined {
@@ -108,7 +117,7 @@ class SmartstoreRow implements RowRef {
     let sig = this.place;
     for (const tr of this.parts) sig += `\u0001${tr.childElementCount}\u0002${tr.textContent}`;
     const more = this.extra?.get(cellText(this.td));
-    return more ? `${sig}\u0001${JSON.stringify(more)}` : sig;
+    return more ? `${sig}\u0001${json(more)}` : sig;
   }
 
   fields(): RawFields {
@@ -124,6 +133,7 @@ class SmartstoreRow implements RowRef {
   }
 
   selected(): boolean {
+    if (!this.sides.anyTicked()) return false;
     const box = this.td.parentElement?.querySelector(`td[data-column-name="${SMARTSTORE_COLUMNS.checked}"] input[type="checkbox"]`) as HTMLInputElement | null | undefined;
     return !!box?.checked;
   }
@@ -139,11 +149,12 @@ export const locateSmartstore: Locator = {
   locate(doc, url, extra) {
     if (!isSmartstoreOrderFrame(url)) return [];
     const refs: RowRef[] = [];
-    for (const grid of doc.querySelectorAll('.tui-grid-container')) {
+    // Live collections by class and tag: no selector matching over the page on every scan.
+    for (const grid of doc.getElementsByClassName('tui-grid-container')) {
       const anchors = grid.querySelectorAll(`td[data-row-key][data-column-name="${SMARTSTORE_COLUMNS.productOrderNo}"]`);
       if (!anchors.length) continue; // dummy filler rows have no product order number
-      const sides = new GridSides(grid, [...grid.querySelectorAll('tbody')]);
-      for (let i = 0; i < anchors.length; i++) refs.push(new SmartstoreRow(anchors[i]!, sides, i, extra));
+      const sides = new GridSides(grid, [...grid.getElementsByTagName('tbody')]);
+      for (let i = 0; i < anchors.length; i++) refs.push(new SmartstoreRow(anchors[i]!, sides, extra));
     }
     return refs;
   },
