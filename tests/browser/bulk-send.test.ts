@@ -76,6 +76,9 @@ describe('bulk send of 12 orders with mixed eligibility (real Chrome build, demo
     await emu.control.fault({ path: '/message/default/send', kind: 'latency', ms: 2500, nth: 3 });
     await compose.getByTestId('send').click();
     await expect.poll(async () => (await emu.control.deliveries()).length - before, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    // Kill only once the slow third request has reached Kakao: on a loaded machine the worker could
+    // otherwise die between requests, with nothing in flight to recover.
+    await expect.poll(async () => (await emu.control.faults()).some((f) => f.kind === 'latency' && f.fired), { timeout: 10_000 }).toBe(true);
     const cdp = await ext.context.newCDPSession(compose);
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');

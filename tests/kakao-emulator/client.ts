@@ -27,6 +27,8 @@ export interface Emulator extends RunningEmulator {
     advanceClock(ms: number): Promise<void>;
     fault(f: { path: string; kind: FaultKind; nth?: number; method?: string; ms?: number; status?: number }): Promise<void>;
     clearFaults(): Promise<void>;
+    /** The armed faults; `fired` once their request arrived (a latency fault's request is then in flight). */
+    faults(): Promise<{ path: string; kind: FaultKind; nth: number; fired: boolean }[]>;
     expireTokens(userId?: number): Promise<number>;
     autoApprove(userId: number | null): Promise<void>;
     deliveries(): Promise<Delivery[]>;
@@ -85,6 +87,7 @@ export async function startEmulator(opts: { scenario?: Scenario | string; port?:
       advanceClock: async (ms) => void (await ctl('POST', '/clock', { advanceMs: ms })),
       fault: async (f) => void (await ctl('POST', '/faults', f)),
       clearFaults: async () => void (await ctl('DELETE', '/faults')),
+      faults: async () => (await ctl('GET', '/faults')).faults,
       expireTokens: async (userId) => (await ctl('POST', '/expire-tokens', userId === undefined ? {} : { userId })).expired,
       autoApprove: async (userId) => void (await ctl('POST', '/auto-approve', { userId })),
       deliveries: async () => (await ctl('GET', '/deliveries')).deliveries,

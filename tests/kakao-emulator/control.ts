@@ -37,6 +37,8 @@ export async function control(world: World, ctx: Ctx, initial: () => Scenario): 
     return send(ctx, 200, { ok: true });
   }
   if (m === 'DELETE' && path === '/faults') return (world.faults = []), send(ctx, 200, { ok: true });
+  // Which armed faults have fired: a test can wait until a slow request is really in flight.
+  if (m === 'GET' && path === '/faults') return send(ctx, 200, { faults: world.faults });
   if (m === 'POST' && path === '/expire-tokens') {
     const b = z.object({ userId: z.number().int().optional() }).parse(json());
     return send(ctx, 200, { expired: world.expireTokens(b.userId) });
