@@ -48,9 +48,10 @@ export type PopupCache = Omit<z.infer<typeof PopupCacheSchema>, 'quota'> & { quo
 
 const item = storage.defineItem<unknown>(POPUP_CACHE_KEY, { fallback: {} });
 
-export async function readPopupCache(): Promise<PopupCache> {
+/** `early`: the raw value if a read was already started (entrypoints/popup/early-cache.ts); checked the same. */
+export async function readPopupCache(early?: Promise<unknown>): Promise<PopupCache> {
   try {
-    const parsed = PopupCacheSchema.safeParse(await item.getValue());
+    const parsed = PopupCacheSchema.safeParse(await (early ?? item.getValue()));
     return parsed.success ? parsed.data : {};
   } catch {
     return {};

@@ -8,4 +8,5 @@ import '@/components/theme.css';
 setDocumentLanguage();
 // The display cache first (one storage read, a few ms), then the first render: the first paint already
 // shows the operator, the counts and the last sends, with no wait on the background or Kakao.
-void readPopupCache().then((cached) => render(<PopupApp cached={cached} />, document.getElementById('app')!));
+const early = (globalThis as { ordertalkPopupCache?: Promise<unknown> }).ordertalkPopupCache;
+void readPopupCache(early).then((cached) => render(<PopupApp cached={cached} />, document.getElementById('app')!));
