@@ -13,8 +13,9 @@ function openOptions() {
 }
 
 function openHistory() {
-  // history.html is another entrypoint (built separately); its path is not in the generated PublicPath yet.
-  const url = (browser.runtime.getURL as (path: string) => string)('/history.html');
+  // send-history.html is another entrypoint (an unlisted page: an entrypoint named "history" would replace
+  // Chrome's own History page); its path is not in the generated PublicPath yet.
+  const url = (browser.runtime.getURL as (path: string) => string)('/send-history.html');
   void browser.tabs.create({ url });
 }
 

@@ -86,7 +86,7 @@ describe('bulk send of 12 orders with mixed eligibility (real Chrome build, demo
     const afterKill = (await emu.control.deliveries()).length;
     // Waking the worker again recovers; nothing is re-sent by itself.
     const history = await ext.context.newPage();
-    await history.goto(ext.extensionUrl('history.html'));
+    await history.goto(ext.extensionUrl('send-history.html'));
     await expect.poll(() => history.locator('tr[data-status="unknown"]').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
     await history.waitForTimeout(1500);
     const deliveries = await emu.control.deliveries();

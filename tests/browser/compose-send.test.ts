@@ -104,7 +104,7 @@ describe('compose and send from an order row (real Chrome build, emulated Kakao)
     await expect.poll(() => popup.locator('li[data-status="sent"]').count()).toBe(2);
     await popup.close();
     const history = await ext.context.newPage();
-    await history.goto(ext.extensionUrl('history.html'));
+    await history.goto(ext.extensionUrl('send-history.html'));
     await expect.poll(() => history.locator('tr[data-status="sent"]').count()).toBe(2);
     await history.getByTestId('history-search').fill('없는주문');
     await expect.poll(() => history.locator('tbody tr').count()).toBe(0);

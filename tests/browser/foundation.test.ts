@@ -28,6 +28,9 @@ describe('Chrome build (production, unpacked)', () => {
     const firefox = JSON.parse(readFileSync('.output/firefox-mv2/manifest.json', 'utf8'));
     expect(firefox.permissions).toEqual(['storage', 'identity', 'scripting', 'https://kauth.kakao.com/*', 'https://kapi.kakao.com/*']);
     expect(firefox.optional_permissions).toEqual(['https://*/*']);
+    // The browser's own pages stay the browser's: an entrypoint named "history" once replaced chrome://history.
+    expect(manifest.chrome_url_overrides).toBeUndefined();
+    expect(firefox.chrome_url_overrides).toBeUndefined();
   });
 
   it('shows the popup in Korean with the real name and icon', async () => {
