@@ -36,6 +36,11 @@ export type RecentSend = Pick<HistoryRecord, 'id' | 'createdAt' | 'orderNo' | 'r
 
 const QuotaSchema = z.object({ day: z.string(), senderLeft: int, receiverLeft: z.optional(int), pairLeft: z.optional(int), senderLimit: int });
 
+// These two restate shapes from wire.ts (which would bring classic zod into the popup's first paint); the
+// compiler keeps them in step: this line fails to type-check if either drifts.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const IN_STEP_WITH_WIRE: Same<z.infer<typeof RecentSendSchema>, RecentSend> & Same<z.infer<typeof QuotaSchema>, Quota> = true;
+
 export const PopupCacheSchema = z.object({
   auth: z.optional(CachedAuthSchema),
   friendsCount: z.optional(int.check(z.minimum(0))),

@@ -8,17 +8,26 @@ const item = storage.defineItem<unknown>('local:reviewChecklist', { fallback: {}
 const legacyTicks = storage.defineItem<unknown>('local:reviewTicks', { fallback: null });
 const LegacyTicksSchema = ChecklistSchema.pick({ bizAppAt: true, appIdentityAt: true, optInPageAt: true });
 
-export async function getChecklist(): Promise<Checklist> {
+async function read(): Promise<Checklist> {
   const parsed = ChecklistSchema.safeParse(await item.getValue());
-  const checklist = parsed.success ? parsed.data : {};
+  return parsed.success ? parsed.data : {};
+}
+
+/** Moves the old page-kept ticks into the checklist (a tick already there wins), then drops them. */
+export async function moveLegacyTicks(): Promise<void> {
   const legacy = await legacyTicks.getValue();
-  if (legacy === null) return checklist;
-  // One-time move of the old page-kept ticks into the checklist; a tick already here wins.
+  if (legacy === null) return;
   const ticks = LegacyTicksSchema.safeParse(legacy);
-  const merged = { ...(ticks.success ? ticks.data : {}), ...checklist };
-  await item.setValue(merged);
+  await item.setValue({ ...(ticks.success ? ticks.data : {}), ...(await read()) });
   await legacyTicks.removeValue();
-  return merged;
+}
+
+// Once per worker lifetime, not on every read.
+let moved: Promise<void> | undefined;
+
+export async function getChecklist(): Promise<Checklist> {
+  await (moved ??= moveLegacyTicks());
+  return read();
 }
 
 /** Records when a step passed; `done: false` clears it (an operator-ticked item unticked). */

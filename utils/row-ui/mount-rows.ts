@@ -78,10 +78,12 @@ export function mountRows(o: MountOptions): { scan(): void } {
   }
 
   function read(ref: RowRef): Reading {
-    const signature = ref.signature?.() ?? JSON.stringify(ref.fields());
+    // Rows without a cheaper signature are signed by their fields, read once here.
+    const fields = ref.signature ? undefined : ref.fields();
+    const signature = ref.signature?.() ?? JSON.stringify(fields);
     let reading = readings.get(signature);
     if (!reading) {
-      const row = toOrder(o.locator.store, ref.fields());
+      const row = toOrder(o.locator.store, fields ?? ref.fields());
       reading = 'order' in row ? { key: row.order.productOrderNo, order: row.order } : { key: '', problem: row.problem };
       if (readings.size >= MAX_CACHED) readings.clear();
       readings.set(signature, reading);

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { BRIDGE_REQUEST, BRIDGE_SOURCE } from './graphql-rows';
 import { text, type Order } from '@/utils/orders/order';
+import { foldText } from './read-order';
 
 // The Smartstore order app fetches its rows from /o/v3/graphql. A MAIN-world hook (entrypoints/
 // smartstore-graphql.content.ts) forwards the fields we need, keyed by productOrderNo, so columns
@@ -23,11 +24,11 @@ export const BridgeRowSchema = z.object({
 });
 
 /** Whitespace folded as cells show it, so a value with a stray space still reads (and blanks drop out). */
-function foldText(raw: unknown): unknown {
+function foldRow(raw: unknown): unknown {
   if (!raw || typeof raw !== 'object') return raw;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(raw)) {
-    const folded = typeof v === 'string' ? v.replace(/\s+/g, ' ').trim() : v;
+    const folded = typeof v === 'string' ? foldText(v) : v;
     if (folded !== '') out[k] = folded;
   }
   return out;
@@ -44,7 +45,7 @@ export function listenToBridge(win: Window, into: Map<string, Partial<Order>>, o
       const { source, rows } = (event.data ?? {}) as { source?: unknown; rows?: unknown };
       if (source !== BRIDGE_SOURCE || !Array.isArray(rows) || rows.length > 5000) return;
       for (const raw of rows) {
-        const row = BridgeRowSchema.safeParse(foldText(raw));
+        const row = BridgeRowSchema.safeParse(foldRow(raw));
         if (!row.success) continue;
         const { productOrderNo, ...rest } = row.data;
         into.set(productOrderNo, { ...into.get(productOrderNo), ...rest });

@@ -1,9 +1,14 @@
 import { OrderSchema, type Order, type StoreId } from '@/utils/orders/order';
 import type { Adapter, AdapterRow, Locator, RawFields, RowProblem, RowRef } from './types';
 
+/** Text as a cell shows it: runs of whitespace folded to one space, trimmed. */
+export function foldText(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
 /** Visible text of a cell, whitespace folded; never markup. */
 export function cellText(el: Element | null | undefined): string {
-  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  return foldText(el?.textContent ?? '');
 }
 
 const FIELD_NAMES: Record<string, { ko: string; en: string }> = {
@@ -36,8 +41,8 @@ export function toQuantity(text: string): number | undefined {
 }
 
 /** Reads one located row into an order, or the reason it cannot be read. */
-export function readRow(store: StoreId, ref: RowRef, fields: RawFields = ref.fields()): AdapterRow {
-  const result = toOrder(store, fields);
+export function readRow(store: StoreId, ref: RowRef): AdapterRow {
+  const result = toOrder(store, ref.fields());
   return 'order' in result
     ? { anchor: ref.anchor, key: result.order.productOrderNo, order: result.order, selected: ref.selected() }
     : { anchor: ref.anchor, key: `row-${ref.place}`, problem: result.problem, selected: false };

@@ -68,7 +68,11 @@ class GridSides {
 
 // Page data entries are replaced, never changed in place: one JSON text per entry object.
 const texts = new WeakMap<object, string>();
-const json = (o: object) => texts.get(o) ?? (texts.set(o, JSON.stringify(o)), texts.get(o)!);
+function json(o: object): string {
+  let s = texts.get(o);
+  if (s === undefined) texts.set(o, (s = JSON.stringify(o)));
+  return s;
+}
 
 function keyOf(tr: Element): string | null | undefined {
   return (tr.firstElementChild ?? tr.querySelector('td'))?.getAttribute('data-row-key');

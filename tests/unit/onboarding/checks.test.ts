@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { invalidLinkDomains, parseLinkDomains, storeUrlProblem, urlInLinkDomains } from '@/utils/onboarding/store-checks';
 import { optionalKeyProblem, restKeyProblem } from '@/utils/onboarding/rest-key';
 import { reviewItems } from '@/utils/onboarding/review-checklist';
-import { getChecklist, markChecklist } from '@/utils/background/checklist';
+import { getChecklist, markChecklist, moveLegacyTicks } from '@/utils/background/checklist';
 
 describe('REST API key', () => {
   it.each([
@@ -82,9 +82,11 @@ describe('review checklist', () => {
   it('moves ticks the options page used to keep into the checklist, once', async () => {
     fakeBrowser.reset();
     await fakeBrowser.storage.local.set({ reviewTicks: { bizAppAt: 7, optInPageAt: 'garbage' }, reviewChecklist: { sendToMeAt: 5 } });
+    await moveLegacyTicks();
     expect(await getChecklist()).toEqual({ sendToMeAt: 5 });
     expect(await fakeBrowser.storage.local.get('reviewTicks')).toEqual({});
     await fakeBrowser.storage.local.set({ reviewTicks: { bizAppAt: 7 } });
+    await moveLegacyTicks();
     expect(await getChecklist()).toEqual({ sendToMeAt: 5, bizAppAt: 7 });
   });
 });
