@@ -95,10 +95,10 @@ export function usePopupState(cached?: PopupCache) {
   useEffect(() => {
     let alive = true;
     // Given the cache up front (entrypoints/popup/main.tsx), it is already on screen.
-    if (!cached) void readPopupCache().then((cached) => {
+    if (!cached) void readPopupCache().then((stored) => {
       if (!alive) return;
       // Only fill what the background has not answered yet.
-      const merged: PopupCache = { ...cached };
+      const merged: PopupCache = { ...stored };
       for (const k of fresh.current) (merged as Record<string, unknown>)[k] = (latest.current as Record<string, unknown>)[k];
       latest.current = merged;
       setView(merged);
