@@ -14,6 +14,29 @@ function nativeBrowserApi(): Plugin {
   };
 }
 
+/**
+ * Puts the popup's stylesheet into popup.html as a <style> element: one request less before its first paint
+ * (a stylesheet link blocks rendering until it has loaded). Extension pages' CSP restricts scripts, not styles.
+ */
+function inlinePopupCss(): Plugin {
+  return {
+    name: 'ordertalk:inline-popup-css',
+    enforce: 'post',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        if (!ctx.bundle || !ctx.filename.endsWith('popup/index.html')) return html;
+        return html.replace(/<link rel="stylesheet"(?: crossorigin)? href="\/([^"]+\.css)">/g, (link, file: string) => {
+          const asset = ctx.bundle![file];
+          if (asset?.type !== 'asset') return link;
+          delete ctx.bundle![file];
+          return `<style>${String(asset.source)}</style>`;
+        });
+      },
+    },
+  };
+}
+
 // `--mode store` builds the packages uploaded to the stores: same code, but without the Chrome `key`
 // (the Web Store assigns its own id; the unpacked build keeps a fixed one for Kakao's redirect URI).
 export default defineConfig({
@@ -38,6 +61,7 @@ export default defineConfig({
     'vite:build:extendConfig': (entrypoints, config) => {
       if (entrypoints.some((e) => e.type === 'background')) return;
       config.plugins = [...(config.plugins ?? []), nativeBrowserApi()];
+      if (entrypoints.some((e) => e.type === 'popup')) config.plugins.push(inlinePopupCss());
     },
   },
   manifest: ({ browser, mode }) => ({

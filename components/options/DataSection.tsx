@@ -2,7 +2,6 @@ import { useState } from 'preact/hooks';
 import type { Ref } from 'preact';
 import { i18n } from '#i18n';
 import { callBackground } from '@/utils/messaging/client';
-import { clearPopupCache } from '@/components/popup/popup-cache';
 import { downloadText } from '@/components/ui/download';
 import { Section } from '@/components/ui/Section';
 import { StatusMessage, type Status } from '@/components/ui/StatusMessage';
@@ -61,8 +60,9 @@ export function DataSection(props: { model: OptionsModel; headingRef?: Ref<HTMLH
   const erase = () =>
     run(async () => {
       await callBackground('data.erase', {});
-      // The page's own display caches and ticks go too.
-      await Promise.allSettled([clearPopupCache(), clearViewPreference()]);
+      // The background's erase empties storage (the popup's cached view with it); the page's own view
+      // preference goes too, or this page would write it back.
+      await clearViewPreference().catch(() => undefined);
       setConfirmErase(false);
       await props.model.reload();
       return { tone: 'ok', text: i18n.t('options.data.erased') };

@@ -5,7 +5,7 @@ import { NextStepCard } from './NextStepCard';
 import { RecentSends } from './RecentSends';
 import { StatsCard } from './StatsCard';
 import { usePopupState } from './usePopupState';
-import type { PopupCache } from './popup-cache';
+import type { PopupView } from '@/utils/messaging/popup-protocol';
 import '@/components/ui/ui.css';
 
 function openOptions() {
@@ -20,7 +20,7 @@ function openHistory() {
 }
 
 /** `cached`: the display cache, read before the first render so the first paint already shows it. */
-export function PopupApp({ cached }: { cached?: PopupCache } = {}) {
+export function PopupApp({ cached }: { cached?: PopupView } = {}) {
   const s = usePopupState(cached);
   const auth = s.view?.auth;
   const problem = s.errors.action ?? s.errors.auth;

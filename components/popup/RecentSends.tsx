@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
 import type { SendStatus } from '@/utils/messaging/wire';
 import { isKorean, type ErrorView } from '@/components/ui/localized';
-import type { RecentSend } from './popup-cache';
+import type { RecentSend } from '@/utils/messaging/popup-protocol';
 
 export function statusLabel(status: SendStatus): string {
   switch (status) {

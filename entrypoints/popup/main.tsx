@@ -1,12 +1,12 @@
+import { earlyPopupCache } from './early-cache';
 import '@/utils/zod-setup';
 import { render } from 'preact';
 import { PopupApp } from '@/components/popup/PopupApp';
-import { readPopupCache } from '@/components/popup/popup-cache';
+import { readPopupCache } from '@/components/popup/popup-view';
 import { setDocumentLanguage } from '@/components/ui/document-language';
 import '@/components/theme.css';
 
 setDocumentLanguage();
-// The display cache first (one storage read, a few ms), then the first render: the first paint already
+// The cached view first (one storage read, started above), then the first render: the first paint already
 // shows the operator, the counts and the last sends, with no wait on the background or Kakao.
-const early = (globalThis as { ordertalkPopupCache?: Promise<unknown> }).ordertalkPopupCache;
-void readPopupCache(early).then((cached) => render(<PopupApp cached={cached} />, document.getElementById('app')!));
+void readPopupCache(earlyPopupCache).then((cached) => render(<PopupApp cached={cached} />, document.getElementById('app')!));

@@ -20,7 +20,8 @@ export async function benchPopup(ext: ExtensionBrowser): Promise<[string, string
   });
   const samples: { nick: number; fcp: number; doc: number }[] = [];
   const floor: number[] = [];
-  for (let i = 0; i < 7; i++) {
+  // Many pairs: on this kind of machine a single page's first paint varies by ±40 ms.
+  for (let i = 0; i < 15; i++) {
     // Baseline, interleaved: the first paint of a static document from the extension itself (its manifest,
     // shown as text: same origin and process, no script) — what any extension page costs to open here.
     const plain = await ext.context.newPage();
@@ -54,13 +55,16 @@ export async function benchPopup(ext: ExtensionBrowser): Promise<[string, string
   const nick = median(samples.map((s) => s.nick));
   const fcp = median(samples.map((s) => s.fcp));
   // On screen: the first contentful paint when the operator was already in it, else the insertion after it.
-  const onScreen = median(samples.map((s) => Math.max(s.nick, s.fcp)));
+  const shown = samples.map((s) => Math.max(s.nick, s.fcp));
+  const onScreen = median(shown);
   const base = median(floor);
-  const ours = onScreen - base;
+  // Each popup against the static page opened just before it, so a busier moment of the machine counts
+  // against both; the median of those differences is the popup's own cost.
+  const ours = median(shown.map((t, i) => t - floor[i]!));
   return [
     [
       'popup: cached operator on screen, beyond what opening any extension page costs',
-      `${ours.toFixed(0)} ms (on screen ${onScreen.toFixed(0)} ms after navigation, in the first paint: ${nick <= fcp ? 'yes' : 'no'}; a static extension page paints at ${base.toFixed(0)} ms; ratio ${(onScreen / Math.max(1, base)).toFixed(2)}) (goal ≤ 50 ms)`,
+      `${ours.toFixed(0)} ms (on screen ${onScreen.toFixed(0)} ms after navigation, in the first paint: ${nick <= fcp ? 'yes' : 'no'}; a static extension page paints at ${base.toFixed(0)} ms; median of 15 paired differences; ratio ${(onScreen / Math.max(1, base)).toFixed(2)}) (goal ≤ 50 ms)`,
       ours <= 50,
     ],
   ];

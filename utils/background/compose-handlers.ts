@@ -7,6 +7,7 @@ import { getSettings, updateSettings } from '@/utils/settings/store';
 import { getComposeSession } from './compose-sessions';
 import type { ComposeService } from './compose-service';
 import type { KakaoService } from '@/utils/kakao/service';
+import { quotaToday } from './kakao-handlers';
 
 const SAMPLE_ORDER: Order = {
   store: 'smartstore',
@@ -36,7 +37,7 @@ export function createComposeHandlers(compose: ComposeService, kakao: KakaoServi
     }),
     'compose.prepare': async ({ sessionId, templateId, freeText }) => {
       const items = await compose.prepare(await sessionOrders(sessionId), templateId, freeText);
-      return { items: items.map((p) => p.item), quota: { ...(await kakao.quotaLeft()), senderLimit: 100 } };
+      return { items: items.map((p) => p.item), quota: await quotaToday(kakao) };
     },
     'link.suggest': async ({ order, query }) => ({ friends: await compose.suggest(order, query) }),
     'link.set': async ({ order, friendUuid }) => {

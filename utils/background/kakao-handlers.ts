@@ -5,6 +5,7 @@ import { createKakaoService, type KakaoService } from '@/utils/kakao/service';
 import type { KakaoFriend } from '@/utils/kakao/schemas';
 import { getSettings } from '@/utils/settings/store';
 import { markChecklist } from './checklist';
+import { DAILY } from '@/utils/kakao/quota';
 
 export function createBackgroundKakao(): KakaoService {
   return createKakaoService({
@@ -23,6 +24,11 @@ export function toWireFriend(f: KakaoFriend): Friend {
     favorite: f.favorite,
     allowedMsg: f.allowed_msg,
   };
+}
+
+/** Today's quota as the pages show it (the sender's daily limit is Kakao's published figure, not an API). */
+export async function quotaToday(kakao: KakaoService, receiverUuid?: string) {
+  return { ...(await kakao.quotaLeft(receiverUuid)), senderLimit: DAILY.sender };
 }
 
 /** The operator's own test message (Kakao's review asks to test before applying). */
@@ -51,7 +57,7 @@ export function createKakaoHandlers(kakao: KakaoService): Handlers {
       const list = await kakao.friends(refresh ?? false);
       return { friends: list.friends.map(toWireFriend), totalCount: list.totalCount, fetchedAt: list.fetchedAt };
     },
-    'quota.get': async ({ receiverUuid }) => ({ ...(await kakao.quotaLeft(receiverUuid)), senderLimit: 100 }),
+    'quota.get': ({ receiverUuid }) => quotaToday(kakao, receiverUuid),
     'send.toMe': async () => {
       await kakao.sendToMe(await testMessage());
       await markChecklist('sendToMeAt');

@@ -1,4 +1,4 @@
-import type { WireError } from './protocol';
+import type { WireError } from './reply';
 
 // On its own so pages can tell a background refusal apart without loading the whole message map.
 export class BackgroundError extends Error {

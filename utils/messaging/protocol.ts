@@ -17,6 +17,9 @@ import {
   SendStatusSchema,
   TemplateSummarySchema,
 } from './wire';
+import { popupProtocol } from './popup-protocol';
+
+export { WireErrorSchema, EnvelopeSchema, ReplySchema, type WireError } from './reply';
 
 // The one message map between contexts. Each entry names who may send it: `content` (content scripts on
 // store admins — reachable by page scripts' influence, so never allowed to send) or `page` (the extension's
@@ -35,6 +38,8 @@ const None = z.object({});
 const page = ['page'] as const;
 
 export const protocol = {
+  /** The popup's own entries, in zod/mini (see popup-protocol.ts). */
+  ...popupProtocol,
   ping: { callers: ['content', 'page'], input: None, output: Ok },
   /** Badges on order rows: what the background knows about each order's customer. */
   'order.status': {
@@ -147,27 +152,9 @@ export const protocol = {
     input: z.object({ config: CustomAdminSchema }),
     output: z.object({ tabFound: z.boolean(), rows: z.number().int(), orders: z.array(OrderSchema), problems: z.array(BilingualSchema) }),
   },
-} as const satisfies Record<string, { callers: readonly Caller[]; input: z.ZodType; output: z.ZodType }>;
+} as const satisfies Record<string, { callers: readonly Caller[]; input: z.core.$ZodType; output: z.core.$ZodType }>;
 
 export type Protocol = typeof protocol;
 export type MessageType = keyof Protocol;
 export type Input<T extends MessageType> = z.input<Protocol[T]['input']>;
 export type Output<T extends MessageType> = z.output<Protocol[T]['output']>;
-
-/** Errors cross the boundary as data, in both languages, never as thrown strings. */
-export const WireErrorSchema = z.object({
-  code: z.string(),
-  ko: z.string(),
-  en: z.string(),
-  fixKo: z.string().optional(),
-  fixEn: z.string().optional(),
-  action: z.string().optional(),
-  data: z.record(z.string(), z.unknown()).optional(),
-});
-export type WireError = z.infer<typeof WireErrorSchema>;
-
-export const EnvelopeSchema = z.object({ type: z.string(), input: z.unknown() });
-export const ReplySchema = z.union([
-  z.object({ ok: z.literal(true), value: z.unknown() }),
-  z.object({ ok: z.literal(false), error: WireErrorSchema }),
-]);

@@ -80,9 +80,9 @@ describe('options: data', () => {
     expect(screen.queryByTestId('data-import-apply')).toBeNull();
   });
 
-  it('erases everything only after a confirm, including the page caches', async () => {
+  it("erases everything only after a confirm, including the page's view preference", async () => {
     scriptBackground(base({ 'data.erase': { ok: true } }));
-    await fakeBrowser.storage.local.set({ popupCache: { friendsCount: 3 } });
+    await fakeBrowser.storage.local.set({ optionsView: 'sections' });
     await openData();
     fireEvent.click(screen.getByTestId('data-erase'));
     expect(callsOf('data.erase')).toHaveLength(0);
@@ -91,6 +91,6 @@ describe('options: data', () => {
     fireEvent.click(await screen.findByTestId('data-erase-confirm'));
     await waitFor(() => expect(screen.getByTestId('data-status').textContent).toBe('모두 지웠어요.'));
     expect(callsOf('data.erase')).toEqual([{}]);
-    expect(await fakeBrowser.storage.local.get(['popupCache', 'optionsView'])).toEqual({});
+    expect(await fakeBrowser.storage.local.get(['optionsView'])).toEqual({});
   });
 });

@@ -2,7 +2,14 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PopupApp } from '@/components/popup/PopupApp';
-import { POPUP_CACHE_KEY, readPopupCache } from '@/components/popup/popup-cache';
+import { readPopupCache } from '@/components/popup/popup-view';
+import { POPUP_CACHE_KEY } from '@/utils/messaging/popup-cache';
+import { callPopupBackground } from '@/utils/messaging/popup-client';
+import { popupProtocol, type PopupMessageType } from '@/utils/messaging/popup-protocol';
+import { readReply } from '@/utils/messaging/reply';
+import { dispatch } from '@/utils/messaging/server';
+import { callBackground } from '@/utils/messaging/client';
+import { createPopupHandlers, type PopupSources } from '@/utils/background/popup-state';
 import { seoulDay } from '@/utils/kakao/quota';
 import type { HistoryRecord } from '@/utils/messaging/wire';
 import { callsOf, installKorean, installLanguage, scriptBackground, wireError, type Script } from '../options/support';
@@ -12,6 +19,30 @@ vi.mock('@/utils/messaging/client', async (importOriginal) => ({
   ...(await importOriginal<typeof import('@/utils/messaging/client')>()),
   callBackground: vi.fn(),
 }));
+vi.mock('@/utils/messaging/popup-client', () => ({ callPopupBackground: vi.fn() }));
+
+// The popup talks to the real popup handlers (utils/background/popup-state.ts) through the real dispatch
+// and reply checks; behind them, each source is one scripted background answer (scriptBackground), so a
+// test reads as "the background knows this" and can count what was asked.
+const sources: PopupSources = {
+  authState: () => callBackground('auth.state', {}),
+  settings: () => callBackground('settings.get', {}),
+  checklist: () => callBackground('checklist.get', {}),
+  recentSends: async () => (await callBackground('history.list', { limit: 5 })).records,
+  quota: () => callBackground('quota.get', {}),
+  friendsCount: async (refresh) => (await callBackground('friends.list', { refresh })).totalCount,
+  signIn: () => callBackground('auth.signIn', {}),
+  requestConsent: (scopes) => callBackground('auth.requestConsent', { scopes }),
+  signOut: () => callBackground('auth.signOut', {}),
+};
+
+function connectPopup() {
+  const handlers = createPopupHandlers(sources);
+  const sender = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
+  vi.mocked(callPopupBackground).mockImplementation(async (type: PopupMessageType, input: unknown) =>
+    readReply(popupProtocol[type].output, await dispatch(handlers, { type, input }, sender)) as never,
+  );
+}
 
 const today = () => seoulDay(Date.now());
 
@@ -35,6 +66,7 @@ function ready(patch: Script = {}): Script {
 beforeEach(() => {
   fakeBrowser.reset();
   installKorean();
+  connectPopup();
 });
 afterEach(cleanup);
 
@@ -61,6 +93,7 @@ describe('popup', () => {
     // Still waiting on the background: the paint came from the cache alone.
     await waitFor(() => expect(mock).toHaveBeenCalledWith('auth.state', {}));
     expect(callsOf('quota.get')).toHaveLength(0);
+    expect(vi.mocked(callPopupBackground).mock.calls).toEqual([['popup.view', { refreshFriends: false }]]);
     expect(elapsed).toBeLessThan(250);
   });
 
@@ -82,6 +115,18 @@ describe('popup', () => {
     fireEvent.click(button);
     await waitFor(() => expect(screen.getByTestId('signed-in-nickname').textContent).toBe('운영자'));
     expect(callsOf('auth.signIn')).toEqual([{}]);
+  });
+
+  it('signs out from the footer: the counts go and the sign-in button comes back', async () => {
+    let state = signedIn();
+    scriptBackground(ready({ 'auth.state': () => state, 'auth.signOut': () => (state = auth({ missingScopes: [] })) }));
+    render(<PopupApp />);
+    await waitFor(() => expect(screen.getByTestId('friends-count').textContent).toBe('2'));
+    fireEvent.click(screen.getByTestId('signout'));
+    await screen.findByTestId('signin');
+    expect(callsOf('auth.signOut')).toEqual([{}]);
+    expect(screen.queryByTestId('friends-count')).toBeNull();
+    expect(screen.queryByTestId('signed-in-nickname')).toBeNull();
   });
 
   it('grants exactly the missing consents from the chip row', async () => {
@@ -144,7 +189,7 @@ describe('popup', () => {
     scriptBackground(ready({ 'history.list': { records: [record('9', 'sent')] } }));
     render(<PopupApp />);
     await waitFor(async () => expect((await readPopupCache()).quota?.senderLeft).toBe(97));
-    const raw = (await fakeBrowser.storage.local.get(POPUP_CACHE_KEY.replace('local:', '')))['popupCache'] as Record<string, unknown>;
+    const raw = (await fakeBrowser.storage.local.get(POPUP_CACHE_KEY))[POPUP_CACHE_KEY] as Record<string, unknown>;
     expect(raw).toMatchObject({ auth: { nickname: '운영자', signedIn: true }, friendsCount: 2, nextStep: 'done' });
     const text = JSON.stringify(raw);
     expect(text).not.toContain('kakaoUserId');
@@ -169,7 +214,7 @@ describe('popup', () => {
   });
 
   it('says the extension is not answering when there is no background at all', async () => {
-    vi.mocked((await import('@/utils/messaging/client')).callBackground).mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    vi.mocked(callPopupBackground).mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
     render(<PopupApp />);
     await waitFor(() => expect(screen.getByTestId('popup-status').textContent).toContain('확장 프로그램이 응답하지 않아요'));
     expect(document.body.textContent).not.toContain('Receiving end');

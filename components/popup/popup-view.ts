@@ -1,0 +1,8 @@
+import { PopupViewSchema, type PopupView } from '@/utils/messaging/popup-protocol';
+import { startPopupCacheRead } from '@/utils/messaging/popup-cache';
+
+/** The cached view, validated; anything unreadable or malformed is an empty view. */
+export async function readPopupCache(started: Promise<unknown> = startPopupCacheRead()): Promise<PopupView> {
+  const parsed = PopupViewSchema.safeParse(await started.catch(() => undefined));
+  return parsed.success ? parsed.data : {};
+}
