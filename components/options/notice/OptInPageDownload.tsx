@@ -47,6 +47,7 @@ export function OptInPageDownload(props: { storeName: string; storeUrl: string }
         <li>{i18n.t('options.notice.hostStep2')}</li>
         <li>{i18n.t('options.notice.hostStep3')}</li>
         <li>{i18n.t('options.notice.hostStep4')}</li>
+        <li>{i18n.t('options.notice.hostStep5')}</li>
       </ol>
     </div>
   );
