@@ -1,7 +1,6 @@
 import '@/utils/zod-setup';
-import { storage } from 'wxt/utils/storage';
-import { SettingsSchema } from '@/utils/settings/schema';
-import { createCustomLocator, matchesPattern } from '@/utils/stores/custom';
+import { customAdminFor } from '@/utils/stores/custom-config';
+import { createCustomLocator } from '@/utils/stores/custom';
 import { startRowUi } from '@/utils/row-ui/start-content';
 
 // Registered at runtime, only for sites the operator described and granted (utils/background/custom-scripts).
@@ -11,10 +10,7 @@ export default defineContentScript({
   // operator's granted sites itself.
   matches: [],
   async main(ctx) {
-    const settings = SettingsSchema.safeParse(await storage.getItem('local:settings'));
-    if (!settings.success) return;
-    const url = new URL(location.href);
-    const config = settings.data.customAdmins.find((a) => matchesPattern(a.urlPattern, url));
-    if (config && settings.data.store.admins.custom) startRowUi(ctx, createCustomLocator(config));
+    const config = await customAdminFor(new URL(location.href));
+    if (config) startRowUi(ctx, createCustomLocator(config));
   },
 });

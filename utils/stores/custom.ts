@@ -1,29 +1,32 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { cellText, readAll, toQuantity } from './read-order';
 import { headerIndex } from './header-table';
 import type { Adapter, Locator, RowRef } from './types';
 
 // An admin the operator describes: a URL pattern, a row selector, and for each field a CSS selector inside
-// the row or a header label of the row's table.
-const FieldSchema = z.union([z.object({ selector: z.string().min(1).max(300) }), z.object({ header: z.string().min(1).max(50) })]);
+// the row or a header label of the row's table. In zod/mini: the custom admin's content script checks its
+// configuration with it on every page of that admin (settings, options and the protocol embed it as is).
+const bounded = (max: number) => z.string().check(z.minLength(1), z.maxLength(max));
+const FieldSchema = z.union([z.object({ selector: bounded(300) }), z.object({ header: bounded(50) })]);
+const optionalField = z.optional(FieldSchema);
 export const CustomAdminSchema = z.object({
-  name: z.string().trim().min(1).max(40),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
   /** A match pattern such as https://admin.example.com/orders* */
-  urlPattern: z.string().regex(/^https:\/\/[^/*]+(\/.*)?$/, 'https://host/path* 형식이어야 해요 / must look like https://host/path*'),
-  rowSelector: z.string().min(1).max(300),
+  urlPattern: z.string().check(z.regex(/^https:\/\/[^/*]+(\/.*)?$/, 'https://host/path* 형식이어야 해요 / must look like https://host/path*')),
+  rowSelector: bounded(300),
   fields: z.object({
     orderNo: FieldSchema,
-    productOrderNo: FieldSchema.optional(),
+    productOrderNo: optionalField,
     buyerName: FieldSchema,
-    buyerId: FieldSchema.optional(),
-    buyerPhone: FieldSchema.optional(),
-    receiverName: FieldSchema.optional(),
+    buyerId: optionalField,
+    buyerPhone: optionalField,
+    receiverName: optionalField,
     productName: FieldSchema,
-    productOptions: FieldSchema.optional(),
-    quantity: FieldSchema.optional(),
-    status: FieldSchema.optional(),
-    courier: FieldSchema.optional(),
-    trackingNo: FieldSchema.optional(),
+    productOptions: optionalField,
+    quantity: optionalField,
+    status: optionalField,
+    courier: optionalField,
+    trackingNo: optionalField,
   }),
 });
 export type CustomAdmin = z.infer<typeof CustomAdminSchema>;
