@@ -1,9 +1,12 @@
 // npm run bench: content-script performance on a 2,000-row Smartstore grid in Chromium with the production
-// build, against a bare-DOM baseline measured in the same run. Prints figures and PASS/FAIL per goal.
+// build, against a bare-DOM baseline measured in the same run; the popup's first paint against a static
+// extension page; a send's history bookkeeping with a year of history against none. Prints figures and
+// PASS/FAIL per goal.
 import { statSync } from 'node:fs';
 import { launchExtension, CHROME_BUILD } from '../support/chromium';
 import { startSiteServer } from '../support/site-server';
 import { benchPopup } from './popup';
+import { benchHistory } from './history';
 import { traceTasks, type MainThreadTask } from './trace-tasks';
 
 const ROWS = 2000;
@@ -127,6 +130,7 @@ try {
   results.push(['50 rows shown for the first time: extension script time', `${(withExt.first - without.first).toFixed(2)} ms (read, validated, badges asked for; not a goal)`, true]);
 
   results.push(...(await benchPopup(ext)));
+  results.push(...(await benchHistory(ext)));
 
   const size = statSync(`${CHROME_BUILD}/content-scripts/smartstore.js`).size / 1024;
   results.push(['content script bundle (minified)', `${size.toFixed(1)} kB (goal ≤ 30)`, size <= 30]);

@@ -4,7 +4,7 @@ import type { Handlers } from '@/utils/messaging/server';
 import { SettingsSchema } from '@/utils/settings/schema';
 import { getSettings, saveSettings } from '@/utils/settings/store';
 import { exportLinks, importLinks } from '@/utils/compose/linking';
-import { exportHistory, importHistory } from '@/utils/compose/history';
+import { eraseHistory, exportHistory, importHistory } from '@/utils/compose/history';
 import { getChecklist } from './checklist';
 
 // One JSON file with everything the operator built up — never tokens or the client secret.
@@ -44,6 +44,7 @@ export function createDataHandlers(): Handlers {
     'data.erase': async () => {
       await browser.storage.local.clear();
       await browser.storage.session.clear();
+      await eraseHistory(); // history lives in IndexedDB, which clearing storage does not reach
       return { ok: true };
     },
   };

@@ -1,30 +1,34 @@
-import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { HistoryRecordSchema, type HistoryRecord } from '@/utils/messaging/wire';
+import { clearHistoryDb, historyDb, type HistoryRow } from './history-db';
 
 // The exactly-once record: every send is written as pending before the request and completed after.
 // A pending record found when the background starts belongs to a send that was cut off: it becomes
 // "결과 확인 필요" (unknown) and is never re-sent automatically.
 const StoredSchema = HistoryRecordSchema.extend({ requestId: z.string().optional(), friendId: z.number().nullable().optional() });
 export type StoredRecord = z.infer<typeof StoredSchema>;
-const item = storage.defineItem<unknown>('local:sendHistory', { fallback: [], version: 1 });
 
 let chain: Promise<unknown> = Promise.resolve();
-/** Serialises read-modify-write so concurrent sends cannot both pass the duplicate check. */
+/**
+ * Runs history work one at a time in this worker: a read asked for right after the worker starts waits for
+ * crash recovery, and check-then-write steps never interleave (IndexedDB transactions also keep them atomic).
+ */
 function locked<T>(run: () => Promise<T>): Promise<T> {
   const next = chain.then(run);
   chain = next.catch(() => undefined);
   return next;
 }
 
-async function read(): Promise<StoredRecord[]> {
-  const raw = await item.getValue();
-  if (!Array.isArray(raw)) return [];
-  return raw.flatMap((r) => {
+/** Every row read is checked; a row that no longer fits the schema is left out, not shown half-read. */
+function valid(rows: HistoryRow[]): StoredRecord[] {
+  return rows.flatMap((r) => {
     const parsed = StoredSchema.safeParse(r);
     return parsed.success ? [parsed.data] : [];
   });
 }
+
+/** Pending and outcome writes are made durable before the send goes on (strict: flushed to disk). */
+const STRICT = { durability: 'strict' } as const;
 
 export type BeginResult = { ok: true; record: StoredRecord } | { ok: false; reason: 'duplicate-request' | 'in-flight' | 'already-sent'; existing: StoredRecord };
 
@@ -33,84 +37,104 @@ export function beginSend(
   opts: { allowRepeat: boolean; now?: number },
 ): Promise<BeginResult> {
   return locked(async () => {
-    const all = await read();
-    const same = all.filter((r) => r.productOrderNo === input.productOrderNo && r.templateId === input.templateId);
+    const tx = (await historyDb()).transaction('records', 'readwrite', STRICT);
+    const same = valid(await tx.store.index('productOrderNo').getAll(input.productOrderNo)).filter((r) => r.templateId === input.templateId);
     const dup = input.requestId ? same.find((r) => r.requestId === input.requestId) : undefined;
-    if (dup) return { ok: false, reason: 'duplicate-request', existing: dup };
     const inFlight = same.find((r) => r.status === 'pending');
-    if (inFlight) return { ok: false, reason: 'in-flight', existing: inFlight };
     const done = same.find((r) => r.status === 'sent' || r.status === 'unknown');
-    if (done && !opts.allowRepeat) return { ok: false, reason: 'already-sent', existing: done };
+    const refusal: BeginResult | undefined = dup
+      ? { ok: false, reason: 'duplicate-request', existing: dup }
+      : inFlight
+        ? { ok: false, reason: 'in-flight', existing: inFlight }
+        : done && !opts.allowRepeat
+          ? { ok: false, reason: 'already-sent', existing: done }
+          : undefined;
+    if (refusal) {
+      await tx.done;
+      return refusal;
+    }
     const record: StoredRecord = { ...input, id: crypto.randomUUID(), createdAt: opts.now ?? Date.now(), status: 'pending' };
-    await item.setValue([...all, record]);
+    await Promise.all([tx.store.add(record), tx.done]);
     return { ok: true, record };
   });
 }
 
 export function completeSend(id: string, outcome: Pick<StoredRecord, 'status' | 'error'>, now = Date.now()): Promise<void> {
   return locked(async () => {
-    const all = await read();
-    const r = all.find((x) => x.id === id);
-    if (!r || r.status !== 'pending') return; // only pending records take an outcome
-    r.status = outcome.status;
-    if (outcome.error) r.error = outcome.error;
-    r.completedAt = now;
-    await item.setValue(all);
+    const tx = (await historyDb()).transaction('records', 'readwrite', STRICT);
+    const [r] = valid([await tx.store.get(id)].filter((x): x is HistoryRow => !!x));
+    // Only pending records take an outcome.
+    if (r?.status === 'pending') await tx.store.put({ ...r, status: outcome.status, ...(outcome.error && { error: outcome.error }), completedAt: now });
+    await tx.done;
   });
 }
 
 /** At background start nothing is in flight: any pending record was cut off mid-send. */
 export function recoverInterrupted(now = Date.now()): Promise<number> {
   return locked(async () => {
-    const all = await read();
-    let n = 0;
-    for (const r of all) {
-      if (r.status !== 'pending') continue;
-      r.status = 'unknown';
-      r.error = { code: 'interrupted', ko: '보내는 도중 중단됐어요. 도착했는지 확인이 필요해요.', en: 'Interrupted while sending; check whether it arrived.' };
-      r.completedAt = now;
-      n++;
-    }
-    if (n) await item.setValue(all);
-    return n;
+    const tx = (await historyDb()).transaction('records', 'readwrite', STRICT);
+    const pending = valid(await tx.store.index('status').getAll('pending'));
+    const error = { code: 'interrupted', ko: '보내는 도중 중단됐어요. 도착했는지 확인이 필요해요.', en: 'Interrupted while sending; check whether it arrived.' };
+    await Promise.all([...pending.map((r) => tx.store.put({ ...r, status: 'unknown', error, completedAt: now })), tx.done]);
+    return pending.length;
   });
 }
 
 export async function listHistory(filter: { status?: HistoryRecord['status']; query?: string; limit?: number } = {}): Promise<HistoryRecord[]> {
   const q = filter.query?.trim().toLowerCase();
-  // Through the lock: a list asked for right after the worker starts waits for crash recovery first.
-  return (await locked(read))
-    .filter((r) => !filter.status || r.status === filter.status)
-    .filter((r) => !q || [r.orderNo, r.productOrderNo, r.recipientNickname, r.templateName].some((v) => v.toLowerCase().includes(q)))
-    .sort((a, b) => b.createdAt - a.createdAt)
-    .slice(0, filter.limit ?? 5000)
-    .map(({ requestId: _r, friendId: _f, ...rest }) => rest);
+  const limit = filter.limit ?? 5000;
+  return locked(async () => {
+    // Newest first, stopping at the limit: the popup's last five read five rows, not the whole history.
+    const out: HistoryRecord[] = [];
+    let cursor = await (await historyDb()).transaction('records').store.index('createdAt').openCursor(null, 'prev');
+    while (cursor && out.length < limit) {
+      const [r] = valid([cursor.value]);
+      if (r && (!filter.status || r.status === filter.status) && (!q || [r.orderNo, r.productOrderNo, r.recipientNickname, r.templateName].some((v) => v.toLowerCase().includes(q)))) {
+        const { requestId: _r, friendId: _f, ...rest } = r;
+        out.push(rest);
+      }
+      cursor = await cursor.continue();
+    }
+    return out;
+  });
+}
+
+function newest(records: StoredRecord[]): StoredRecord | undefined {
+  return records.reduce<StoredRecord | undefined>((a, r) => (!a || r.createdAt >= a.createdAt ? r : a), undefined);
 }
 
 export async function lastRecordFor(productOrderNo: string, templateId?: string): Promise<StoredRecord | undefined> {
-  return (await locked(read))
-    .filter((r) => r.productOrderNo === productOrderNo && (!templateId || r.templateId === templateId))
-    .sort((a, b) => b.createdAt - a.createdAt)[0];
+  return locked(async () => {
+    const rows = valid(await (await historyDb()).getAllFromIndex('records', 'productOrderNo', productOrderNo));
+    return newest(rows.filter((r) => !templateId || r.templateId === templateId));
+  });
 }
 
-/** The newest record of each product order, from one read (row badges ask for hundreds at once). */
+/** The newest record of each product order, in one read-only transaction (row badges ask for hundreds at once). */
 export async function latestRecords(productOrderNos: string[]): Promise<Map<string, StoredRecord>> {
-  const wanted = new Set(productOrderNos);
-  const out = new Map<string, StoredRecord>();
-  for (const r of await locked(read)) {
-    if (!wanted.has(r.productOrderNo)) continue;
-    const seen = out.get(r.productOrderNo);
-    if (!seen || r.createdAt >= seen.createdAt) out.set(r.productOrderNo, r);
-  }
-  return out;
+  return locked(async () => {
+    const index = (await historyDb()).transaction('records').store.index('productOrderNo');
+    const wanted = [...new Set(productOrderNos)];
+    const found = await Promise.all(wanted.map(async (no) => [no, newest(valid(await index.getAll(no)))] as const));
+    return new Map(found.filter((e): e is readonly [string, StoredRecord] => !!e[1]));
+  });
 }
 
 export function pruneHistory(retentionDays: number, now = Date.now()): Promise<number> {
   return locked(async () => {
-    const all = await read();
-    const keep = all.filter((r) => r.status === 'pending' || now - r.createdAt <= retentionDays * 86_400_000);
-    if (keep.length !== all.length) await item.setValue(keep);
-    return all.length - keep.length;
+    const tx = (await historyDb()).transaction('records', 'readwrite');
+    let removed = 0;
+    // Oldest first, up to the cutoff; a pending record is kept whatever its age.
+    let cursor = await tx.store.index('createdAt').openCursor(IDBKeyRange.upperBound(now - retentionDays * 86_400_000, true));
+    while (cursor) {
+      if (cursor.value.status !== 'pending') {
+        await cursor.delete();
+        removed++;
+      }
+      cursor = await cursor.continue();
+    }
+    await tx.done;
+    return removed;
   });
 }
 
@@ -132,17 +156,28 @@ export function historyCsv(records: HistoryRecord[]): string {
 /** Adds records from a backup that we don't have; an imported pending record can only mean "check it". */
 export function importHistory(records: unknown[], apply: boolean): Promise<number> {
   return locked(async () => {
-    const all = await read();
-    const ids = new Set(all.map((r) => r.id));
-    const fresh = records.flatMap((r) => {
+    const db = await historyDb();
+    const fresh: StoredRecord[] = [];
+    const seen = new Set<string>();
+    for (const r of records) {
       const parsed = StoredSchema.safeParse(r);
-      return parsed.success && !ids.has(parsed.data.id) ? [{ ...parsed.data, status: parsed.data.status === 'pending' ? ('unknown' as const) : parsed.data.status }] : [];
-    });
-    if (apply && fresh.length) await item.setValue([...all, ...fresh]);
+      if (!parsed.success || seen.has(parsed.data.id) || (await db.getKey('records', parsed.data.id)) !== undefined) continue;
+      seen.add(parsed.data.id);
+      fresh.push({ ...parsed.data, status: parsed.data.status === 'pending' ? 'unknown' : parsed.data.status });
+    }
+    if (apply && fresh.length) {
+      const tx = db.transaction('records', 'readwrite', STRICT);
+      await Promise.all([...fresh.map((r) => tx.store.put(r)), tx.done]);
+    }
     return fresh.length;
   });
 }
 
 export async function exportHistory(): Promise<StoredRecord[]> {
-  return read();
+  return locked(async () => valid(await (await historyDb()).getAllFromIndex('records', 'createdAt')));
+}
+
+/** Part of "erase everything" (data.erase): storage.local.clear() does not reach the database. */
+export function eraseHistory(): Promise<void> {
+  return locked(clearHistoryDb);
 }
