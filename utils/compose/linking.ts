@@ -16,12 +16,21 @@ const LinksSchema = z.record(z.string().regex(/^[0-9a-f]{64}$/), LinkSchema);
 const saltItem = storage.defineItem<unknown>('local:linkSalt', { fallback: null });
 const linksItem = storage.defineItem<unknown>('local:customerLinks', { fallback: {}, version: 1 });
 
+// Made once: two first uses at the same moment (badges for two batches of rows, say) share one new salt,
+// where each making its own would leave keys made with the losing one pointing nowhere.
+let creatingSalt: Promise<string> | undefined;
+
 async function salt(): Promise<string> {
   const existing = z.string().regex(/^[0-9a-f]{32}$/).safeParse(await saltItem.getValue());
   if (existing.success) return existing.data;
-  const fresh = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
-  await saltItem.setValue(fresh);
-  return fresh;
+  creatingSalt ??= (async () => {
+    const fresh = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
+    await saltItem.setValue(fresh);
+    return fresh;
+  })().finally(() => {
+    creatingSalt = undefined;
+  });
+  return creatingSalt;
 }
 
 /** What identifies this customer, or why nothing does. Masked phones are never used. */
@@ -49,6 +58,15 @@ export async function customerKey(order: Order): Promise<string | null> {
   return keyWithSalt(order, await salt());
 }
 
+// Link writes read the whole map and write it back: one at a time, or two links made together (the operator
+// linking customers quickly, each a separate message) could lose one.
+let chain: Promise<unknown> = Promise.resolve();
+function locked<T>(run: () => Promise<T>): Promise<T> {
+  const next = chain.then(run);
+  chain = next.catch(() => undefined);
+  return next;
+}
+
 async function readLinks(): Promise<z.infer<typeof LinksSchema>> {
   const parsed = LinksSchema.safeParse(await linksItem.getValue());
   return parsed.success ? parsed.data : {};
@@ -74,17 +92,21 @@ export async function getLinks(orders: Order[]): Promise<Map<string, Link>> {
 export async function setLink(order: Order, friend: { id?: number | null; uuid: string; nickname: string }, now = Date.now()): Promise<void> {
   const key = await customerKey(order);
   if (!key) throw Object.assign(new Error('unlinkable'), { code: 'unlinkable', ...(customerIdentity(order) as { ko: string; en: string }) });
-  const links = await readLinks();
-  links[key] = { friendId: friend.id ?? null, friendUuid: friend.uuid, nickname: friend.nickname, linkedAt: now };
-  await linksItem.setValue(links);
+  await locked(async () => {
+    const links = await readLinks();
+    links[key] = { friendId: friend.id ?? null, friendUuid: friend.uuid, nickname: friend.nickname, linkedAt: now };
+    await linksItem.setValue(links);
+  });
 }
 
 export async function removeLink(order: Order): Promise<void> {
   const key = await customerKey(order);
   if (!key) return;
-  const links = await readLinks();
-  delete links[key];
-  await linksItem.setValue(links);
+  await locked(async () => {
+    const links = await readLinks();
+    delete links[key];
+    await linksItem.setValue(links);
+  });
 }
 
 export const LinksFileSchema = z.object({ format: z.literal('ordertalk-links'), version: z.literal(1), salt: z.string().regex(/^[0-9a-f]{32}$/), links: LinksSchema });
@@ -100,24 +122,26 @@ export async function importLinks(file: unknown, apply: boolean): Promise<{ adde
     const at = parsed.error.issues[0]?.path.join('.') || '(file)';
     throw Object.assign(new Error('invalid links file'), { code: 'invalid-file', ko: `연결 파일이 올바르지 않아요 (${at}).`, en: `Invalid links file (${at}).` });
   }
-  const current = await readLinks();
-  const ours = await salt();
-  if (parsed.data.salt !== ours && Object.keys(current).length > 0) {
-    throw Object.assign(new Error('salt mismatch'), { code: 'salt-mismatch', ko: '다른 설치본의 연결이라 합칠 수 없어요. 모두 지운 뒤 가져오세요.', en: 'These links come from another install; erase all data first to import them.' });
-  }
-  let added = 0;
-  let replaced = 0;
-  let unchanged = 0;
-  for (const [k, v] of Object.entries(parsed.data.links)) {
-    if (!current[k]) added++;
-    else if (JSON.stringify(current[k]) === JSON.stringify(v)) unchanged++;
-    else replaced++;
-  }
-  if (apply) {
-    await saltItem.setValue(parsed.data.salt);
-    await linksItem.setValue({ ...current, ...parsed.data.links });
-  }
-  return { added, replaced, unchanged };
+  return locked(async () => {
+    const current = await readLinks();
+    const ours = await salt();
+    if (parsed.data.salt !== ours && Object.keys(current).length > 0) {
+      throw Object.assign(new Error('salt mismatch'), { code: 'salt-mismatch', ko: '다른 설치본의 연결이라 합칠 수 없어요. 모두 지운 뒤 가져오세요.', en: 'These links come from another install; erase all data first to import them.' });
+    }
+    let added = 0;
+    let replaced = 0;
+    let unchanged = 0;
+    for (const [k, v] of Object.entries(parsed.data.links)) {
+      if (!current[k]) added++;
+      else if (JSON.stringify(current[k]) === JSON.stringify(v)) unchanged++;
+      else replaced++;
+    }
+    if (apply) {
+      await saltItem.setValue(parsed.data.salt);
+      await linksItem.setValue({ ...current, ...parsed.data.links });
+    }
+    return { added, replaced, unchanged };
+  });
 }
 
 function syllableOverlap(a: string, b: string): number {

@@ -28,6 +28,14 @@ describe('linking customers to friends', () => {
     expect(links.get('11')).toEqual(await getLink(order));
   });
 
+  it('keeps every link when several are made at once, on a first use too', async () => {
+    const orders = Array.from({ length: 6 }, (_, i): Order => ({ ...order, productOrderNo: `p${i}`, buyerId: `buyer${i}` }));
+    // No salt yet: badge lookups and links race to make it.
+    await Promise.all([getLinks(orders), ...orders.map((o, i) => setLink(o, { id: i, uuid: `u${i}`, nickname: `친구${i}` })), getLinks(orders)]);
+    const found = await getLinks(orders);
+    expect([...found.values()].map((l) => l.friendUuid).sort()).toEqual(['u0', 'u1', 'u2', 'u3', 'u4', 'u5']);
+  });
+
   it('never uses a masked phone as a key', () => {
     expect('id' in customerIdentity({ ...order, buyerId: undefined, buyerPhone: '010-****-5678' })).toBe(false);
     expect(customerIdentity({ ...order, buyerId: undefined })).toEqual({ id: 'smartstore:tel:01012345678' });
