@@ -86,6 +86,8 @@ export function ComposeApp({ sessionId }: { sessionId: string }) {
       });
       setResults(r.results);
       setProgress({ done: total, total });
+      // What is left today after these sends (the figure shown was taken before them).
+      callBackground('quota.get', {}).then(setQuota, () => undefined);
     } catch (e) {
       setError(errorMessage(e));
     } finally {
@@ -171,7 +173,7 @@ export function ComposeApp({ sessionId }: { sessionId: string }) {
         <aside class="cp-side">
           {first?.preview && <KakaoPreview preview={first.preview} />}
           {bulk && <p class="ot-muted">{i18n.t('compose.previewFirst')}</p>}
-          {quota && <p class="ot-muted">{i18n.t('compose.quota', { left: quota.senderLeft })}</p>}
+          {quota && <p class="ot-muted" data-testid="quota-today">{i18n.t('compose.quota', { left: quota.senderLeft })}</p>}
         </aside>
       </div>
 

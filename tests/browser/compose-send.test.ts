@@ -53,6 +53,7 @@ describe('compose and send from an order row (real Chrome build, emulated Kakao)
     const send = compose.getByTestId('send');
     expect(await send.isDisabled()).toBe(true);
     await compose.getByTestId('consent-ack').check();
+    expect(await compose.getByTestId('quota-today').textContent()).toBe('오늘 100건 더 보낼 수 있어요.');
     // A synthetic click from script does nothing.
     await send.evaluate((b: HTMLButtonElement) => b.click());
     await compose.waitForTimeout(500);
@@ -62,6 +63,8 @@ describe('compose and send from an order row (real Chrome build, emulated Kakao)
     const deliveries = await emu.control.deliveries();
     expect(deliveries).toHaveLength(1);
     expect(deliveries[0]).toMatchObject({ senderId: 1, receiverId: 2, kind: 'default' });
+    // The day's figure follows the send, not the moment the window opened.
+    await expect.poll(() => compose.getByTestId('quota-today').textContent()).toBe('오늘 99건 더 보낼 수 있어요.');
     expect(JSON.stringify(deliveries[0]!.templateObject)).toContain('김민지님');
     const inbox = await ext.context.newPage();
     await inbox.goto('https://kapi.kakao.com/__emulator/inbox/2');
