@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Handlers } from '@/utils/messaging/server';
 import { SettingsSchema } from '@/utils/settings/schema';
 import { getSettings, saveSettings } from '@/utils/settings/store';
-import { exportLinks, importLinks } from '@/utils/compose/linking';
+import { eraseLinks, exportLinks, importLinks } from '@/utils/compose/linking';
 import { eraseHistory, exportHistory, importHistory } from '@/utils/compose/history';
 import { getChecklist } from './checklist';
 
@@ -44,7 +44,8 @@ export function createDataHandlers(): Handlers {
     'data.erase': async () => {
       await browser.storage.local.clear();
       await browser.storage.session.clear();
-      await eraseHistory(); // history lives in IndexedDB, which clearing storage does not reach
+      // History and links live in IndexedDB, which clearing storage does not reach.
+      await Promise.all([eraseHistory(), eraseLinks()]);
       return { ok: true };
     },
   };

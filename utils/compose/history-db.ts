@@ -1,5 +1,6 @@
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import type { DBSchema, IDBPDatabase } from 'idb';
 import { storage } from 'wxt/utils/storage';
+import { cachedDb } from '@/utils/storage/open-db';
 
 // Send history lives in IndexedDB, one row a send, indexed by product order, status and time. It used to be
 // one array in storage.local, rewritten whole on every send: at 1,000 records a send cost ~0.3 s of storage
@@ -22,30 +23,17 @@ const DB_NAME = 'ordertalk-history';
 // Where history was kept before (a WXT storage item); moved into the database once, then removed.
 const legacyItem = storage.defineItem<unknown>('local:sendHistory', { fallback: null });
 
-let opened: { factory: IDBFactory; db: Promise<IDBPDatabase<HistoryDb>> } | undefined;
-
-/** The database, opened once per worker (and again if the IndexedDB factory is replaced, as tests do). */
-export function historyDb(): Promise<IDBPDatabase<HistoryDb>> {
-  if (!opened || opened.factory !== globalThis.indexedDB) {
-    const db = openDB<HistoryDb>(DB_NAME, 1, {
-      upgrade(d) {
-        const records = d.createObjectStore('records', { keyPath: 'id' });
-        records.createIndex('productOrderNo', 'productOrderNo');
-        records.createIndex('status', 'status');
-        records.createIndex('createdAt', 'createdAt');
-      },
-    }).then(async (d) => {
-      await moveLegacyHistory(d);
-      return d;
-    });
-    opened = { factory: globalThis.indexedDB, db };
-    // A failed open is retried by the next call instead of being remembered.
-    db.catch(() => {
-      if (opened?.db === db) opened = undefined;
-    });
-  }
-  return opened.db;
-}
+/** The database, opened once per worker. */
+export const historyDb = cachedDb<HistoryDb>(
+  DB_NAME,
+  (d) => {
+    const records = d.createObjectStore('records', { keyPath: 'id' });
+    records.createIndex('productOrderNo', 'productOrderNo');
+    records.createIndex('status', 'status');
+    records.createIndex('createdAt', 'createdAt');
+  },
+  (d) => moveLegacyHistory(d),
+);
 
 /** Copies the old storage.local array in (rows are keyed by id, so a repeat after a crash adds nothing), then drops it. */
 async function moveLegacyHistory(d: IDBPDatabase<HistoryDb>): Promise<void> {

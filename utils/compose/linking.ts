@@ -1,6 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import type { Order } from '@/utils/orders/order';
+import { linksDb, type LinkRow } from './links-db';
 
 // A customer is linked once to one of the operator's KakaoTalk friends and remembered by a salted hash of
 // store + buyer id (or unmasked phone): no buyer's personal data is stored in plain form.
@@ -11,10 +12,10 @@ export const LinkSchema = z.object({
   linkedAt: z.number(),
 });
 export type Link = z.infer<typeof LinkSchema>;
-const LinksSchema = z.record(z.string().regex(/^[0-9a-f]{64}$/), LinkSchema);
+const KeySchema = z.string().regex(/^[0-9a-f]{64}$/);
+const LinksSchema = z.record(KeySchema, LinkSchema);
 
 const saltItem = storage.defineItem<unknown>('local:linkSalt', { fallback: null });
-const linksItem = storage.defineItem<unknown>('local:customerLinks', { fallback: {}, version: 1 });
 
 // Made once: two first uses at the same moment (badges for two batches of rows, say) share one new salt,
 // where each making its own would leave keys made with the losing one pointing nowhere.
@@ -58,61 +59,59 @@ export async function customerKey(order: Order): Promise<string | null> {
   return keyWithSalt(order, await salt());
 }
 
-// Link writes read the whole map and write it back: one at a time, or two links made together (the operator
-// linking customers quickly, each a separate message) could lose one.
-let chain: Promise<unknown> = Promise.resolve();
-function locked<T>(run: () => Promise<T>): Promise<T> {
-  const next = chain.then(run);
-  chain = next.catch(() => undefined);
-  return next;
-}
-
-async function readLinks(): Promise<z.infer<typeof LinksSchema>> {
-  const parsed = LinksSchema.safeParse(await linksItem.getValue());
-  return parsed.success ? parsed.data : {};
+/** A stored row as a link, or nothing if it no longer fits the schema. */
+function toLink(row: LinkRow | undefined): Link | undefined {
+  const parsed = LinkSchema.safeParse(row);
+  return parsed.success ? parsed.data : undefined;
 }
 
 export async function getLink(order: Order): Promise<Link | null> {
   const key = await customerKey(order);
-  return key ? ((await readLinks())[key] ?? null) : null;
+  return key ? (toLink(await (await linksDb()).get('links', key)) ?? null) : null;
 }
 
-/** Links for many orders with one read of the salt and the links (row badges). */
+/** Links for many orders: one salt read, then only their keys, in one read-only transaction (row badges). */
 export async function getLinks(orders: Order[]): Promise<Map<string, Link>> {
-  const [saltValue, links] = await Promise.all([salt(), readLinks()]);
+  const saltValue = await salt();
+  const keyed = await Promise.all(orders.map(async (order) => [order, await keyWithSalt(order, saltValue)] as const));
+  const store = (await linksDb()).transaction('links').store;
+  const found = await Promise.all(keyed.map(async ([order, key]) => [order, key ? toLink(await store.get(key)) : undefined] as const));
   const out = new Map<string, Link>();
-  for (const order of orders) {
-    const key = await keyWithSalt(order, saltValue);
-    const link = key ? links[key] : undefined;
-    if (link) out.set(order.productOrderNo, link);
-  }
+  for (const [order, link] of found) if (link) out.set(order.productOrderNo, link);
   return out;
 }
 
 export async function setLink(order: Order, friend: { id?: number | null; uuid: string; nickname: string }, now = Date.now()): Promise<void> {
   const key = await customerKey(order);
   if (!key) throw Object.assign(new Error('unlinkable'), { code: 'unlinkable', ...(customerIdentity(order) as { ko: string; en: string }) });
-  await locked(async () => {
-    const links = await readLinks();
-    links[key] = { friendId: friend.id ?? null, friendUuid: friend.uuid, nickname: friend.nickname, linkedAt: now };
-    await linksItem.setValue(links);
-  });
+  const link: Link = { friendId: friend.id ?? null, friendUuid: friend.uuid, nickname: friend.nickname, linkedAt: now };
+  await (await linksDb()).put('links', { ...link, key });
 }
 
 export async function removeLink(order: Order): Promise<void> {
   const key = await customerKey(order);
-  if (!key) return;
-  await locked(async () => {
-    const links = await readLinks();
-    delete links[key];
-    await linksItem.setValue(links);
-  });
+  if (key) await (await linksDb()).delete('links', key);
+}
+
+/** Every link, keyed as in a links file (export, import summaries). */
+async function allLinks(): Promise<z.infer<typeof LinksSchema>> {
+  const out: z.infer<typeof LinksSchema> = {};
+  for (const row of await (await linksDb()).getAll('links')) {
+    const link = toLink(row);
+    if (link && KeySchema.safeParse(row.key).success) out[row.key] = link;
+  }
+  return out;
+}
+
+/** Part of "erase everything" (data.erase): storage.local.clear() does not reach the database. */
+export async function eraseLinks(): Promise<void> {
+  await (await linksDb()).clear('links');
 }
 
 export const LinksFileSchema = z.object({ format: z.literal('ordertalk-links'), version: z.literal(1), salt: z.string().regex(/^[0-9a-f]{32}$/), links: LinksSchema });
 
 export async function exportLinks(): Promise<z.infer<typeof LinksFileSchema>> {
-  return { format: 'ordertalk-links', version: 1, salt: await salt(), links: await readLinks() };
+  return { format: 'ordertalk-links', version: 1, salt: await salt(), links: await allLinks() };
 }
 
 /** Importing links also adopts their salt when we have none yet (keys only match under the same salt). */
@@ -122,26 +121,25 @@ export async function importLinks(file: unknown, apply: boolean): Promise<{ adde
     const at = parsed.error.issues[0]?.path.join('.') || '(file)';
     throw Object.assign(new Error('invalid links file'), { code: 'invalid-file', ko: `연결 파일이 올바르지 않아요 (${at}).`, en: `Invalid links file (${at}).` });
   }
-  return locked(async () => {
-    const current = await readLinks();
-    const ours = await salt();
-    if (parsed.data.salt !== ours && Object.keys(current).length > 0) {
-      throw Object.assign(new Error('salt mismatch'), { code: 'salt-mismatch', ko: '다른 설치본의 연결이라 합칠 수 없어요. 모두 지운 뒤 가져오세요.', en: 'These links come from another install; erase all data first to import them.' });
-    }
-    let added = 0;
-    let replaced = 0;
-    let unchanged = 0;
-    for (const [k, v] of Object.entries(parsed.data.links)) {
-      if (!current[k]) added++;
-      else if (JSON.stringify(current[k]) === JSON.stringify(v)) unchanged++;
-      else replaced++;
-    }
-    if (apply) {
-      await saltItem.setValue(parsed.data.salt);
-      await linksItem.setValue({ ...current, ...parsed.data.links });
-    }
-    return { added, replaced, unchanged };
-  });
+  const current = await allLinks();
+  const ours = await salt();
+  if (parsed.data.salt !== ours && Object.keys(current).length > 0) {
+    throw Object.assign(new Error('salt mismatch'), { code: 'salt-mismatch', ko: '다른 설치본의 연결이라 합칠 수 없어요. 모두 지운 뒤 가져오세요.', en: 'These links come from another install; erase all data first to import them.' });
+  }
+  let added = 0;
+  let replaced = 0;
+  let unchanged = 0;
+  for (const [k, v] of Object.entries(parsed.data.links)) {
+    if (!current[k]) added++;
+    else if (JSON.stringify(current[k]) === JSON.stringify(v)) unchanged++;
+    else replaced++;
+  }
+  if (apply) {
+    await saltItem.setValue(parsed.data.salt);
+    const tx = (await linksDb()).transaction('links', 'readwrite', { durability: 'strict' });
+    await Promise.all([...Object.entries(parsed.data.links).map(([key, link]) => tx.store.put({ ...link, key })), tx.done]);
+  }
+  return { added, replaced, unchanged };
 }
 
 function syllableOverlap(a: string, b: string): number {

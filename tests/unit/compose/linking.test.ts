@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { IDBFactory } from 'fake-indexeddb';
 import { browser } from 'wxt/browser';
 import { customerIdentity, customerKey, exportLinks, getLink, getLinks, importLinks, rankFriends, removeLink, setLink } from '@/utils/compose/linking';
 import type { Order } from '@/utils/orders/order';
@@ -12,7 +13,7 @@ describe('linking customers to friends', () => {
   it('remembers a customer by a salted hash, with no personal data stored in plain form', async () => {
     await setLink(order, { id: 7, uuid: 'u7', nickname: '민지' });
     expect(await getLink({ ...order, productOrderNo: '99', orderNo: '9' })).toMatchObject({ friendUuid: 'u7' });
-    const stored = JSON.stringify(await browser.storage.local.get(null));
+    const stored = JSON.stringify([await browser.storage.local.get(null), await exportLinks()]);
     expect(stored).not.toContain('minji01');
     expect(stored).not.toContain('5678');
     expect(await customerKey(order)).toMatch(/^[0-9a-f]{64}$/);
@@ -36,6 +37,13 @@ describe('linking customers to friends', () => {
     expect([...found.values()].map((l) => l.friendUuid).sort()).toEqual(['u0', 'u1', 'u2', 'u3', 'u4', 'u5']);
   });
 
+  it('moves links kept in storage.local by earlier versions into the database once', async () => {
+    const key = 'a'.repeat(64);
+    await fakeBrowser.storage.local.set({ linkSalt: 'b'.repeat(32), customerLinks: { [key]: { friendId: 7, friendUuid: 'u7', nickname: '민지', linkedAt: 1 }, bad: 'x' }, customerLinks$: { v: 1 } });
+    expect((await exportLinks()).links).toEqual({ [key]: { friendId: 7, friendUuid: 'u7', nickname: '민지', linkedAt: 1 } });
+    expect(await fakeBrowser.storage.local.get(['customerLinks', 'customerLinks$'])).toEqual({});
+  });
+
   it('never uses a masked phone as a key', () => {
     expect('id' in customerIdentity({ ...order, buyerId: undefined, buyerPhone: '010-****-5678' })).toBe(false);
     expect(customerIdentity({ ...order, buyerId: undefined })).toEqual({ id: 'smartstore:tel:01012345678' });
@@ -51,7 +59,9 @@ describe('linking customers to friends', () => {
   it('exports and imports links with a summary first and clear errors', async () => {
     await setLink(order, { id: 7, uuid: 'u7', nickname: '민지' });
     const file = await exportLinks();
+    // Another install: empty storage and an empty database.
     fakeBrowser.reset();
+    globalThis.indexedDB = new IDBFactory();
     expect(await importLinks(file, false)).toEqual({ added: 1, replaced: 0, unchanged: 0 });
     expect(await getLink(order)).toBeNull();
     await importLinks(file, true);
