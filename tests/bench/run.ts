@@ -6,7 +6,7 @@ import { statSync } from 'node:fs';
 import { launchExtension, CHROME_BUILD } from '../support/chromium';
 import { startSiteServer } from '../support/site-server';
 import { benchPopup } from './popup';
-import { benchHistory } from './history';
+import { benchStorage } from './storage';
 import { traceTasks, type MainThreadTask } from './trace-tasks';
 
 const ROWS = 2000;
@@ -130,7 +130,7 @@ try {
   results.push(['50 rows shown for the first time: extension script time', `${(withExt.first - without.first).toFixed(2)} ms (read, validated, badges asked for; not a goal)`, true]);
 
   results.push(...(await benchPopup(ext)));
-  results.push(...(await benchHistory(ext)));
+  results.push(...(await benchStorage(ext)));
 
   const size = statSync(`${CHROME_BUILD}/content-scripts/smartstore.js`).size / 1024;
   results.push(['content script bundle (minified)', `${size.toFixed(1)} kB (goal ≤ 30)`, size <= 30]);

@@ -1,4 +1,4 @@
-// Bundled by tests/bench/history.ts and run inside the extension's service worker: the shipped history and
+// Bundled by tests/bench/storage.ts and run inside the extension's service worker: the shipped history and
 // link modules, timed on a real IndexedDB. Not part of the extension build.
 import '@/utils/zod-setup';
 import { beginSend, completeSend, eraseHistory, importHistory } from '@/utils/compose/history';

@@ -11,12 +11,12 @@ const YEAR = 40 * 365; // an operator sending 40 notifications a day, with the d
  * Kept as one storage.local array (before), each send rewrote the whole history: ~8 s a send at this size.
  * Customer links likewise, against none: they were one storage.local map read whole for every badge batch.
  */
-export async function benchHistory(ext: ExtensionBrowser): Promise<[string, string, boolean][]> {
+export async function benchStorage(ext: ExtensionBrowser): Promise<[string, string, boolean][]> {
   const out = await build({
     configFile: false,
     logLevel: 'silent',
     resolve: { alias: { '@': ROOT.replace(/\/$/, ''), 'wxt/browser': '@wxt-dev/browser' } },
-    build: { write: false, minify: false, lib: { entry: `${ROOT}tests/bench/history-entry.ts`, formats: ['iife'], name: 'ordertalkHistoryBenchBundle' } },
+    build: { write: false, minify: false, lib: { entry: `${ROOT}tests/bench/storage-entry.ts`, formats: ['iife'], name: 'ordertalkStorageBenchBundle' } },
   });
   const bundle = (Array.isArray(out) ? out[0]! : out) as { output: { code?: string }[] };
   const sw = await ext.serviceWorker();
