@@ -1,19 +1,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { callBackground } from '@/utils/messaging/client';
-import type { AuthState } from '@/utils/messaging/wire';
+import type { AuthState, Checklist } from '@/utils/messaging/wire';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/schema';
 import type { TickStep, Ticks } from '@/utils/onboarding/review-checklist';
 import { describeError, type ErrorView } from '@/components/ui/localized';
 
-export interface Checklist {
-  sendToMeAt?: number;
-  teamMemberAt?: number;
-  noticeViewedAt?: number;
-  bizAppAt?: number;
-  appIdentityAt?: number;
-  optInPageAt?: number;
-}
+export type { Checklist };
 
 /** Thrown by saveSettings when settings never loaded: saving defaults would wipe the real ones. */
 export class SettingsNotLoadedError extends Error {}

@@ -1,8 +1,6 @@
 import { storage } from 'wxt/utils/storage';
-import { ChecklistSchema } from '@/utils/messaging/wire';
-import type { z } from 'zod';
+import { ChecklistSchema, type Checklist } from '@/utils/messaging/wire';
 
-type Checklist = z.infer<typeof ChecklistSchema>;
 const item = storage.defineItem<unknown>('local:reviewChecklist', { fallback: {}, version: 1 });
 // Before the background kept them, the options page stored the operator's own ticks here.
 const legacyTicks = storage.defineItem<unknown>('local:reviewTicks', { fallback: null });

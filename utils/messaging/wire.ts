@@ -132,3 +132,4 @@ export const ChecklistSchema = z.object({
   appIdentityAt: z.number().optional(),
   optInPageAt: z.number().optional(),
 });
+export type Checklist = z.infer<typeof ChecklistSchema>;
