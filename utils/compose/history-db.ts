@@ -1,4 +1,4 @@
-import type { DBSchema, IDBPDatabase } from 'idb';
+import type { DBSchema } from 'idb';
 import { storage } from 'wxt/utils/storage';
 import { cachedDb } from '@/utils/storage/open-db';
 
@@ -19,31 +19,22 @@ interface HistoryDb extends DBSchema {
   records: { key: string; value: HistoryRow; indexes: { productOrderNo: string; status: string; createdAt: number } };
 }
 
-const DB_NAME = 'ordertalk-history';
-// Where history was kept before (a WXT storage item); moved into the database once, then removed.
-const legacyItem = storage.defineItem<unknown>('local:sendHistory', { fallback: null });
-
-/** The database, opened once per worker. */
-export const historyDb = cachedDb<HistoryDb>(
-  DB_NAME,
+/** The database, opened once per worker; history kept in storage.local by earlier versions moves in. */
+export const historyDb = cachedDb<HistoryDb, 'records'>(
+  'ordertalk-history',
   (d) => {
     const records = d.createObjectStore('records', { keyPath: 'id' });
     records.createIndex('productOrderNo', 'productOrderNo');
     records.createIndex('status', 'status');
     records.createIndex('createdAt', 'createdAt');
   },
-  (d) => moveLegacyHistory(d),
+  {
+    item: storage.defineItem<unknown>('local:sendHistory', { fallback: null }),
+    store: 'records',
+    // Only rows with their key and indexed fields: one without an id would fail the whole move.
+    rows: (value) => (Array.isArray(value) ? value.filter(isRow) : []),
+  },
 );
-
-/** Copies the old storage.local array in (rows are keyed by id, so a repeat after a crash adds nothing), then drops it. */
-async function moveLegacyHistory(d: IDBPDatabase<HistoryDb>): Promise<void> {
-  const legacy = await legacyItem.getValue();
-  if (legacy === null) return;
-  const rows = Array.isArray(legacy) ? legacy.filter(isRow) : [];
-  const tx = d.transaction('records', 'readwrite', { durability: 'strict' });
-  await Promise.all([...rows.map((r) => tx.store.put(r)), tx.done]);
-  await legacyItem.removeValue({ removeMeta: true });
-}
 
 function isRow(value: unknown): value is HistoryRow {
   const r = value as Partial<HistoryRow> | null;

@@ -1,4 +1,4 @@
-import type { DBSchema, IDBPDatabase } from 'idb';
+import type { DBSchema } from 'idb';
 import { storage } from 'wxt/utils/storage';
 import { cachedDb } from '@/utils/storage/open-db';
 
@@ -16,21 +16,12 @@ interface LinksDb extends DBSchema {
   links: { key: string; value: LinkRow };
 }
 
-// Where links were kept before (a WXT storage item); moved into the database once, then removed.
-const legacyItem = storage.defineItem<unknown>('local:customerLinks', { fallback: null });
-
-export const linksDb = cachedDb<LinksDb>(
-  'ordertalk-links',
-  (d) => void d.createObjectStore('links', { keyPath: 'key' }),
-  (d) => moveLegacyLinks(d),
-);
-
-/** Rows are keyed by customer key, so a repeat after a crash adds nothing; values are checked when read. */
-async function moveLegacyLinks(d: IDBPDatabase<LinksDb>): Promise<void> {
-  const legacy = await legacyItem.getValue();
-  if (legacy === null) return;
-  const entries = legacy && typeof legacy === 'object' && !Array.isArray(legacy) ? Object.entries(legacy as Record<string, unknown>) : [];
-  const tx = d.transaction('links', 'readwrite', { durability: 'strict' });
-  await Promise.all([...entries.flatMap(([key, v]) => (v && typeof v === 'object' ? [tx.store.put({ ...(v as object), key })] : [])), tx.done]);
-  await legacyItem.removeValue({ removeMeta: true });
-}
+/** The database, opened once per worker; the links map kept in storage.local by earlier versions moves in. */
+export const linksDb = cachedDb<LinksDb, 'links'>('ordertalk-links', (d) => void d.createObjectStore('links', { keyPath: 'key' }), {
+  item: storage.defineItem<unknown>('local:customerLinks', { fallback: null }),
+  store: 'links',
+  rows: (value) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.entries(value).flatMap(([key, link]) => (link && typeof link === 'object' ? [{ ...link, key }] : []))
+      : [],
+});
