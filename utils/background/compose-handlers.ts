@@ -83,6 +83,7 @@ export function createComposeHandlers(compose: ComposeService, kakao: KakaoServi
       return { preview: r.preview, missingVariables: r.missingVariables, problems: r.problems };
     },
     'history.list': async (filter) => ({ records: await listHistory(filter) }),
-    'history.exportCsv': async () => ({ csv: historyCsv(await listHistory()) }),
+    // The page lists the newest 5,000; the file has every record kept.
+    'history.exportCsv': async () => ({ csv: historyCsv(await listHistory({ limit: Number.POSITIVE_INFINITY })) }),
   };
 }

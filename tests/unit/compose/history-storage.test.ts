@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { beginSend, eraseHistory, listHistory, recoverInterrupted } from '@/utils/compose/history';
+import { beginSend, eraseHistory, importHistory, listHistory, recoverInterrupted } from '@/utils/compose/history';
 
 const old = (id: string, status: string, createdAt: number) => ({ id, createdAt, store: 'smartstore', orderNo: `O${id}`, productOrderNo: `P${id}`, recipientNickname: '고객', templateId: 't', templateName: 'T', status });
 
@@ -23,6 +23,12 @@ describe('send history storage', () => {
   it('lists newest first and stops at the limit', async () => {
     for (let i = 0; i < 8; i++) await beginSend({ ...old(String(i), 'pending', 0), requestId: `r${i}` }, { allowRepeat: false, now: 1000 + i });
     expect((await listHistory({ limit: 3 })).map((r) => r.productOrderNo)).toEqual(['P7', 'P6', 'P5']);
+  });
+
+  it('lists the newest 5,000 unless asked for every record (the CSV export)', async () => {
+    expect(await importHistory(Array.from({ length: 5001 }, (_, i) => old(`k${i}`, 'sent', i)), true)).toBe(5001);
+    expect(await listHistory()).toHaveLength(5000);
+    expect(await listHistory({ limit: Number.POSITIVE_INFINITY })).toHaveLength(5001);
   });
 
   it('is emptied by erase-all', async () => {
