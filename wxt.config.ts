@@ -1,8 +1,8 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import type { Plugin } from 'vite';
-import { CHROME_PUBLIC_KEY, GECKO_ID } from './utils/extension-identity';
-import { KAKAO_HOST_PERMISSIONS } from './utils/hosts';
+import { CHROME_PUBLIC_KEY, GECKO_ID } from './utils/shared/extension-identity';
+import { KAKAO_HOST_PERMISSIONS } from './utils/shared/hosts';
 
 function nativeBrowserApi(): Plugin {
   return {

@@ -1,14 +1,15 @@
-import '@/utils/zod-setup';
-import { listen } from '@/utils/messaging/server';
-import { createBaseHandlers } from '@/utils/background/handlers';
-import { createBackgroundKakao, createKakaoHandlers } from '@/utils/background/kakao-handlers';
-import { createComposeService } from '@/utils/background/compose-service';
-import { createComposeHandlers } from '@/utils/background/compose-handlers';
-import { createDataHandlers } from '@/utils/background/data-handlers';
-import { createCustomAdminHandlers } from '@/utils/background/custom-preview';
-import { createPopupHandlers, popupSourcesFrom } from '@/utils/background/popup-state';
-import { recoverInterrupted, pruneHistory } from '@/utils/compose/history';
-import { getSettings, watchSettings } from '@/utils/settings/store';
+import '@/utils/shared/zod-setup';
+import { listen } from '@/utils/background/server';
+import { createBaseHandlers } from '@/utils/background/handlers/base';
+import { createKakaoHandlers } from '@/utils/background/handlers/kakao';
+import { createBackgroundKakao } from '@/utils/background/kakao/background-kakao';
+import { createComposeService } from '@/utils/background/compose/compose-service';
+import { createComposeHandlers } from '@/utils/background/handlers/compose';
+import { createDataHandlers } from '@/utils/background/handlers/data';
+import { createCustomAdminHandlers } from '@/utils/background/handlers/custom';
+import { createPopupHandlers, popupSourcesFrom } from '@/utils/background/handlers/popup';
+import { recoverInterrupted, pruneHistory } from '@/utils/background/storage/history';
+import { getSettings, watchSettings } from '@/utils/background/storage/settings-store';
 import { syncCustomScripts } from '@/utils/background/custom-scripts';
 
 export default defineBackground(() => {

@@ -1,7 +1,7 @@
-import '@/utils/zod-setup';
-import { customAdminFor } from '@/utils/stores/custom-config';
-import { createCustomLocator } from '@/utils/stores/custom';
-import { startRowUi } from '@/utils/row-ui/start-content';
+import '@/utils/shared/zod-setup';
+import { customAdminFor } from '@/utils/content/stores/custom-config';
+import { createCustomLocator } from '@/utils/content/stores/custom';
+import { startRowUi } from '@/utils/content/row-ui/start-content';
 
 // Registered at runtime, only for sites the operator described and granted (utils/background/custom-scripts).
 export default defineContentScript({

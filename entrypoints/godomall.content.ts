@@ -1,6 +1,6 @@
-import '@/utils/zod-setup';
-import { locateGodomall } from '@/utils/stores/godomall';
-import { startRowUi } from '@/utils/row-ui/start-content';
+import '@/utils/shared/zod-setup';
+import { locateGodomall } from '@/utils/content/stores/godomall';
+import { startRowUi } from '@/utils/content/row-ui/start-content';
 
 // Best-effort: Godomall5 admins on *.godomall.com; shops on their own domain need the custom-admin route.
 export default defineContentScript({

@@ -1,4 +1,4 @@
-import { BRIDGE_REQUEST, BRIDGE_SOURCE, extractRows } from '@/utils/stores/graphql-rows';
+import { BRIDGE_REQUEST, BRIDGE_SOURCE, extractRows } from '@/utils/content/stores/graphql-rows';
 
 // MAIN world, at document_start, only in the /o/… order frames: wraps fetch and XHR to copy the order
 // rows the page already receives. It reads responses; it never changes a request or a response.

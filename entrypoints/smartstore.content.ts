@@ -1,9 +1,9 @@
-import '@/utils/zod-setup';
-import { SMARTSTORE_MATCHES } from '@/utils/hosts';
-import type { Order } from '@/utils/orders/order';
-import { locateSmartstore, isSmartstoreOrderFrame } from '@/utils/stores/smartstore';
-import { listenToBridge } from '@/utils/stores/graphql-bridge';
-import { startRowUi } from '@/utils/row-ui/start-content';
+import '@/utils/shared/zod-setup';
+import { SMARTSTORE_MATCHES } from '@/utils/shared/hosts';
+import type { Order } from '@/utils/shared/order';
+import { locateSmartstore, isSmartstoreOrderFrame } from '@/utils/content/stores/smartstore';
+import { listenToBridge } from '@/utils/content/stores/graphql-bridge';
+import { startRowUi } from '@/utils/content/row-ui/start-content';
 
 export default defineContentScript({
   matches: SMARTSTORE_MATCHES,

@@ -1,7 +1,7 @@
 // Prints the exact redirect URIs to register with Kakao for this build's fixed ids (README, options page).
 // With --readme it rewrites the block between the redirect-uri markers in README.md.
 import { readFileSync, writeFileSync } from 'node:fs';
-import { chromeExtensionId, chromeRedirectUri, firefoxRedirectUri, GECKO_ID } from '../utils/extension-identity';
+import { chromeExtensionId, chromeRedirectUri, firefoxRedirectUri, GECKO_ID } from '../utils/shared/extension-identity';
 
 const lines = [
   `- Chrome (extension id \`${await chromeExtensionId()}\`): \`${await chromeRedirectUri()}\``,

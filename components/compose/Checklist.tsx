@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import type { Check } from '@/utils/messaging/wire';
-import { callBackground } from '@/utils/messaging/client';
+import type { Check } from '@/utils/shared/wire';
+import { callBackground } from '@/utils/pages/background-client';
 import { isKorean } from '@/components/ui/localized';
 
 /** Eligibility before Send: each failing item with its fix and, where one exists, the action. */

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { callBackground } from '@/utils/messaging/client';
-import type { ComposeItem, Quota, SendResult } from '@/utils/messaging/wire';
-import type { Order } from '@/utils/orders/order';
+import { callBackground } from '@/utils/pages/background-client';
+import type { ComposeItem, Quota, SendResult } from '@/utils/shared/wire';
+import type { Order } from '@/utils/shared/order';
 import { KakaoPreview } from '@/components/preview/KakaoPreview';
 import { errorMessage, pick } from '@/components/ui/localized';
 import { statusText } from '@/components/ui/labels';

@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { callBackground } from '@/utils/messaging/client';
-import type { Order } from '@/utils/orders/order';
-import type { Friend } from '@/utils/messaging/wire';
+import { callBackground } from '@/utils/pages/background-client';
+import type { Order } from '@/utils/shared/order';
+import type { Friend } from '@/utils/shared/wire';
 import { errorMessage } from '@/components/ui/localized';
 
 /** Find the operator's KakaoTalk friend who is this customer; suggestions ranked by name likeness. */

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { callBackground } from '@/utils/messaging/client';
-import type { HistoryRecord, SendStatus } from '@/utils/messaging/wire';
+import { callBackground } from '@/utils/pages/background-client';
+import type { HistoryRecord, SendStatus } from '@/utils/shared/wire';
 import { errorMessage, pick } from '@/components/ui/localized';
 import { statusText } from '@/components/ui/labels';
 import '@/components/ui/ui.css';

@@ -2,9 +2,9 @@ import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { Section } from '@/components/ui/Section';
-import { callBackground } from '@/utils/messaging/client';
-import { CustomAdminSchema, type CustomAdmin } from '@/utils/stores/custom';
-import type { Settings } from '@/utils/settings/schema';
+import { callBackground } from '@/utils/pages/background-client';
+import { CustomAdminSchema, type CustomAdmin } from '@/utils/shared/custom-admin';
+import type { Settings } from '@/utils/shared/settings-schema';
 import { errorMessage, pick } from '@/components/ui/localized';
 
 const FIELDS = [

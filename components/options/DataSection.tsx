@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Ref } from 'preact';
 import { i18n } from '#i18n';
-import { callBackground } from '@/utils/messaging/client';
+import { callBackground } from '@/utils/pages/background-client';
 import { downloadText } from '@/components/ui/download';
 import { Section } from '@/components/ui/Section';
 import { StatusMessage, type Status } from '@/components/ui/StatusMessage';

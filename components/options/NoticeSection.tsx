@@ -1,6 +1,6 @@
 import type { Ref } from 'preact';
 import { i18n } from '#i18n';
-import { customerNoticeText } from '@/utils/onboarding/customer-notice';
+import { customerNoticeText } from '@/utils/shared/onboarding/customer-notice';
 import { Section } from '@/components/ui/Section';
 import { CopyField } from './CopyField';
 import type { OptionsModel } from './useOptionsState';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { nextSetupStep, wizardPageFor, type WizardPage } from '@/utils/onboarding/setup-step';
+import { nextSetupStep, wizardPageFor, type WizardPage } from '@/utils/shared/setup-step';
 import { useOptionsState, type OptionsModel } from './useOptionsState';
 import { getViewPreference, setViewPreference, type OptionsView } from './view-preference';
 import { Wizard } from './Wizard';

@@ -1,8 +1,8 @@
 import type { Ref } from 'preact';
 import { i18n } from '#i18n';
-import { reviewItems, type ReviewItem, type ReviewItemId } from '@/utils/onboarding/review-checklist';
-import { applicationPurpose, applicationScenario } from '@/utils/onboarding/application-text';
-import type { WizardPage } from '@/utils/onboarding/setup-step';
+import { reviewItems, type ReviewItem, type ReviewItemId } from '@/utils/shared/onboarding/review-checklist';
+import { applicationPurpose, applicationScenario } from '@/utils/shared/onboarding/application-text';
+import type { WizardPage } from '@/utils/shared/setup-step';
 import { Section } from '@/components/ui/Section';
 import { CopyField } from './CopyField';
 import type { OptionsModel } from './useOptionsState';

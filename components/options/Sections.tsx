@@ -1,5 +1,5 @@
 import { useRef } from 'preact/hooks';
-import type { WizardPage } from '@/utils/onboarding/setup-step';
+import type { WizardPage } from '@/utils/shared/setup-step';
 import type { OptionsModel } from './useOptionsState';
 import { KakaoSection } from './KakaoSection';
 import { StoreSection } from './StoreSection';

@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Ref } from 'preact';
 import { i18n } from '#i18n';
-import type { Settings } from '@/utils/settings/schema';
-import { hostOf, invalidLinkDomains, parseLinkDomains, storeUrlProblem, urlInLinkDomains } from '@/utils/onboarding/store-checks';
+import type { Settings } from '@/utils/shared/settings-schema';
+import { hostOf, invalidLinkDomains, parseLinkDomains, storeUrlProblem, urlInLinkDomains } from '@/utils/shared/onboarding/store-checks';
 import { Field } from '@/components/ui/Field';
 import { useOnChange } from '@/components/ui/useOnChange';
 import { Section } from '@/components/ui/Section';

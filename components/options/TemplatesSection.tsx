@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { Section } from '@/components/ui/Section';
-import { callBackground } from '@/utils/messaging/client';
-import type { Template } from '@/utils/compose/templates';
-import { VARIABLES } from '@/utils/compose/templates';
-import type { Preview } from '@/utils/messaging/wire';
+import { callBackground } from '@/utils/pages/background-client';
+import type { Template } from '@/utils/shared/templates';
+import { VARIABLES } from '@/utils/shared/templates';
+import type { Preview } from '@/utils/shared/wire';
 import { KakaoPreview } from '@/components/preview/KakaoPreview';
 import { errorMessage, pick } from '@/components/ui/localized';
 

@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { WIZARD_PAGES, type WizardPage } from '@/utils/onboarding/setup-step';
+import { WIZARD_PAGES, type WizardPage } from '@/utils/shared/setup-step';
 import type { OptionsModel } from './useOptionsState';
 import { PageSection, pageTitle } from './pages';
 

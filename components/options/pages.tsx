@@ -1,6 +1,6 @@
 import type { Ref } from 'preact';
 import { i18n } from '#i18n';
-import type { WizardPage } from '@/utils/onboarding/setup-step';
+import type { WizardPage } from '@/utils/shared/setup-step';
 import type { OptionsModel } from './useOptionsState';
 import { KakaoSection } from './KakaoSection';
 import { StoreSection } from './StoreSection';

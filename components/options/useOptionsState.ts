@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { callBackground } from '@/utils/messaging/client';
-import type { AuthState, Checklist } from '@/utils/messaging/wire';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/schema';
-import type { TickStep, Ticks } from '@/utils/onboarding/review-checklist';
+import { callBackground } from '@/utils/pages/background-client';
+import type { AuthState, Checklist } from '@/utils/shared/wire';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/shared/settings-schema';
+import type { TickStep, Ticks } from '@/utils/shared/onboarding/review-checklist';
 import { describeError, type ErrorView } from '@/components/ui/localized';
 
 export type { Checklist };

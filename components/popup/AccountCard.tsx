@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
 import { Chip } from '@/components/ui/Chip';
-import type { CachedAuth } from '@/utils/messaging/popup-protocol';
+import type { CachedAuth } from '@/utils/shared/popup-protocol';
 import { missingConsents, type ConsentScope } from './usePopupState';
 
 /** Who is signed in, which consents are granted, and the one action that moves them forward. */

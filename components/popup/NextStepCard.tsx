@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { NextSetupStep } from '@/utils/onboarding/setup-step';
+import type { NextSetupStep } from '@/utils/shared/setup-step';
 
 export function nextStepText(step: NextSetupStep): string | undefined {
   switch (step) {

@@ -5,7 +5,7 @@ import { NextStepCard } from './NextStepCard';
 import { RecentSends } from './RecentSends';
 import { StatsCard } from './StatsCard';
 import { usePopupState } from './usePopupState';
-import type { PopupView } from '@/utils/messaging/popup-protocol';
+import type { PopupView } from '@/utils/shared/popup-protocol';
 import '@/components/ui/ui.css';
 
 function openOptions() {

@@ -1,7 +1,7 @@
 import { i18n } from '#i18n';
-import type { SendStatus } from '@/utils/messaging/wire';
+import type { SendStatus } from '@/utils/shared/wire';
 import { isKorean, type ErrorView } from '@/components/ui/localized';
-import type { RecentSend } from '@/utils/messaging/popup-protocol';
+import type { RecentSend } from '@/utils/shared/popup-protocol';
 
 export function statusLabel(status: SendStatus): string {
   switch (status) {

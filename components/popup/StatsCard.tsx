@@ -1,6 +1,6 @@
 import { i18n } from '#i18n';
-import type { Quota } from '@/utils/messaging/wire';
-import { seoulDay } from '@/utils/kakao/seoul-day';
+import type { Quota } from '@/utils/shared/wire';
+import { seoulDay } from '@/utils/shared/seoul-day';
 import type { ErrorView } from '@/components/ui/localized';
 
 /** Today's numbers; a quota cached on an earlier Korean day has reset since. */

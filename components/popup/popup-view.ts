@@ -1,5 +1,5 @@
-import { PopupViewSchema, type PopupView } from '@/utils/messaging/popup-protocol';
-import { startPopupCacheRead } from '@/utils/messaging/popup-cache';
+import { PopupViewSchema, type PopupView } from '@/utils/shared/popup-protocol';
+import { startPopupCacheRead } from '@/utils/shared/popup-cache';
 
 /** The cached view, validated; anything unreadable or malformed is an empty view. */
 export async function readPopupCache(started: Promise<unknown> = startPopupCacheRead()): Promise<PopupView> {

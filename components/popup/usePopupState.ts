@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { callPopupBackground } from '@/utils/messaging/popup-client';
-import { BackgroundError } from '@/utils/messaging/background-error';
-import { CONSENT_SCOPES, type CachedAuth, type ConsentScope, type PopupState, type PopupView } from '@/utils/messaging/popup-protocol';
+import { callPopupBackground } from '@/utils/pages/popup-client';
+import { BackgroundError } from '@/utils/shared/background-error';
+import { CONSENT_SCOPES, type CachedAuth, type ConsentScope, type PopupState, type PopupView } from '@/utils/shared/popup-protocol';
 import { describeError, type ErrorView } from '@/components/ui/localized';
 import { afterFirstPaint } from './after-first-paint';
 import { readPopupCache } from './popup-view';

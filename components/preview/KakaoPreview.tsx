@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { Preview } from '@/utils/messaging/wire';
+import type { Preview } from '@/utils/shared/wire';
 import './preview.css';
 
 /** What the customer will see in KakaoTalk. Text only (Preact escapes it); links are shown, never followed. */

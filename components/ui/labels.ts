@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import type { SendStatus } from '@/utils/messaging/wire';
+import type { SendStatus } from '@/utils/shared/wire';
 
 export function statusText(status: SendStatus): string {
   switch (status) {

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { BackgroundError } from '@/utils/messaging/background-error';
+import { BackgroundError } from '@/utils/shared/background-error';
 
 /** Korean unless the browser UI is in another language (texts from the background come in both). */
 export function isKorean(): boolean {

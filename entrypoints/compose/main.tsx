@@ -1,4 +1,4 @@
-import '@/utils/zod-setup';
+import '@/utils/shared/zod-setup';
 import { render } from 'preact';
 import { ComposeApp } from '@/components/compose/ComposeApp';
 import '@/components/theme.css';

@@ -1,4 +1,4 @@
-import '@/utils/zod-setup';
+import '@/utils/shared/zod-setup';
 import { render } from 'preact';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { setDocumentLanguage } from '@/components/ui/document-language';

@@ -1,5 +1,5 @@
 import { earlyPopupCache } from './early-cache';
-import '@/utils/zod-setup';
+import '@/utils/shared/zod-setup';
 import { render } from 'preact';
 import { PopupApp } from '@/components/popup/PopupApp';
 import { readPopupCache } from '@/components/popup/popup-view';

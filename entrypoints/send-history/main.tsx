@@ -1,4 +1,4 @@
-import '@/utils/zod-setup';
+import '@/utils/shared/zod-setup';
 import { render } from 'preact';
 import { HistoryApp } from '@/components/history/HistoryApp';
 import '@/components/theme.css';

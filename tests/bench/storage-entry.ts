@@ -1,9 +1,9 @@
 // Bundled by tests/bench/storage.ts and run inside the extension's service worker: the shipped history and
 // link modules, timed on a real IndexedDB. Not part of the extension build.
-import '@/utils/zod-setup';
-import { beginSend, completeSend, eraseHistory, importHistory } from '@/utils/compose/history';
-import { eraseLinks, exportLinks, getLinks, importLinks, setLink } from '@/utils/compose/linking';
-import type { Order } from '@/utils/orders/order';
+import '@/utils/shared/zod-setup';
+import { beginSend, completeSend, eraseHistory, importHistory } from '@/utils/background/storage/history';
+import { eraseLinks, exportLinks, getLinks, importLinks, setLink } from '@/utils/background/storage/links';
+import type { Order } from '@/utils/shared/order';
 
 function record(i: number) {
   return { id: `seed-${i}`, createdAt: Date.now() - i * 60_000, store: 'smartstore', orderNo: `2026112412${i}`, productOrderNo: `2026112498${i}`, recipientNickname: '김민지', templateId: 'shipped', templateName: '발송 완료 알림', status: 'sent', completedAt: Date.now(), requestId: `req-${i}` };

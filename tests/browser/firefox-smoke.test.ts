@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchFirefox } from '../support/firefox';
 import { startSiteServer, type SiteServer } from '../support/site-server';
-import { GECKO_ID } from '@/utils/extension-identity';
+import { GECKO_ID } from '@/utils/shared/extension-identity';
 
 // Firefox can only be driven for content scripts: BiDi cannot open moz-extension:// pages (wxt-notes §2.2).
 describe('Firefox build (temporary add-on in Firefox ESR)', () => {

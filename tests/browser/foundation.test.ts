@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { launchExtension, type ExtensionBrowser, CHROME_BUILD } from '../support/chromium';
 import { startSiteServer, type SiteServer } from '../support/site-server';
-import { chromeExtensionId } from '@/utils/extension-identity';
+import { chromeExtensionId } from '@/utils/shared/extension-identity';
 
 describe('Chrome build (production, unpacked)', () => {
   let site: SiteServer;

@@ -1,12 +1,7 @@
 import { browser } from 'wxt/browser';
-import type { CustomAdmin } from '@/utils/stores/custom';
+import { originPattern, type CustomAdmin } from '@/utils/shared/custom-admin';
 
 const SCRIPT_ID = 'ordertalk-custom-admin';
-
-/** The origin pattern whose permission a custom admin needs (asked for that site only). */
-export function originPattern(urlPattern: string): string {
-  return `${new URL(urlPattern.replace(/\*/g, 'x')).origin}/*`;
-}
 
 /**
  * Registers the custom-admin content script for the admins whose site permission the operator granted;

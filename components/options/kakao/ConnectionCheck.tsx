@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { callBackground } from '@/utils/messaging/client';
-import type { AuthState } from '@/utils/messaging/wire';
+import { callBackground } from '@/utils/pages/background-client';
+import type { AuthState } from '@/utils/shared/wire';
 import type { Status } from '@/components/ui/StatusMessage';
 import { optionsError, type OptionsModel } from '../useOptionsState';
 

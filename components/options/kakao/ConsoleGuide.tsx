@@ -1,5 +1,5 @@
 import { i18n } from '#i18n';
-import { hostOf } from '@/utils/onboarding/store-checks';
+import { hostOf } from '@/utils/shared/onboarding/store-checks';
 
 // Consent item IDs with the names Kakao's console shows for them.
 const CONSENT_ITEMS = [

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
-import { chromeRedirectUri, firefoxRedirectUri, REDIRECT_PATH } from '@/utils/extension-identity';
+import { chromeRedirectUri, firefoxRedirectUri, REDIRECT_PATH } from '@/utils/shared/extension-identity';
 import { CopyField } from '../CopyField';
 
 interface Uris {

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { callBackground } from '@/utils/messaging/client';
-import { restKeyProblem } from '@/utils/onboarding/rest-key';
+import { callBackground } from '@/utils/pages/background-client';
+import { restKeyProblem } from '@/utils/shared/onboarding/rest-key';
 import { Field } from '@/components/ui/Field';
 import { useOnChange } from '@/components/ui/useOnChange';
 import type { Status } from '@/components/ui/StatusMessage';

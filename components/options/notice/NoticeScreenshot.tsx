@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { callBackground } from '@/utils/messaging/client';
-import { buildOptInPage } from '@/utils/onboarding/opt-in-page';
+import { callBackground } from '@/utils/pages/background-client';
+import { buildOptInPage } from '@/utils/shared/onboarding/opt-in-page';
 import { StatusMessage, type Status } from '@/components/ui/StatusMessage';
 import { optionsError, type OptionsModel } from '../useOptionsState';
 import { formatWhen } from '../dates';

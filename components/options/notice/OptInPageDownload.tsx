@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { buildOptInPage, OPT_IN_FILE_NAME } from '@/utils/onboarding/opt-in-page';
-import { optionalKeyProblem } from '@/utils/onboarding/rest-key';
+import { buildOptInPage, OPT_IN_FILE_NAME } from '@/utils/shared/onboarding/opt-in-page';
+import { optionalKeyProblem } from '@/utils/shared/onboarding/rest-key';
 import { downloadText } from '@/components/ui/download';
 import { Field } from '@/components/ui/Field';
 

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { callBackground } from '@/utils/messaging/client';
+import { callBackground } from '@/utils/pages/background-client';
 import { StatusMessage, type Status } from '@/components/ui/StatusMessage';
 import { optionsError, type OptionsModel } from '../useOptionsState';
 import { formatWhen } from '../dates';

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { callBackground } from '@/utils/messaging/client';
-import type { Friend } from '@/utils/messaging/wire';
+import { callBackground } from '@/utils/pages/background-client';
+import type { Friend } from '@/utils/shared/wire';
 import { StatusMessage, type Status } from '@/components/ui/StatusMessage';
 import { optionsError, type OptionsModel } from '../useOptionsState';
 import { formatWhen } from '../dates';

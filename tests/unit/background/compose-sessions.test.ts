@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { createComposeSession, getComposeSession } from '@/utils/background/compose-sessions';
-import type { Order } from '@/utils/orders/order';
+import { createComposeSession, getComposeSession } from '@/utils/background/compose/compose-sessions';
+import type { Order } from '@/utils/shared/order';
 
 const order: Order = { store: 'smartstore', orderNo: '1', productOrderNo: '11', buyerName: '김하늘', productName: '현미' };
 

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { originPattern, syncCustomScripts } from '@/utils/background/custom-scripts';
+import { syncCustomScripts } from '@/utils/background/custom-scripts';
+import { originPattern } from '@/utils/shared/custom-admin';
 
 const admin = (urlPattern: string) => ({ name: urlPattern, urlPattern, rowSelector: 'tr', fields: { orderNo: { header: '주문번호' }, buyerName: { selector: '.b' }, productName: { selector: '.p' } } });
 

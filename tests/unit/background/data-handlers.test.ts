@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { createDataHandlers } from '@/utils/background/data-handlers';
-import { getLink, setLink } from '@/utils/compose/linking';
-import { beginSend, listHistory } from '@/utils/compose/history';
-import { getSettings, updateSettings } from '@/utils/settings/store';
-import type { Order } from '@/utils/orders/order';
+import { createDataHandlers } from '@/utils/background/handlers/data';
+import { getLink, setLink } from '@/utils/background/storage/links';
+import { beginSend, listHistory } from '@/utils/background/storage/history';
+import { getSettings, updateSettings } from '@/utils/background/storage/settings-store';
+import type { Order } from '@/utils/shared/order';
 
 const order: Order = { store: 'smartstore', orderNo: '1', productOrderNo: '11', buyerName: '김민지', buyerId: 'minji', productName: '현미' };
 const meta = { caller: 'page' as const, sender: {} };

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { buildPopupState, createPopupHandlers, type PopupSources } from '@/utils/background/popup-state';
-import { dispatch } from '@/utils/messaging/server';
-import { POPUP_CACHE_KEY } from '@/utils/messaging/popup-cache';
-import type { AuthState } from '@/utils/messaging/wire';
-import type { PopupView } from '@/utils/messaging/popup-protocol';
+import { buildPopupState, createPopupHandlers, type PopupSources } from '@/utils/background/handlers/popup';
+import { dispatch } from '@/utils/background/server';
+import { POPUP_CACHE_KEY } from '@/utils/shared/popup-cache';
+import type { AuthState } from '@/utils/shared/wire';
+import type { PopupView } from '@/utils/shared/popup-protocol';
 
 const signedIn: AuthState = { configured: true, signedIn: true, nickname: '운영자', kakaoUserId: 9, grantedScopes: ['friends', 'talk_message'], missingScopes: [], hasClientSecret: true };
 const refusal = { code: '-401', ko: '다시 로그인해 주세요.', en: 'Sign in again.' };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkEligibility, type EligibilityInput } from '@/utils/compose/eligibility';
+import { checkEligibility, type EligibilityInput } from '@/utils/background/compose/eligibility';
 
 const ok: EligibilityInput = {
   signedIn: true,

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { beginSend, eraseHistory, importHistory, listHistory, recoverInterrupted } from '@/utils/compose/history';
+import { beginSend, eraseHistory, importHistory, listHistory, recoverInterrupted } from '@/utils/background/storage/history';
 
 const old = (id: string, status: string, createdAt: number) => ({ id, createdAt, store: 'smartstore', orderNo: `O${id}`, productOrderNo: `P${id}`, recipientNickname: '고객', templateId: 't', templateName: 'T', status });
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { beginSend, completeSend, historyCsv, latestRecords, listHistory, pruneHistory, recoverInterrupted } from '@/utils/compose/history';
+import { beginSend, completeSend, historyCsv, latestRecords, listHistory, pruneHistory, recoverInterrupted } from '@/utils/background/storage/history';
 
 const base = { store: 'smartstore', orderNo: '1', productOrderNo: '11', recipientNickname: '김하늘', templateId: 'shipped', templateName: '발송 완료' };
 

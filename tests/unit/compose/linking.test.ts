@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { IDBFactory } from 'fake-indexeddb';
 import { browser } from 'wxt/browser';
-import { customerIdentity, customerKey, exportLinks, getLink, getLinks, importLinks, rankFriends, removeLink, setLink } from '@/utils/compose/linking';
-import type { Order } from '@/utils/orders/order';
+import { customerIdentity, customerKey, exportLinks, getLink, getLinks, importLinks, rankFriends, removeLink, setLink } from '@/utils/background/storage/links';
+import type { Order } from '@/utils/shared/order';
 
 const order: Order = { store: 'smartstore', orderNo: '1', productOrderNo: '11', buyerName: '김민지', buyerId: 'minji01', buyerPhone: '010-1234-5678', productName: '현미' };
 

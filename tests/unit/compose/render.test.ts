@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { renderTemplate, isPersonalised, TEXT_LIMIT, hostAllowed } from '@/utils/compose/render';
-import { BUILT_IN_TEMPLATES, type Template } from '@/utils/compose/templates';
-import { OrderSchema, type Order } from '@/utils/orders/order';
+import { renderTemplate, isPersonalised, TEXT_LIMIT, hostAllowed } from '@/utils/background/compose/render';
+import { BUILT_IN_TEMPLATES, type Template } from '@/utils/shared/templates';
+import { OrderSchema, type Order } from '@/utils/shared/order';
 
 const order: Order = { store: 'smartstore', orderNo: '2026112490000001', productOrderNo: '2026112400000001', buyerName: '김민지', productName: '유기농 현미 5kg', courier: 'CJ대한통운', trackingNo: '612345678901' };
 const ctx = { storeName: '하늘상점', storeUrl: 'https://smartstore.naver.com/haneul', linkDomains: ['smartstore.naver.com'] };

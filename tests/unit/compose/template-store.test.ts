@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { deleteTemplate, findTemplate, listTemplates, saveTemplate } from '@/utils/compose/template-store';
-import { BUILT_IN_TEMPLATES } from '@/utils/compose/templates';
+import { deleteTemplate, findTemplate, listTemplates, saveTemplate } from '@/utils/background/storage/template-store';
+import { BUILT_IN_TEMPLATES } from '@/utils/shared/templates';
 
 const own = { id: 'own-1', name: '휴무 안내', layout: 'text' as const, body: '{스토어명} 휴무', buttons: [], builtIn: false };
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync, existsSync } from 'node:fs';
-import { CATALOG, KakaoError } from '@/utils/kakao/errors';
+import { CATALOG, KakaoError } from '@/utils/background/kakao/errors';
 
 const REFERENCE = '../shared/reference/kakao-api.md';
 // A copy of that section, so a clone anywhere can run this test; checked against the notes when they are there.

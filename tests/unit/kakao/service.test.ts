@@ -2,9 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
 import { startEmulator, loadScenario, type Emulator } from '../../kakao-emulator/client';
-import { createKakaoService } from '@/utils/kakao/service';
-import { createTokenStore } from '@/utils/kakao/token-store';
-import { KakaoError } from '@/utils/kakao/errors';
+import { createKakaoService } from '@/utils/background/kakao/service';
+import { createTokenStore } from '@/utils/background/kakao/token-store';
+import { KakaoError } from '@/utils/background/kakao/errors';
 import { emulatorAuthFlow, emulatorFetch } from './emulator-fetch';
 
 const KEY = '0123456789abcdef0123456789abcdef';

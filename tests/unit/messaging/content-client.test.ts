@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { fetchOrderStatuses, openCompose } from '@/utils/messaging/content-client';
-import type { Order } from '@/utils/orders/order';
+import { fetchOrderStatuses, openCompose } from '@/utils/content/background-client';
+import type { Order } from '@/utils/shared/order';
 
 const order: Order = { store: 'smartstore', orderNo: '2026112490000001', productOrderNo: '2026112400000001', buyerName: '김민지', productName: '현미' };
 const reply = (value: unknown) =>

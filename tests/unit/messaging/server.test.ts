@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { dispatch, callerOf } from '@/utils/messaging/server';
+import { dispatch, callerOf } from '@/utils/background/server';
 
 const order = {
   store: 'smartstore',

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { invalidLinkDomains, parseLinkDomains, storeUrlProblem, urlInLinkDomains } from '@/utils/onboarding/store-checks';
-import { optionalKeyProblem, restKeyProblem } from '@/utils/onboarding/rest-key';
-import { reviewItems } from '@/utils/onboarding/review-checklist';
-import { getChecklist, markChecklist, moveLegacyTicks } from '@/utils/background/checklist';
+import { invalidLinkDomains, parseLinkDomains, storeUrlProblem, urlInLinkDomains } from '@/utils/shared/onboarding/store-checks';
+import { optionalKeyProblem, restKeyProblem } from '@/utils/shared/onboarding/rest-key';
+import { reviewItems } from '@/utils/shared/onboarding/review-checklist';
+import { getChecklist, markChecklist, moveLegacyTicks } from '@/utils/background/storage/review-progress';
 
 describe('REST API key', () => {
   it.each([

@@ -7,7 +7,7 @@ import {
   KAKAO_SDK_INTEGRITY,
   KAKAO_SDK_URL,
   scriptString,
-} from '@/utils/onboarding/opt-in-page';
+} from '@/utils/shared/onboarding/opt-in-page';
 
 const HOSTILE = `</title><script>alert("x")</script><img src=x onerror='alert(1)'>&amp;`;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextSetupStep, wizardPageFor, type SetupInput } from '@/utils/onboarding/setup-step';
+import { nextSetupStep, wizardPageFor, type SetupInput } from '@/utils/shared/setup-step';
 
 const KEY = '0123456789abcdef0123456789abcdef';
 const out = { configured: true, signedIn: false, missingScopes: ['profile_nickname', 'friends', 'talk_message'] };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { customerNoticeText } from '@/utils/onboarding/customer-notice';
-import { applicationPurpose, applicationScenario } from '@/utils/onboarding/application-text';
-import { josa, withJosa } from '@/utils/onboarding/korean';
+import { customerNoticeText } from '@/utils/shared/onboarding/customer-notice';
+import { applicationPurpose, applicationScenario } from '@/utils/shared/onboarding/application-text';
+import { josa, withJosa } from '@/utils/shared/korean';
 
 describe('Korean particles', () => {
   it('follow the final consonant', () => {

@@ -1,5 +1,5 @@
-import type { AuthState } from '@/utils/messaging/wire';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/schema';
+import type { AuthState } from '@/utils/shared/wire';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/shared/settings-schema';
 
 export const KEY = '0123456789abcdef0123456789abcdef';
 

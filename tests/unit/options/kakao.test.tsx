@@ -2,12 +2,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OptionsApp } from '@/components/options/OptionsApp';
-import { chromeRedirectUri, firefoxRedirectUri } from '@/utils/extension-identity';
+import { chromeRedirectUri, firefoxRedirectUri } from '@/utils/shared/extension-identity';
 import { callsOf, installKorean, scriptBackground, wireError, type Script } from './support';
 import { auth, KEY, settings, signedIn } from './fixtures';
 
-vi.mock('@/utils/messaging/client', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/utils/messaging/client')>()),
+vi.mock('@/utils/pages/background-client', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/utils/pages/background-client')>()),
   callBackground: vi.fn(),
 }));
 
@@ -159,7 +159,7 @@ describe('options: Kakao app step', () => {
 
 describe('options without a background', () => {
   it('shows every section with an inline error when nothing answers', async () => {
-    vi.mocked((await import('@/utils/messaging/client')).callBackground).mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    vi.mocked((await import('@/utils/pages/background-client')).callBackground).mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
     render(<OptionsApp />);
     const error = await screen.findByTestId('options-load-error');
     expect(error.textContent).toContain('백그라운드가 응답하지 않아요');

@@ -6,8 +6,8 @@ import type { Checklist } from '@/components/options/useOptionsState';
 import { callsOf, installKorean, scriptBackground, wireError, type Script } from './support';
 import { auth, KEY, settings, signedIn } from './fixtures';
 
-vi.mock('@/utils/messaging/client', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/utils/messaging/client')>()),
+vi.mock('@/utils/pages/background-client', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/utils/pages/background-client')>()),
   callBackground: vi.fn(),
 }));
 

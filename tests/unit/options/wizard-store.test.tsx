@@ -5,8 +5,8 @@ import { OptionsApp } from '@/components/options/OptionsApp';
 import { callsOf, installKorean, scriptBackground, wireError, type Script } from './support';
 import { KEY, settings, signedIn } from './fixtures';
 
-vi.mock('@/utils/messaging/client', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/utils/messaging/client')>()),
+vi.mock('@/utils/pages/background-client', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/utils/pages/background-client')>()),
   callBackground: vi.fn(),
 }));
 

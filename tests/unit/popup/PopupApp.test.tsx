@@ -3,23 +3,23 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { PopupApp } from '@/components/popup/PopupApp';
 import { readPopupCache } from '@/components/popup/popup-view';
-import { POPUP_CACHE_KEY } from '@/utils/messaging/popup-cache';
-import { callPopupBackground } from '@/utils/messaging/popup-client';
-import { popupProtocol, type PopupMessageType } from '@/utils/messaging/popup-protocol';
-import { readReply } from '@/utils/messaging/reply';
-import { dispatch } from '@/utils/messaging/server';
-import { callBackground } from '@/utils/messaging/client';
-import { createPopupHandlers, type PopupSources } from '@/utils/background/popup-state';
-import { seoulDay } from '@/utils/kakao/quota';
-import type { HistoryRecord } from '@/utils/messaging/wire';
+import { POPUP_CACHE_KEY } from '@/utils/shared/popup-cache';
+import { callPopupBackground } from '@/utils/pages/popup-client';
+import { popupProtocol, type PopupMessageType } from '@/utils/shared/popup-protocol';
+import { readReply } from '@/utils/shared/reply';
+import { dispatch } from '@/utils/background/server';
+import { callBackground } from '@/utils/pages/background-client';
+import { createPopupHandlers, type PopupSources } from '@/utils/background/handlers/popup';
+import { seoulDay } from '@/utils/background/kakao/quota';
+import type { HistoryRecord } from '@/utils/shared/wire';
 import { callsOf, installKorean, installLanguage, scriptBackground, wireError, type Script } from '../options/support';
 import { auth, settings, signedIn, KEY } from '../options/fixtures';
 
-vi.mock('@/utils/messaging/client', async (importOriginal) => ({
-  ...(await importOriginal<typeof import('@/utils/messaging/client')>()),
+vi.mock('@/utils/pages/background-client', async (importOriginal) => ({
+  ...(await importOriginal<typeof import('@/utils/pages/background-client')>()),
   callBackground: vi.fn(),
 }));
-vi.mock('@/utils/messaging/popup-client', () => ({ callPopupBackground: vi.fn() }));
+vi.mock('@/utils/pages/popup-client', () => ({ callPopupBackground: vi.fn() }));
 
 // The popup talks to the real popup handlers (utils/background/popup-state.ts) through the real dispatch
 // and reply checks; behind them, each source is one scripted background answer (scriptBackground), so a

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mountRows } from '@/utils/row-ui/mount-rows';
-import type { Locator } from '@/utils/stores/types';
-import { OrderSchema, type Order } from '@/utils/orders/order';
+import { mountRows } from '@/utils/content/row-ui/mount-rows';
+import type { Locator } from '@/utils/content/stores/types';
+import { OrderSchema, type Order } from '@/utils/shared/order';
 
 const order = (n: number): Order => ({ store: 'custom', orderNo: `A-000${n}`, productOrderNo: `P-000${n}`, buyerName: `고객${n}`, productName: '꿀' });
 const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { defineSealedItem } from '@/utils/secrets/sealed-item';
-import { seal, unseal } from '@/utils/secrets/seal';
+import { defineSealedItem } from '@/utils/background/secrets/sealed-item';
+import { seal, unseal } from '@/utils/background/secrets/seal';
 
 const newKey = () => crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readSmartstore } from '@/utils/stores/smartstore';
-import { readCafe24 } from '@/utils/stores/cafe24';
-import { readGodomall } from '@/utils/stores/godomall';
-import { createCustomAdapter, previewCustomAdmin } from '@/utils/stores/custom';
-import { adapterFor } from '@/utils/stores/registry';
-import { OrderSchema } from '@/utils/orders/order';
+import { readSmartstore } from '@/utils/content/stores/smartstore';
+import { readCafe24 } from '@/utils/content/stores/cafe24';
+import { readGodomall } from '@/utils/content/stores/godomall';
+import { createCustomAdapter, previewCustomAdmin } from '@/utils/content/stores/custom';
+import { adapterFor } from '@/utils/content/stores/registry';
+import { OrderSchema } from '@/utils/shared/order';
 
 const SS = new URL('https://sell.smartstore.naver.com/o/v3/manage/order');
 function doc(html: string): Document {

@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { customAdminFor } from '@/utils/stores/custom-config';
-import { updateSettings } from '@/utils/settings/store';
-import type { CustomAdmin } from '@/utils/stores/custom';
+import { customAdminFor } from '@/utils/content/stores/custom-config';
+import { updateSettings } from '@/utils/background/storage/settings-store';
+import type { CustomAdmin } from '@/utils/shared/custom-admin';
 
 const shop: CustomAdmin = {
   name: '우리 쇼핑몰',

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
-import { listenToBridge } from '@/utils/stores/graphql-bridge';
-import { BRIDGE_SOURCE } from '@/utils/stores/graphql-rows';
-import type { Order } from '@/utils/orders/order';
+import { listenToBridge } from '@/utils/content/stores/graphql-bridge';
+import { BRIDGE_SOURCE } from '@/utils/content/stores/graphql-rows';
+import type { Order } from '@/utils/shared/order';
 
 function post(data: unknown, source: unknown = window) {
   window.dispatchEvent(new MessageEvent('message', { data, source: source as Window, origin: window.location.origin }));

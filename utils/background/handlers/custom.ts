@@ -1,0 +1,58 @@
+import { browser } from 'wxt/browser';
+import type { Handlers } from '@/utils/background/server';
+import type { CustomAdmin } from '@/utils/shared/custom-admin';
+import { toOrder, toQuantity } from '@/utils/shared/order-fields';
+import type { Order } from '@/utils/shared/order';
+
+type Field = { selector: string } | { header: string };
+
+/**
+ * Runs in the admin tab (scripting.executeScript): a self-contained reading of the rows' raw text, so the
+ * operator sees what the selectors pick before saving. The content script applies the same rules via
+ * utils/stores/custom.ts; validation happens back here with the same toOrder.
+ */
+function readRawRows(rowSelector: string, fields: Record<string, Field>): Record<string, string>[] {
+  const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+  let rows: Element[] = [];
+  try {
+    rows = [...document.querySelectorAll(rowSelector)].slice(0, 200);
+  } catch {
+    return [];
+  }
+  return rows.map((row) => {
+    const out: Record<string, string> = {};
+    for (const [name, f] of Object.entries(fields)) {
+      if ('selector' in f) {
+        try {
+          out[name] = text(row.querySelector(f.selector));
+        } catch {
+          out[name] = '';
+        }
+      } else {
+        const head = row.closest('table')?.querySelector('thead tr') ?? row.closest('table')?.querySelector('tr');
+        const i = head ? [...head.children].findIndex((th) => text(th).includes(f.header)) : -1;
+        out[name] = i >= 0 ? text(row.children[i]) : '';
+      }
+    }
+    return out;
+  });
+}
+
+export async function previewInTab(config: CustomAdmin) {
+  const [tab] = await browser.tabs.query({ url: config.urlPattern });
+  if (!tab?.id) return { tabFound: false, rows: 0, orders: [], problems: [] };
+  const [result] = await browser.scripting.executeScript({ target: { tabId: tab.id }, func: readRawRows, args: [config.rowSelector, config.fields as Record<string, Field>] });
+  const raw = (Array.isArray(result?.result) ? result.result : []) as Record<string, string>[];
+  const orders: Order[] = [];
+  const problems: { ko: string; en: string }[] = [];
+  raw.forEach((r, i) => {
+    const read = toOrder('custom', { ...r, productOrderNo: r.productOrderNo || (r.orderNo ? `${r.orderNo}-${i + 1}` : undefined), quantity: toQuantity(r.quantity ?? '') });
+    if ('order' in read) orders.push(read.order);
+    else problems.push(read.problem);
+  });
+  return { tabFound: true, rows: raw.length, orders: orders.slice(0, 5), problems: problems.slice(0, 5) };
+}
+
+export function createCustomAdminHandlers(): Handlers {
+  return { 'custom.preview': async ({ config }) => previewInTab(config) };
+}

@@ -1,0 +1,47 @@
+import type { DBSchema } from 'idb';
+import { storage } from 'wxt/utils/storage';
+import { cachedDb } from './open-db';
+
+// Send history lives in IndexedDB, one row a send, indexed by product order, status and time. It used to be
+// one array in storage.local, rewritten whole on every send: at 1,000 records a send cost ~0.3 s of storage
+// work and at a year of 40 orders a day ~4 s (measured in Chromium), so a bulk of 40 took minutes. Here a
+// send touches its own row and the few rows of its product order.
+
+export interface HistoryRow {
+  id: string;
+  createdAt: number;
+  productOrderNo: string;
+  status: string;
+  [field: string]: unknown;
+}
+
+interface HistoryDb extends DBSchema {
+  records: { key: string; value: HistoryRow; indexes: { productOrderNo: string; status: string; createdAt: number } };
+}
+
+/** The database, opened once per worker; history kept in storage.local by earlier versions moves in. */
+export const historyDb = cachedDb<HistoryDb, 'records'>(
+  'ordertalk-history',
+  (d) => {
+    const records = d.createObjectStore('records', { keyPath: 'id' });
+    records.createIndex('productOrderNo', 'productOrderNo');
+    records.createIndex('status', 'status');
+    records.createIndex('createdAt', 'createdAt');
+  },
+  {
+    item: storage.defineItem<unknown>('local:sendHistory', { fallback: null }),
+    store: 'records',
+    // Only rows with their key and indexed fields: one without an id would fail the whole move.
+    rows: (value) => (Array.isArray(value) ? value.filter(isRow) : []),
+  },
+);
+
+function isRow(value: unknown): value is HistoryRow {
+  const r = value as Partial<HistoryRow> | null;
+  return !!r && typeof r.id === 'string' && typeof r.createdAt === 'number' && typeof r.productOrderNo === 'string' && typeof r.status === 'string';
+}
+
+/** Erase all: the rows go, the database stays (opened, empty). */
+export async function clearHistoryDb(): Promise<void> {
+  await (await historyDb()).clear('records');
+}

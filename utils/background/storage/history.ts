@@ -1,0 +1,183 @@
+import { z } from 'zod';
+import { HistoryRecordSchema, type HistoryRecord } from '@/utils/shared/wire';
+import { clearHistoryDb, historyDb, type HistoryRow } from './history-db';
+
+// The exactly-once record: every send is written as pending before the request and completed after.
+// A pending record found when the background starts belongs to a send that was cut off: it becomes
+// "결과 확인 필요" (unknown) and is never re-sent automatically.
+const StoredSchema = HistoryRecordSchema.extend({ requestId: z.string().optional(), friendId: z.number().nullable().optional() });
+export type StoredRecord = z.infer<typeof StoredSchema>;
+
+let chain: Promise<unknown> = Promise.resolve();
+/**
+ * Runs history work one at a time in this worker: a read asked for right after the worker starts waits for
+ * crash recovery, and check-then-write steps never interleave (IndexedDB transactions also keep them atomic).
+ */
+function locked<T>(run: () => Promise<T>): Promise<T> {
+  const next = chain.then(run);
+  chain = next.catch(() => undefined);
+  return next;
+}
+
+/** Every row read is checked; a row that no longer fits the schema is left out, not shown half-read. */
+function valid(rows: HistoryRow[]): StoredRecord[] {
+  return rows.flatMap((r) => {
+    const parsed = StoredSchema.safeParse(r);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+/** Pending and outcome writes are made durable before the send goes on (strict: flushed to disk). */
+const STRICT = { durability: 'strict' } as const;
+
+export type BeginResult = { ok: true; record: StoredRecord } | { ok: false; reason: 'duplicate-request' | 'in-flight' | 'already-sent'; existing: StoredRecord };
+
+export function beginSend(
+  input: Omit<StoredRecord, 'id' | 'createdAt' | 'status'>,
+  opts: { allowRepeat: boolean; now?: number },
+): Promise<BeginResult> {
+  return locked(async () => {
+    const tx = (await historyDb()).transaction('records', 'readwrite', STRICT);
+    const same = valid(await tx.store.index('productOrderNo').getAll(input.productOrderNo)).filter((r) => r.templateId === input.templateId);
+    const dup = input.requestId ? same.find((r) => r.requestId === input.requestId) : undefined;
+    const inFlight = same.find((r) => r.status === 'pending');
+    const done = same.find((r) => r.status === 'sent' || r.status === 'unknown');
+    const refusal: BeginResult | undefined = dup
+      ? { ok: false, reason: 'duplicate-request', existing: dup }
+      : inFlight
+        ? { ok: false, reason: 'in-flight', existing: inFlight }
+        : done && !opts.allowRepeat
+          ? { ok: false, reason: 'already-sent', existing: done }
+          : undefined;
+    if (refusal) {
+      await tx.done;
+      return refusal;
+    }
+    const record: StoredRecord = { ...input, id: crypto.randomUUID(), createdAt: opts.now ?? Date.now(), status: 'pending' };
+    await Promise.all([tx.store.add(record), tx.done]);
+    return { ok: true, record };
+  });
+}
+
+export function completeSend(id: string, outcome: Pick<StoredRecord, 'status' | 'error'>, now = Date.now()): Promise<void> {
+  return locked(async () => {
+    const tx = (await historyDb()).transaction('records', 'readwrite', STRICT);
+    const [r] = valid([await tx.store.get(id)].filter((x): x is HistoryRow => !!x));
+    // Only pending records take an outcome.
+    if (r?.status === 'pending') await tx.store.put({ ...r, status: outcome.status, ...(outcome.error && { error: outcome.error }), completedAt: now });
+    await tx.done;
+  });
+}
+
+/** At background start nothing is in flight: any pending record was cut off mid-send. */
+export function recoverInterrupted(now = Date.now()): Promise<number> {
+  return locked(async () => {
+    const tx = (await historyDb()).transaction('records', 'readwrite', STRICT);
+    const pending = valid(await tx.store.index('status').getAll('pending'));
+    const error = { code: 'interrupted', ko: '보내는 도중 중단됐어요. 도착했는지 확인이 필요해요.', en: 'Interrupted while sending; check whether it arrived.' };
+    await Promise.all([...pending.map((r) => tx.store.put({ ...r, status: 'unknown', error, completedAt: now })), tx.done]);
+    return pending.length;
+  });
+}
+
+export async function listHistory(filter: { status?: HistoryRecord['status']; query?: string; limit?: number } = {}): Promise<HistoryRecord[]> {
+  const q = filter.query?.trim().toLowerCase();
+  const limit = filter.limit ?? 5000;
+  return locked(async () => {
+    // Newest first, stopping at the limit: the popup's last five read five rows, not the whole history.
+    const out: HistoryRecord[] = [];
+    let cursor = await (await historyDb()).transaction('records').store.index('createdAt').openCursor(null, 'prev');
+    while (cursor && out.length < limit) {
+      const [r] = valid([cursor.value]);
+      if (r && (!filter.status || r.status === filter.status) && (!q || [r.orderNo, r.productOrderNo, r.recipientNickname, r.templateName].some((v) => v.toLowerCase().includes(q)))) {
+        const { requestId: _r, friendId: _f, ...rest } = r;
+        out.push(rest);
+      }
+      cursor = await cursor.continue();
+    }
+    return out;
+  });
+}
+
+function newest(records: StoredRecord[]): StoredRecord | undefined {
+  return records.reduce<StoredRecord | undefined>((a, r) => (!a || r.createdAt >= a.createdAt ? r : a), undefined);
+}
+
+export async function lastRecordFor(productOrderNo: string, templateId?: string): Promise<StoredRecord | undefined> {
+  return locked(async () => {
+    const rows = valid(await (await historyDb()).getAllFromIndex('records', 'productOrderNo', productOrderNo));
+    return newest(rows.filter((r) => !templateId || r.templateId === templateId));
+  });
+}
+
+/** The newest record of each product order, in one read-only transaction (row badges ask for hundreds at once). */
+export async function latestRecords(productOrderNos: string[]): Promise<Map<string, StoredRecord>> {
+  return locked(async () => {
+    const index = (await historyDb()).transaction('records').store.index('productOrderNo');
+    const wanted = [...new Set(productOrderNos)];
+    const found = await Promise.all(wanted.map(async (no) => [no, newest(valid(await index.getAll(no)))] as const));
+    return new Map(found.filter((e): e is readonly [string, StoredRecord] => !!e[1]));
+  });
+}
+
+export function pruneHistory(retentionDays: number, now = Date.now()): Promise<number> {
+  return locked(async () => {
+    const tx = (await historyDb()).transaction('records', 'readwrite');
+    let removed = 0;
+    // Oldest first, up to the cutoff; a pending record is kept whatever its age.
+    let cursor = await tx.store.index('createdAt').openCursor(IDBKeyRange.upperBound(now - retentionDays * 86_400_000, true));
+    while (cursor) {
+      if (cursor.value.status !== 'pending') {
+        await cursor.delete();
+        removed++;
+      }
+      cursor = await cursor.continue();
+    }
+    await tx.done;
+    return removed;
+  });
+}
+
+const STATUS_KO: Record<HistoryRecord['status'], string> = { sent: '보냄', failed: '실패', unknown: '결과 확인 필요', pending: '보내는 중', skipped: '건너뜀' };
+
+/** UTF-8 with BOM for Excel; cells that a spreadsheet would run as formulas are defused. */
+export function historyCsv(records: HistoryRecord[]): string {
+  const cell = (v: unknown) => {
+    let s = String(v ?? '');
+    if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const seoul = (ms: number) => new Date(ms + 9 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
+  const head = ['시각(KST)', '주문번호', '상품주문번호', '받는 사람', '템플릿', '상태', '오류 코드', '오류'];
+  const rows = records.map((r) => [seoul(r.createdAt), r.orderNo, r.productOrderNo, r.recipientNickname, r.templateName, STATUS_KO[r.status], r.error?.code ?? '', r.error?.ko ?? '']);
+  return `\uFEFF${[head, ...rows].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
+}
+
+/** Adds records from a backup that we don't have; an imported pending record can only mean "check it". */
+export function importHistory(records: unknown[], apply: boolean): Promise<number> {
+  return locked(async () => {
+    const db = await historyDb();
+    const fresh: StoredRecord[] = [];
+    const seen = new Set<string>();
+    for (const r of records) {
+      const parsed = StoredSchema.safeParse(r);
+      if (!parsed.success || seen.has(parsed.data.id) || (await db.getKey('records', parsed.data.id)) !== undefined) continue;
+      seen.add(parsed.data.id);
+      fresh.push({ ...parsed.data, status: parsed.data.status === 'pending' ? 'unknown' : parsed.data.status });
+    }
+    if (apply && fresh.length) {
+      const tx = db.transaction('records', 'readwrite', STRICT);
+      await Promise.all([...fresh.map((r) => tx.store.put(r)), tx.done]);
+    }
+    return fresh.length;
+  });
+}
+
+export async function exportHistory(): Promise<StoredRecord[]> {
+  return locked(async () => valid(await (await historyDb()).getAllFromIndex('records', 'createdAt')));
+}
+
+/** Part of "erase everything" (data.erase): storage.local.clear() does not reach the database. */
+export function eraseHistory(): Promise<void> {
+  return locked(clearHistoryDb);
+}

@@ -1,0 +1,38 @@
+import { storage } from 'wxt/utils/storage';
+import { ChecklistSchema, type Checklist } from '@/utils/shared/wire';
+
+const item = storage.defineItem<unknown>('local:reviewChecklist', { fallback: {}, version: 1 });
+// Before the background kept them, the options page stored the operator's own ticks here.
+const legacyTicks = storage.defineItem<unknown>('local:reviewTicks', { fallback: null });
+const LegacyTicksSchema = ChecklistSchema.pick({ bizAppAt: true, appIdentityAt: true, optInPageAt: true });
+
+async function read(): Promise<Checklist> {
+  const parsed = ChecklistSchema.safeParse(await item.getValue());
+  return parsed.success ? parsed.data : {};
+}
+
+/** Moves the old page-kept ticks into the checklist (a tick already there wins), then drops them. */
+export async function moveLegacyTicks(): Promise<void> {
+  const legacy = await legacyTicks.getValue();
+  if (legacy === null) return;
+  const ticks = LegacyTicksSchema.safeParse(legacy);
+  await item.setValue({ ...(ticks.success ? ticks.data : {}), ...(await read()) });
+  await legacyTicks.removeValue();
+}
+
+// Once per worker lifetime, not on every read.
+let moved: Promise<void> | undefined;
+
+export async function getChecklist(): Promise<Checklist> {
+  await (moved ??= moveLegacyTicks());
+  return read();
+}
+
+/** Records when a step passed; `done: false` clears it (an operator-ticked item unticked). */
+export async function markChecklist(step: keyof Checklist, done = true, now = Date.now()): Promise<Checklist> {
+  const next: Checklist = { ...(await getChecklist()) };
+  if (done) next[step] = now;
+  else delete next[step];
+  await item.setValue(next);
+  return next;
+}

@@ -1,0 +1,39 @@
+import { storage } from 'wxt/utils/storage';
+import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '@/utils/shared/settings-schema';
+
+// Versioned so later releases can reshape settings with a migration instead of losing them.
+const settingsItem = storage.defineItem<unknown>('local:settings', {
+  fallback: DEFAULT_SETTINGS,
+  version: 1,
+});
+
+/** Reads settings; anything stored that no longer validates falls back field by field to defaults. */
+export async function getSettings(): Promise<Settings> {
+  const raw = await settingsItem.getValue();
+  const parsed = SettingsSchema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  const partial = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const merged: Record<string, unknown> = {};
+  for (const key of Object.keys(SettingsSchema.shape) as (keyof Settings)[]) {
+    const field = SettingsSchema.shape[key].safeParse(partial[key]);
+    merged[key] = field.success ? field.data : DEFAULT_SETTINGS[key];
+  }
+  return SettingsSchema.parse(merged);
+}
+
+export async function saveSettings(next: Settings): Promise<Settings> {
+  const valid = SettingsSchema.parse(next);
+  await settingsItem.setValue(valid);
+  return valid;
+}
+
+export async function updateSettings(patch: (current: Settings) => Settings): Promise<Settings> {
+  return saveSettings(patch(await getSettings()));
+}
+
+export function watchSettings(cb: (settings: Settings) => void): () => void {
+  return settingsItem.watch((raw) => {
+    const parsed = SettingsSchema.safeParse(raw);
+    cb(parsed.success ? parsed.data : DEFAULT_SETTINGS);
+  });
+}

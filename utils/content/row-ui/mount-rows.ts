@@ -1,0 +1,178 @@
+import type { Order } from '@/utils/shared/order';
+import type { OrderStatus } from '@/utils/shared/protocol';
+import { toOrder } from '@/utils/shared/order-fields';
+import type { AdapterRow, Locator, RowRef } from '@/utils/content/stores/types';
+import { createRowButton, ROW_HOST, type RowHandle, type RowTexts } from './row-button';
+import { createBulkBar } from './bulk-bar';
+
+export interface MountOptions {
+  doc: Document;
+  url: () => URL;
+  locator: Locator;
+  texts: RowTexts & { bulk: (n: number) => string };
+  signal: AbortSignal;
+  /** Extra fields from the page's own data, by product order number. */
+  extra?: Map<string, Partial<Order>>;
+  openCompose: (orders: Order[]) => void;
+  fetchStatuses: (orders: Order[]) => Promise<Record<string, OrderStatus>>;
+  problemText: (p: { ko: string; en: string }) => string;
+}
+
+/** Script time one slice of a scan may take before the page gets the main thread back (long tasks ≥ 50 ms). */
+const SLICE_MS = 12;
+const MAX_CACHED = 20_000;
+
+type Reading = Pick<AdapterRow, 'key'> & ({ order: Order } | { problem: { ko: string; en: string } });
+
+// A message to ourselves: a new task at once, not clamped like nested timers nor throttled in background tabs.
+const channel = new MessageChannel();
+const waiting: (() => void)[] = [];
+channel.port1.onmessage = () => waiting.shift()?.();
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    channel.port2.postMessage(null);
+  });
+}
+
+/**
+ * Keeps exactly one button on every order row while the grid re-renders rows (scroll, sort, paging,
+ * route changes). One MutationObserver; scans coalesced to one per animation frame and cut into slices of
+ * a few milliseconds; rows whose text was read before are not validated again, and a row the grid
+ * re-creates gets its existing button back. Torn down on abort.
+ */
+export function mountRows(o: MountOptions): { scan(): void } {
+  const statuses = new Map<string, OrderStatus>();
+  const asked = new Set<string>();
+  // Same text, same result: validation is the costly part of reading a row.
+  const readings = new Map<string, Reading>();
+  // Buttons by key, so a re-rendered row gets its button (and badge) back instead of a new one.
+  const handles = new Map<string, RowHandle>();
+  const placed = new WeakMap<Element, RowHandle>();
+  // Buttons waiting to go into the page, to the row they are for (see flush()).
+  const pending = new Map<HTMLElement, Element>();
+  // The latest reading of each row: page data (e.g. the buyer id) can arrive after the button was made.
+  const latest = new Map<string, Order>();
+  let selection: Order[] = [];
+  let frame = 0;
+  let generation = 0;
+  const bar = createBulkBar(o.doc, o.texts.bulk, () => {
+    if (selection.length) o.openCompose(selection);
+  });
+
+  async function askStatuses(orders: Order[]) {
+    const fresh = orders.filter((ord) => !asked.has(ord.productOrderNo));
+    if (!fresh.length) return;
+    for (const ord of fresh) asked.add(ord.productOrderNo);
+    try {
+      const got = await o.fetchStatuses(fresh);
+      if (o.signal.aborted) return;
+      // Badges only: no need to read the grid again.
+      for (const [k, v] of Object.entries(got)) {
+        statuses.set(k, v);
+        handles.get(k)?.setStatus(v);
+      }
+    } catch {
+      // No badge is better than a wrong one; the button still works.
+    }
+  }
+
+  function read(ref: RowRef): Reading {
+    // Rows without a cheaper signature are signed by their fields, read once here.
+    const fields = ref.signature ? undefined : ref.fields();
+    const signature = ref.signature?.() ?? JSON.stringify(fields);
+    let reading = readings.get(signature);
+    if (!reading) {
+      const row = toOrder(o.locator.store, fields ?? ref.fields());
+      reading = 'order' in row ? { key: row.order.productOrderNo, order: row.order } : { key: '', problem: row.problem };
+      if (readings.size >= MAX_CACHED) readings.clear();
+      readings.set(signature, reading);
+    }
+    // Problem rows are named by their place on the page, which the cached reading may not share.
+    return 'problem' in reading ? { ...reading, key: `row-${ref.place}` } : reading;
+  }
+
+  /** The row's button; a new or moved one waits in `pending` until the scan ends. */
+  function place(anchor: Element, key: string): RowHandle {
+    let handle = placed.get(anchor);
+    if (handle?.key === key && (handle.host.parentNode === anchor || pending.get(handle.host) === anchor)) return handle;
+    if (handle?.host.parentNode === anchor) handle.host.remove(); // the grid reused this cell for another order
+    handle = handles.get(key);
+    if (!handle || handle.host.isConnected || pending.has(handle.host)) {
+      handle = createRowButton(o.doc, key, o.texts, () => {
+        const order = latest.get(key);
+        if (order) o.openCompose([order]);
+      });
+      if (handles.size >= MAX_CACHED) handles.clear(); // buttons in the page stay; only re-use is lost
+      handles.set(key, handle);
+    }
+    pending.set(handle.host, anchor);
+    placed.set(anchor, handle);
+    return handle;
+  }
+
+  // Buttons go into the page together when a scan ends: every change to a big grid's cells costs the page a
+  // layout of the whole table, so once per scan rather than once per slice.
+  function flush() {
+    for (const [host, anchor] of pending) anchor.append(host);
+    pending.clear();
+    observer.takeRecords(); // our own moves: nothing for the observer to look at
+  }
+
+  async function scan() {
+    frame = 0;
+    if (o.signal.aborted) return;
+    const run = ++generation;
+    const refs = o.locator.locate(o.doc, o.url(), o.extra);
+    const orders: Order[] = [];
+    const picked: Order[] = [];
+    let sliceStart = performance.now();
+    for (let i = 0; i < refs.length; i++) {
+      const ref = refs[i]!;
+      const reading = read(ref);
+      const handle = place(ref.anchor, reading.key);
+      if ('order' in reading) {
+        handle.setProblem(undefined);
+        latest.set(reading.key, reading.order);
+        orders.push(reading.order);
+        handle.setStatus(statuses.get(reading.key));
+        if (ref.selected()) picked.push(reading.order);
+      } else {
+        handle.setProblem(o.problemText(reading.problem));
+        handle.setStatus(undefined);
+      }
+      if (i % 4 === 3 && performance.now() - sliceStart > SLICE_MS) {
+        await nextTask();
+        // A newer scan (the grid changed again) takes over; rows done so far stay done.
+        if (o.signal.aborted) return;
+        if (run !== generation) return flush();
+        sliceStart = performance.now();
+      }
+    }
+    flush();
+    selection = picked;
+    bar.update(picked.length);
+    // Badges are asked for once the buttons are in: replies arriving mid-scan would only add tasks to wait for.
+    for (let i = 0; i < orders.length; i += 200) void askStatuses(orders.slice(i, i + 200));
+  }
+
+  function schedule() {
+    if (!frame && !o.signal.aborted) frame = requestAnimationFrame(() => void scan());
+  }
+
+  // Our own changes are taken off its queue (flush); the bulk bar appearing is not a reason to scan again.
+  const observer = new MutationObserver((records) => {
+    if (records.every((r) => [...r.addedNodes].every((n) => (n as Element).localName === 'ordertalk-bulk'))) return;
+    schedule();
+  });
+  observer.observe(o.doc.documentElement, { childList: true, subtree: true });
+  o.doc.addEventListener('change', schedule, { capture: true, signal: o.signal });
+  o.signal.addEventListener('abort', () => {
+    observer.disconnect();
+    if (frame) cancelAnimationFrame(frame);
+    for (const h of o.doc.querySelectorAll(ROW_HOST)) h.remove();
+    bar.remove();
+  });
+  void scan();
+  return { scan: schedule };
+}

@@ -1,0 +1,38 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { browser } from 'wxt/browser';
+import { fetchOrderStatuses, openCompose } from '@/utils/content/background-client';
+import type { Order } from '@/utils/shared/order';
+import type { Locator } from '@/utils/content/stores/types';
+import { mountRows } from './mount-rows';
+
+// Plain chrome.i18n here, not @wxt-dev/i18n: these few keys need none of its features, and every byte of a
+// content script loads on each admin page (the messages themselves come from locales/*.yml all the same).
+type RowKey = 'row_notify' | 'row_bulk' | 'row_linked' | 'row_needsLink' | 'row_unreachable' | 'row_sent' | 'row_unknown';
+const t = (key: RowKey): string => (browser.i18n.getMessage as (name: string) => string)(key);
+
+/** Shared wiring of every store's content script: texts, background calls, teardown with ctx. */
+export function startRowUi(ctx: ContentScriptContext, locator: Locator, extra?: Map<string, Partial<Order>>) {
+  const korean = browser.i18n.getUILanguage().toLowerCase().startsWith('ko');
+  return mountRows({
+    doc: document,
+    url: () => new URL(location.href),
+    locator,
+    extra,
+    signal: ctx.signal,
+    texts: {
+      notify: t('row_notify'),
+      reason: (s) => (korean ? s.reasonKo : (s.reasonEn ?? s.reasonKo)),
+      bulk: (n) => t('row_bulk').replace('{count}', String(n)),
+      status: {
+        linked: t('row_linked'),
+        'needs-link': t('row_needsLink'),
+        unreachable: t('row_unreachable'),
+        sent: t('row_sent'),
+        unknown: t('row_unknown'),
+      },
+    },
+    problemText: (p) => (korean ? p.ko : p.en),
+    openCompose: (orders) => void openCompose(orders).catch(() => undefined),
+    fetchStatuses: fetchOrderStatuses,
+  });
+}

@@ -1,0 +1,56 @@
+import { toQuantity } from '@/utils/shared/order-fields';
+import { cellText, readAll } from './read-order';
+import { bodyRows, headerIndex, tablesWithHeaders } from './header-table';
+import type { Adapter, Locator, RowRef } from './types';
+
+// Cafe24 admin order lists (server-rendered /admin/php/shop1/s_new/*.php). BEST-EFFORT: no public fixture of
+// the row markup exists (store-admins.md §8), so columns are found by their header text.
+const LABELS = { orderNo: '주문번호', buyer: '주문자', product: '상품명', quantity: '수량', status: '상태', receiver: '수령', tracking: '송장', courier: '택배사' } as const;
+
+export function isCafe24OrderPage(url: URL): boolean {
+  return url.hostname.endsWith('.cafe24.com') && url.pathname.startsWith('/admin/');
+}
+
+export const locateCafe24: Locator = {
+  store: 'cafe24',
+  locate(doc, url) {
+    if (!isCafe24OrderPage(url)) return [];
+    const refs: RowRef[] = [];
+    for (const table of tablesWithHeaders(doc, [LABELS.orderNo, LABELS.product])) {
+      const idx = headerIndex(table, Object.values(LABELS));
+      bodyRows(table).forEach((tr, i) => {
+        const cells = [...tr.children];
+        const at = (label: string) => {
+          const n = idx.get(label);
+          return n === undefined ? undefined : cellText(cells[n]);
+        };
+        const orderCell = cells[idx.get(LABELS.orderNo)!];
+        if (!orderCell) return;
+        refs.push({
+          anchor: orderCell,
+          place: String(i),
+          fields() {
+            const orderNo = (/\d{8}-\d{7}/.exec(cellText(orderCell)) ?? [cellText(orderCell)])[0];
+            return {
+              orderNo,
+              productOrderNo: `${orderNo}-${i + 1}`,
+              // "홍길동 (hong123)": name, then the member id in parentheses when shown.
+              buyerName: at(LABELS.buyer)?.replace(/\(.*\)/, '').trim(),
+              buyerId: /\(([^)]+)\)/.exec(at(LABELS.buyer) ?? '')?.[1],
+              productName: at(LABELS.product),
+              quantity: toQuantity(at(LABELS.quantity) ?? ''),
+              status: at(LABELS.status),
+              receiverName: at(LABELS.receiver),
+              trackingNo: at(LABELS.tracking),
+              courier: at(LABELS.courier),
+            };
+          },
+          selected: () => !!tr.querySelector<HTMLInputElement>('input[type=checkbox]:checked'),
+        });
+      });
+    }
+    return refs;
+  },
+};
+
+export const readCafe24: Adapter = /* @__PURE__ */ readAll(locateCafe24);

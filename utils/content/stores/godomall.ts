@@ -1,0 +1,55 @@
+import { toQuantity } from '@/utils/shared/order-fields';
+import { cellText, readAll } from './read-order';
+import type { Adapter, Locator, RowRef } from './types';
+
+// Godomall5 admin (gdadmin.<shop>/order/order_list_*.php): server-rendered table.order-list, orderer name
+// and cell phone as data attributes. BEST-EFFORT from a customised public template (store-admins.md §3);
+// per-item views use rowspan, so order-level values carry down to the following rows.
+export function isGodomallOrderPage(url: URL): boolean {
+  return url.hostname.startsWith('gdadmin.') && url.pathname.startsWith('/order/');
+}
+
+export const locateGodomall: Locator = {
+  store: 'godomall',
+  locate(doc, url) {
+    if (!isGodomallOrderPage(url)) return [];
+    const refs: RowRef[] = [];
+    for (const table of doc.querySelectorAll('table.order-list')) {
+      let orderNo = '';
+      let buyer: Element | null = null;
+      let item = 0;
+      for (const tr of table.querySelectorAll(':scope > tbody > tr')) {
+        const orderLink = tr.querySelector('td.order-no [data-order-no]');
+        if (orderLink) {
+          orderNo = orderLink.getAttribute('data-order-no') ?? cellText(orderLink);
+          buyer = tr.querySelector('td.js-member-info');
+          item = 0;
+        }
+        const product = tr.querySelector('[title="상품명"]');
+        if (!orderNo || !product) continue;
+        item++;
+        const [no, member, n] = [orderNo, buyer, item];
+        refs.push({
+          anchor: tr.querySelector('td.order-no') ?? product,
+          place: `${no}-${n}`,
+          fields: () => ({
+            orderNo: no,
+            productOrderNo: tr.getAttribute('data-order-goods-no') ?? `${no}-${n}`,
+            buyerName: member?.getAttribute('data-member-name') ?? undefined,
+            buyerId: member?.getAttribute('data-member-no') || undefined,
+            buyerPhone: member?.getAttribute('data-cell-phone') || undefined,
+            productName: cellText(product),
+            productOptions: cellText(tr.querySelector('.option_info')) || undefined,
+            quantity: toQuantity(cellText(tr.querySelector('td.goods_cnt'))),
+            status: cellText(tr.querySelector('[title="주문 상품별 주문 상태"]')) || undefined,
+            trackingNo: tr.querySelector<HTMLInputElement>('input[name^="invoiceNo["]')?.value?.trim() || undefined,
+          }),
+          selected: () => !!tr.querySelector<HTMLInputElement>('input[type=checkbox]:checked'),
+        });
+      }
+    }
+    return refs;
+  },
+};
+
+export const readGodomall: Adapter = /* @__PURE__ */ readAll(locateGodomall);

@@ -1,0 +1,160 @@
+import { z } from 'zod';
+import { OrderSchema } from './order';
+import { SettingsSchema } from './settings-schema';
+import { TemplateSchema } from './templates';
+import { CustomAdminSchema } from '@/utils/shared/custom-admin';
+import {
+  AuthStateSchema,
+  BilingualSchema,
+  ChecklistSchema,
+  ComposeItemSchema,
+  FriendSchema,
+  FriendsSchema,
+  HistoryRecordSchema,
+  PreviewSchema,
+  QuotaSchema,
+  SendResultSchema,
+  SendStatusSchema,
+  TemplateSummarySchema,
+} from './wire';
+import { popupProtocol } from './popup-protocol';
+
+export { WireErrorSchema, EnvelopeSchema, ReplySchema, type WireError } from './reply';
+
+// The one message map between contexts. Each entry names who may send it: `content` (content scripts on
+// store admins — reachable by page scripts' influence, so never allowed to send) or `page` (the extension's
+// own popup/options/compose/history pages). The background validates input and output with these schemas.
+export type Caller = 'content' | 'page';
+
+export const OrderStatusSchema = z.object({
+  state: z.enum(['linked', 'needs-link', 'unreachable', 'sent', 'unknown']),
+  reasonKo: z.string().optional(),
+  reasonEn: z.string().optional(),
+});
+export type OrderStatus = z.infer<typeof OrderStatusSchema>;
+
+const Ok = z.object({ ok: z.literal(true) });
+const None = z.object({});
+const page = ['page'] as const;
+
+export const protocol = {
+  /** The popup's own entries, in zod/mini (see popup-protocol.ts). */
+  ...popupProtocol,
+  ping: { callers: ['content', 'page'], input: None, output: Ok },
+  /** Badges on order rows: what the background knows about each order's customer. */
+  'order.status': {
+    callers: ['content', 'page'],
+    input: z.object({ orders: z.array(OrderSchema).max(2000) }),
+    // A list, not a record: the content script checks it with the few zod/mini blocks it ships (content-client.ts).
+    output: z.object({ statuses: z.array(OrderStatusSchema.extend({ productOrderNo: z.string() })).max(2000) }),
+  },
+  /** Opens the compose window for these orders. Sends nothing: Send is clicked inside that window. */
+  'compose.open': {
+    callers: ['content', 'page'],
+    input: z.object({ orders: z.array(OrderSchema).min(1).max(100) }),
+    output: Ok,
+  },
+
+  // Everything below is for the extension's own pages only.
+  'settings.get': { callers: page, input: None, output: SettingsSchema },
+  'settings.save': { callers: page, input: z.object({ settings: SettingsSchema }), output: SettingsSchema },
+  /** Write-only: the secret goes into the background's sealed store and is never read back. */
+  'settings.setClientSecret': { callers: page, input: z.object({ secret: z.string().trim().max(200).nullable() }), output: Ok },
+  'auth.state': { callers: page, input: None, output: AuthStateSchema },
+  'auth.signIn': { callers: page, input: None, output: AuthStateSchema },
+  'auth.requestConsent': {
+    callers: page,
+    input: z.object({ scopes: z.array(z.enum(['profile_nickname', 'friends', 'talk_message'])).min(1) }),
+    output: AuthStateSchema,
+  },
+  'auth.signOut': { callers: page, input: None, output: AuthStateSchema },
+  'auth.disconnect': { callers: page, input: None, output: AuthStateSchema },
+  'friends.list': { callers: page, input: z.object({ refresh: z.boolean().optional() }), output: FriendsSchema },
+  'quota.get': { callers: page, input: z.object({ receiverUuid: z.string().optional() }), output: QuotaSchema },
+  'templates.list': { callers: page, input: None, output: z.object({ templates: z.array(TemplateSchema) }) },
+  'templates.save': { callers: page, input: z.object({ template: TemplateSchema }), output: Ok },
+  'templates.delete': { callers: page, input: z.object({ id: z.string() }), output: Ok },
+  'templates.preview': {
+    callers: page,
+    input: z.object({ template: TemplateSchema, order: z.optional(OrderSchema) }),
+    output: z.object({ preview: PreviewSchema.optional(), missingVariables: z.array(z.string()), problems: z.array(BilingualSchema.extend({ code: z.string() })) }),
+  },
+  'compose.session': {
+    callers: page,
+    input: z.object({ sessionId: z.string().uuid() }),
+    output: z.object({ orders: z.array(OrderSchema), templates: z.array(TemplateSummarySchema), acknowledged: z.boolean() }),
+  },
+  /** Who gets what and whether it can be sent, for each order of the session, with one template. */
+  'compose.prepare': {
+    callers: page,
+    input: z.object({ sessionId: z.string().uuid(), templateId: z.string(), freeText: z.string().max(1000).optional() }),
+    output: z.object({ items: z.array(ComposeItemSchema), quota: QuotaSchema }),
+  },
+  'link.suggest': {
+    callers: page,
+    input: z.object({ order: OrderSchema, query: z.string().max(50).optional() }),
+    output: z.object({ friends: z.array(FriendSchema) }),
+  },
+  'link.set': {
+    callers: page,
+    input: z.object({ order: OrderSchema, friendUuid: z.string().min(1) }),
+    output: Ok,
+  },
+  'link.remove': { callers: page, input: z.object({ order: OrderSchema }), output: Ok },
+  'send.acknowledge': { callers: page, input: None, output: Ok },
+  /**
+   * Sends the session's chosen orders. Only an extension page can ask, after the operator's click there;
+   * every send is recorded as pending first, and a repeat of an already-sent message needs confirmRepeat.
+   */
+  'send.orders': {
+    callers: page,
+    input: z.object({
+      sessionId: z.string().uuid(),
+      templateId: z.string(),
+      freeText: z.string().max(1000).optional(),
+      productOrderNos: z.array(z.string()).min(1).max(100),
+      confirmRepeat: z.boolean().default(false),
+      /** One per Send click in the page: a repeated message with the same id sends nothing twice. */
+      requestId: z.string().uuid(),
+    }),
+    output: z.object({ results: z.array(SendResultSchema) }),
+  },
+  'send.cancel': { callers: page, input: z.object({ sessionId: z.string().uuid() }), output: Ok },
+  'send.progress': {
+    callers: page,
+    input: z.object({ sessionId: z.string().uuid() }),
+    output: z.object({ total: z.number().int(), done: z.number().int(), results: z.array(SendResultSchema) }),
+  },
+  'send.toMe': { callers: page, input: z.object({ templateId: z.string().optional() }), output: Ok },
+  'checklist.get': { callers: page, input: None, output: ChecklistSchema },
+  /** Records that a step passed (now), or with `done: false` clears it (the operator unticks an item). */
+  'checklist.mark': {
+    callers: page,
+    input: z.object({ step: z.enum(['sendToMeAt', 'teamMemberAt', 'noticeViewedAt', 'bizAppAt', 'appIdentityAt', 'optInPageAt']), done: z.boolean().optional() }),
+    output: ChecklistSchema,
+  },
+  'history.list': {
+    callers: page,
+    input: z.object({ status: SendStatusSchema.optional(), query: z.string().max(100).optional(), limit: z.number().int().min(1).max(5000).optional() }),
+    output: z.object({ records: z.array(HistoryRecordSchema) }),
+  },
+  'history.exportCsv': { callers: page, input: None, output: z.object({ csv: z.string() }) },
+  'data.export': { callers: page, input: None, output: z.object({ json: z.string() }) },
+  'data.import': {
+    callers: page,
+    input: z.object({ json: z.string().max(20_000_000), apply: z.boolean() }),
+    output: z.object({ summary: z.record(z.string(), z.number()) }),
+  },
+  'data.erase': { callers: page, input: None, output: Ok },
+  /** "이 탭에서 테스트": reads an open tab of that admin with the described selectors. */
+  'custom.preview': {
+    callers: page,
+    input: z.object({ config: CustomAdminSchema }),
+    output: z.object({ tabFound: z.boolean(), rows: z.number().int(), orders: z.array(OrderSchema), problems: z.array(BilingualSchema) }),
+  },
+} as const satisfies Record<string, { callers: readonly Caller[]; input: z.core.$ZodType; output: z.core.$ZodType }>;
+
+export type Protocol = typeof protocol;
+export type MessageType = keyof Protocol;
+export type Input<T extends MessageType> = z.input<Protocol[T]['input']>;
+export type Output<T extends MessageType> = z.output<Protocol[T]['output']>;
