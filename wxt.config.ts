@@ -9,7 +9,8 @@ function nativeBrowserApi(): Plugin {
     name: 'ordertalk:native-browser-api',
     enforce: 'pre',
     resolveId(id, importer) {
-      if (id === '@wxt-dev/webextension-polyfill/browser' || id === 'wxt/browser') return this.resolve('@wxt-dev/browser', importer, { skipSelf: true });
+      if (id === '@wxt-dev/webextension-polyfill/browser' || id === 'wxt/browser')
+        return this.resolve('@wxt-dev/browser', importer, { skipSelf: true });
     },
   };
 }
@@ -72,7 +73,9 @@ export default defineConfig({
     // scripting + optional hosts: only for admins the operator describes, asked for one site at a time.
     permissions: ['storage', 'identity', 'scripting'],
     // MV2 (Firefox) has no optional_host_permissions: WXT would fold it into required permissions.
-    ...(browser === 'firefox' ? { optional_permissions: ['https://*/*'] } : { optional_host_permissions: ['https://*/*'] }),
+    ...(browser === 'firefox'
+      ? { optional_permissions: ['https://*/*'] }
+      : { optional_host_permissions: ['https://*/*'] }),
     // Content scripts need no host permission; only the background talks to Kakao.
     host_permissions: KAKAO_HOST_PERMISSIONS,
     action: { default_title: '__MSG_extName__' },

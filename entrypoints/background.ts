@@ -16,11 +16,25 @@ export default defineBackground(() => {
   const kakao = createBackgroundKakao();
   const compose = createComposeService(kakao);
   // Registered synchronously: a restarted service worker only wakes for listeners from its first run.
-  listen({ ...createBaseHandlers(), ...createKakaoHandlers(kakao), ...createComposeHandlers(compose, kakao), ...createDataHandlers(), ...createCustomAdminHandlers(), ...createPopupHandlers(popupSourcesFrom(kakao)) });
+  listen({
+    ...createBaseHandlers(),
+    ...createKakaoHandlers(kakao),
+    ...createComposeHandlers(compose, kakao),
+    ...createDataHandlers(),
+    ...createCustomAdminHandlers(),
+    ...createPopupHandlers(popupSourcesFrom(kakao)),
+  });
   // A worker starting fresh has nothing in flight: pending sends were cut off and need checking, not resending.
   void recoverInterrupted();
   void getSettings().then((s) => pruneHistory(s.historyRetentionDays));
-  void getSettings().then((s) => syncCustomScripts(s.customAdmins)).catch(() => undefined);
+  void getSettings()
+    .then((s) => syncCustomScripts(s.customAdmins))
+    .catch(() => undefined);
   watchSettings((s) => void syncCustomScripts(s.customAdmins).catch(() => undefined));
-  browser.permissions.onAdded.addListener(() => void getSettings().then((s) => syncCustomScripts(s.customAdmins)).catch(() => undefined));
+  browser.permissions.onAdded.addListener(
+    () =>
+      void getSettings()
+        .then((s) => syncCustomScripts(s.customAdmins))
+        .catch(() => undefined),
+  );
 });

@@ -10,7 +10,8 @@ export default defineContentScript({
   main() {
     const isGraphql = (url: string) => url.includes('/o/v3/graphql');
     const seen: Record<string, string>[] = [];
-    const post = (rows: Record<string, string>[]) => rows.length && window.postMessage({ source: BRIDGE_SOURCE, rows }, location.origin);
+    const post = (rows: Record<string, string>[]) =>
+      rows.length && window.postMessage({ source: BRIDGE_SOURCE, rows }, location.origin);
     const forward = (text: string) => {
       try {
         const rows = extractRows(JSON.parse(text));
@@ -28,12 +29,22 @@ export default defineContentScript({
     window.fetch = async function (this: unknown, ...args: Parameters<typeof fetch>) {
       const response = await originalFetch.apply(this, args);
       const url = args[0] instanceof Request ? args[0].url : String(args[0]);
-      if (isGraphql(url)) void response.clone().text().then(forward, () => undefined);
+      if (isGraphql(url))
+        void response
+          .clone()
+          .text()
+          .then(forward, () => undefined);
       return response;
     };
     const open = XMLHttpRequest.prototype.open;
-    XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, method: string, url: string | URL, ...rest: unknown[]) {
-      if (isGraphql(String(url))) this.addEventListener('load', () => typeof this.response === 'string' && forward(this.response));
+    XMLHttpRequest.prototype.open = function (
+      this: XMLHttpRequest,
+      method: string,
+      url: string | URL,
+      ...rest: unknown[]
+    ) {
+      if (isGraphql(String(url)))
+        this.addEventListener('load', () => typeof this.response === 'string' && forward(this.response));
       return (open as (...a: unknown[]) => void).call(this, method, url, ...rest);
     } as typeof XMLHttpRequest.prototype.open;
   },

@@ -7,7 +7,9 @@ import { DEMO_KEY, runWalkthrough } from '../tests/demo/walkthrough';
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
 const world = await startWorld('demo', { headless });
 const { emu, site, ext } = world;
-console.log(`Kakao emulator (demo scenario): https://kapi.kakao.com/__emulator/inbox inside the demo browser (port ${emu.port})`);
+console.log(
+  `Kakao emulator (demo scenario): https://kapi.kakao.com/__emulator/inbox inside the demo browser (port ${emu.port})`,
+);
 console.log(`Demo store admin: https://sell.smartstore.naver.com/#/naverpay/manage/order (port ${site.port})`);
 console.log(`Chromium with the production build, extension id ${ext.extensionId}`);
 const stop = async (code: number) => {
@@ -29,6 +31,8 @@ if (headless) {
   await page.goto(ext.extensionUrl('options.html'));
   const store = await ext.context.newPage();
   await store.goto('https://sell.smartstore.naver.com/#/naverpay/manage/order');
-  console.log(`In the options page enter the REST API key ${DEMO_KEY}, sign in as "하늘상점 사장님", and try 카톡 알림 on the order page.`);
+  console.log(
+    `In the options page enter the REST API key ${DEMO_KEY}, sign in as "하늘상점 사장님", and try 카톡 알림 on the order page.`,
+  );
   console.log('Press Ctrl-C to stop everything.');
 }

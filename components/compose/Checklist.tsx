@@ -17,13 +17,20 @@ export function Checklist(props: { checks: Check[]; onChanged: () => void; onLin
   return (
     <ul class="cp-checks" data-testid="eligibility">
       {props.checks.map((c) => (
-        <li key={c.check} data-check={c.check} data-ok={String(c.ok)} class={c.ok ? 'cp-ok' : c.severity === 'warn' ? 'cp-warn' : 'cp-bad'}>
+        <li
+          key={c.check}
+          data-check={c.check}
+          data-ok={String(c.ok)}
+          class={c.ok ? 'cp-ok' : c.severity === 'warn' ? 'cp-warn' : 'cp-bad'}
+        >
           <span aria-hidden="true">{c.ok ? '✓' : c.severity === 'warn' ? '!' : '✕'}</span> {ko ? c.ko : c.en}
           {!c.ok && (
             <div class="cp-fix">
               {ko ? c.fixKo : c.fixEn}
               {c.action && c.action !== 'retry' && (
-                <button type="button" class="ot-link" onClick={() => act(c.action)}>{i18n.t('compose.fix')}</button>
+                <button type="button" class="ot-link" onClick={() => act(c.action)}>
+                  {i18n.t('compose.fix')}
+                </button>
               )}
             </div>
           )}

@@ -44,7 +44,11 @@ export function ComposeApp({ sessionId }: { sessionId: string }) {
 
   async function prepare() {
     try {
-      const r = await callBackground('compose.prepare', { sessionId, templateId, freeText: templateId === 'free-text' ? freeText : undefined });
+      const r = await callBackground('compose.prepare', {
+        sessionId,
+        templateId,
+        freeText: templateId === 'free-text' ? freeText : undefined,
+      });
       setItems(r.items);
       setQuota(r.quota);
     } catch (e) {
@@ -60,7 +64,8 @@ export function ComposeApp({ sessionId }: { sessionId: string }) {
   const sendable = items.filter((i) => i.canSend);
   const needsReconfirm = sendable.some((i) => i.needsReconfirm);
   const needsAck = !!session && !session.acknowledged;
-  const canClick = !sending && !results && sendable.length > 0 && (!needsAck || ack) && (!needsReconfirm || confirmRepeat);
+  const canClick =
+    !sending && !results && sendable.length > 0 && (!needsAck || ack) && (!needsReconfirm || confirmRepeat);
 
   async function send(event: Event) {
     if (!isOperatorClick(event) || !canClick) return;
@@ -69,7 +74,10 @@ export function ComposeApp({ sessionId }: { sessionId: string }) {
     const total = sendable.length;
     setProgress({ done: 0, total });
     const poll = setInterval(() => {
-      callBackground('send.progress', { sessionId }).then((p) => setProgress({ done: p.done, total }), () => undefined);
+      callBackground('send.progress', { sessionId }).then(
+        (p) => setProgress({ done: p.done, total }),
+        () => undefined,
+      );
     }, 300);
     try {
       if (needsAck) {
@@ -103,24 +111,51 @@ export function ComposeApp({ sessionId }: { sessionId: string }) {
     await prepare();
   }
 
-  if (!session) return <main class="cp">{error ? <p class="ot-error" role="alert">{error}</p> : <p>{i18n.t('common.loading')}</p>}</main>;
+  if (!session)
+    return (
+      <main class="cp">
+        {error ? (
+          <p class="ot-error" role="alert">
+            {error}
+          </p>
+        ) : (
+          <p>{i18n.t('common.loading')}</p>
+        )}
+      </main>
+    );
   const bulk = session.orders.length > 1;
   const first = items[0];
   return (
     <main class="cp" data-testid="compose">
       <h1>{bulk ? i18n.t('compose.titleBulk', { count: session.orders.length }) : i18n.t('compose.title')}</h1>
-      <p class="ot-muted" data-testid="sender-note">{i18n.t('compose.senderNote')}</p>
+      <p class="ot-muted" data-testid="sender-note">
+        {i18n.t('compose.senderNote')}
+      </p>
 
       <label class="ot-field">
         <span>{i18n.t('compose.template')}</span>
-        <select data-testid="template-select" value={templateId} onChange={(e) => setTemplateId(e.currentTarget.value)} disabled={sending}>
-          {session.templates.map((t) => <option value={t.id} key={t.id}>{t.name}</option>)}
+        <select
+          data-testid="template-select"
+          value={templateId}
+          onChange={(e) => setTemplateId(e.currentTarget.value)}
+          disabled={sending}
+        >
+          {session.templates.map((t) => (
+            <option value={t.id} key={t.id}>
+              {t.name}
+            </option>
+          ))}
         </select>
       </label>
       {templateId === 'free-text' && (
         <label class="ot-field">
           <span>{i18n.t('compose.freeText')}</span>
-          <textarea data-testid="free-text" rows={4} value={freeText} onInput={(e) => setFreeText(e.currentTarget.value)} />
+          <textarea
+            data-testid="free-text"
+            rows={4}
+            value={freeText}
+            onInput={(e) => setFreeText(e.currentTarget.value)}
+          />
         </label>
       )}
 
@@ -135,34 +170,72 @@ export function ComposeApp({ sessionId }: { sessionId: string }) {
                   <strong>{o.buyerName}</strong>
                   <span class="ot-muted">{o.productOrderNo}</span>
                 </header>
-                <div class="ot-muted">{o.productName}{o.productOptions ? ` · ${o.productOptions}` : ''}{o.quantity ? ` × ${o.quantity}` : ''}</div>
-                {o.trackingNo && <div class="ot-muted">{o.courier} {o.trackingNo}</div>}
+                <div class="ot-muted">
+                  {o.productName}
+                  {o.productOptions ? ` · ${o.productOptions}` : ''}
+                  {o.quantity ? ` × ${o.quantity}` : ''}
+                </div>
+                {o.trackingNo && (
+                  <div class="ot-muted">
+                    {o.courier} {o.trackingNo}
+                  </div>
+                )}
                 <div class="cp-recipient">
                   {item.link ? (
                     <span>
                       {i18n.t('compose.linkedTo')} <strong data-testid="linked-friend">{item.link.nickname}</strong>{' '}
-                      <button class="ot-link" onClick={async () => { await callBackground('link.remove', { order: o }); await prepare(); }}>{i18n.t('compose.unlink')}</button>
+                      <button
+                        class="ot-link"
+                        onClick={async () => {
+                          await callBackground('link.remove', { order: o });
+                          await prepare();
+                        }}
+                      >
+                        {i18n.t('compose.unlink')}
+                      </button>
                     </span>
                   ) : item.linkBlocked ? (
                     <span class="ot-error">{pick(item.linkBlocked)}</span>
                   ) : (
-                    (linking === o.productOrderNo || !bulk) && <FriendSearch order={o} onLinked={() => { setLinking(undefined); void prepare(); }} />
+                    (linking === o.productOrderNo || !bulk) && (
+                      <FriendSearch
+                        order={o}
+                        onLinked={() => {
+                          setLinking(undefined);
+                          void prepare();
+                        }}
+                      />
+                    )
                   )}
                   {bulk && !item.link && !item.linkBlocked && linking !== o.productOrderNo && (
-                    <button class="ot-secondary" onClick={() => setLinking(o.productOrderNo)}>{i18n.t('compose.link')}</button>
+                    <button class="ot-secondary" onClick={() => setLinking(o.productOrderNo)}>
+                      {i18n.t('compose.link')}
+                    </button>
                   )}
                 </div>
                 {bulk ? (
                   <details>
-                    <summary class={item.canSend ? 'ot-ok' : 'ot-error'}>{item.canSend ? i18n.t('compose.canSend') : i18n.t('compose.cannotSend')}</summary>
+                    <summary class={item.canSend ? 'ot-ok' : 'ot-error'}>
+                      {item.canSend ? i18n.t('compose.canSend') : i18n.t('compose.cannotSend')}
+                    </summary>
                     <Checklist checks={item.checks} onChanged={prepare} onLink={() => setLinking(o.productOrderNo)} />
                   </details>
                 ) : (
-                  <Checklist checks={item.checks} onChanged={prepare} onLink={() => document.querySelector<HTMLInputElement>('[data-testid="friend-search"]')?.focus()} />
+                  <Checklist
+                    checks={item.checks}
+                    onChanged={prepare}
+                    onLink={() => document.querySelector<HTMLInputElement>('[data-testid="friend-search"]')?.focus()}
+                  />
                 )}
                 {result && (
-                  <p data-testid="send-result" data-status={result.status} class={result.status === 'sent' ? 'ot-ok' : 'ot-error'} role="status">
-                    {statusText(result.status)}{result.error ? ` — ${pick(result.error)}` : ''}
+                  <p
+                    data-testid="send-result"
+                    data-status={result.status}
+                    class={result.status === 'sent' ? 'ot-ok' : 'ot-error'}
+                    role="status"
+                  >
+                    {statusText(result.status)}
+                    {result.error ? ` — ${pick(result.error)}` : ''}
                     {result.status === 'unknown' && <span class="ot-muted"> {i18n.t('compose.unknownExplain')}</span>}
                   </p>
                 )}
@@ -173,31 +246,57 @@ export function ComposeApp({ sessionId }: { sessionId: string }) {
         <aside class="cp-side">
           {first?.preview && <KakaoPreview preview={first.preview} />}
           {bulk && <p class="ot-muted">{i18n.t('compose.previewFirst')}</p>}
-          {quota && <p class="ot-muted" data-testid="quota-today">{i18n.t('compose.quota', { left: quota.senderLeft })}</p>}
+          {quota && (
+            <p class="ot-muted" data-testid="quota-today">
+              {i18n.t('compose.quota', { left: quota.senderLeft })}
+            </p>
+          )}
         </aside>
       </div>
 
       {needsAck && (
         <label class="cp-ack">
-          <input type="checkbox" data-testid="consent-ack" checked={ack} onChange={(e) => setAck(e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            data-testid="consent-ack"
+            checked={ack}
+            onChange={(e) => setAck(e.currentTarget.checked)}
+          />
           {i18n.t('compose.ack')}
         </label>
       )}
       {needsReconfirm && !results && (
         <label class="cp-ack">
-          <input type="checkbox" data-testid="confirm-repeat" checked={confirmRepeat} onChange={(e) => setConfirmRepeat(e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            data-testid="confirm-repeat"
+            checked={confirmRepeat}
+            onChange={(e) => setConfirmRepeat(e.currentTarget.checked)}
+          />
           {i18n.t('compose.reconfirm')}
         </label>
       )}
       {progress && bulk && (
-        <progress data-testid="bulk-progress" max={progress.total} value={progress.done} aria-valuenow={progress.done} aria-valuemax={progress.total} />
+        <progress
+          data-testid="bulk-progress"
+          max={progress.total}
+          value={progress.done}
+          aria-valuenow={progress.done}
+          aria-valuemax={progress.total}
+        />
       )}
       <div class="ot-row">
         <span class="ot-muted">{i18n.t('compose.summary', { send: sendable.length, total: items.length })}</span>
         <span>
-          {sending && bulk && <button class="ot-secondary" onClick={() => callBackground('send.cancel', { sessionId })}>{i18n.t('compose.cancel')}</button>}
+          {sending && bulk && (
+            <button class="ot-secondary" onClick={() => callBackground('send.cancel', { sessionId })}>
+              {i18n.t('compose.cancel')}
+            </button>
+          )}
           {results ? (
-            <button class="ot-secondary" onClick={again}>{i18n.t('compose.again')}</button>
+            <button class="ot-secondary" onClick={again}>
+              {i18n.t('compose.again')}
+            </button>
           ) : (
             <button class="ot-primary" data-testid="send" disabled={!canClick} onClick={send}>
               {sending ? i18n.t('compose.sending') : i18n.t('compose.send', { count: sendable.length })}
@@ -208,10 +307,21 @@ export function ComposeApp({ sessionId }: { sessionId: string }) {
       {results && bulk && (
         <section data-testid="bulk-report" class="ot-card" aria-live="polite">
           <h2>{i18n.t('compose.report')}</h2>
-          <p>{(['sent', 'failed', 'unknown', 'skipped'] as const).map((s) => `${statusText(s)} ${results.filter((r) => r.status === s).length + (s === 'skipped' ? items.length - results.length : 0)}`).join(' · ')}</p>
+          <p>
+            {(['sent', 'failed', 'unknown', 'skipped'] as const)
+              .map(
+                (s) =>
+                  `${statusText(s)} ${results.filter((r) => r.status === s).length + (s === 'skipped' ? items.length - results.length : 0)}`,
+              )
+              .join(' · ')}
+          </p>
         </section>
       )}
-      {error && <p class="ot-error" role="alert">{error}</p>}
+      {error && (
+        <p class="ot-error" role="alert">
+          {error}
+        </p>
+      )}
     </main>
   );
 }

@@ -13,7 +13,10 @@ export function FriendSearch(props: { order: Order; onLinked: () => void }) {
   const [error, setError] = useState('');
   useEffect(() => {
     const t = setTimeout(() => {
-      callBackground('link.suggest', { order: props.order, query }).then((r) => setFriends(r.friends), (e) => setError(errorMessage(e)));
+      callBackground('link.suggest', { order: props.order, query }).then(
+        (r) => setFriends(r.friends),
+        (e) => setError(errorMessage(e)),
+      );
     }, 150);
     return () => clearTimeout(t);
   }, [query, props.order.productOrderNo]);
@@ -32,7 +35,12 @@ export function FriendSearch(props: { order: Order; onLinked: () => void }) {
     <div class="cp-search">
       <label class="ot-field">
         <span>{i18n.t('compose.findFriend', { buyer: props.order.buyerName })}</span>
-        <input data-testid="friend-search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} placeholder={i18n.t('compose.searchPlaceholder')} />
+        <input
+          data-testid="friend-search"
+          value={query}
+          onInput={(e) => setQuery(e.currentTarget.value)}
+          placeholder={i18n.t('compose.searchPlaceholder')}
+        />
       </label>
       <ul class="cp-friends" role="listbox" aria-label={i18n.t('compose.friends')}>
         {friends.map((f) => (
@@ -46,7 +54,9 @@ export function FriendSearch(props: { order: Order; onLinked: () => void }) {
               class={picked?.uuid === f.uuid ? 'cp-friend cp-picked' : 'cp-friend'}
               onClick={() => setPicked(f)}
             >
-              {f.thumbnailUrl && <img src={f.thumbnailUrl} width={24} height={24} alt="" referrerpolicy="no-referrer" />}
+              {f.thumbnailUrl && (
+                <img src={f.thumbnailUrl} width={24} height={24} alt="" referrerpolicy="no-referrer" />
+              )}
               <span>{f.nickname}</span>
               {f.allowedMsg === false && <small class="ot-error">{i18n.t('compose.refuses')}</small>}
             </button>
@@ -55,9 +65,15 @@ export function FriendSearch(props: { order: Order; onLinked: () => void }) {
         {friends.length === 0 && <li class="ot-muted">{i18n.t('compose.noFriends')}</li>}
       </ul>
       <button class="ot-primary" data-testid="link-confirm" disabled={!picked} onClick={confirm}>
-        {picked ? i18n.t('compose.linkConfirm', { buyer: props.order.buyerName, friend: picked.nickname }) : i18n.t('compose.pickFriend')}
+        {picked
+          ? i18n.t('compose.linkConfirm', { buyer: props.order.buyerName, friend: picked.nickname })
+          : i18n.t('compose.pickFriend')}
       </button>
-      {error && <p class="ot-error" role="alert">{error}</p>}
+      {error && (
+        <p class="ot-error" role="alert">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -17,7 +17,10 @@ export function HistoryApp() {
   const [error, setError] = useState('');
   const [retention, setRetention] = useState<number>();
   useEffect(() => {
-    callBackground('settings.get', {}).then((s) => setRetention(s.historyRetentionDays), () => undefined);
+    callBackground('settings.get', {}).then(
+      (s) => setRetention(s.historyRetentionDays),
+      () => undefined,
+    );
   }, []);
 
   async function setRetentionDays(days: number) {
@@ -25,7 +28,9 @@ export function HistoryApp() {
       const current = await callBackground('settings.get', {});
       const saved = await callBackground('settings.save', { settings: { ...current, historyRetentionDays: days } });
       setRetention(saved.historyRetentionDays);
-      setRecords((await callBackground('history.list', { status: status || undefined, query: query || undefined })).records);
+      setRecords(
+        (await callBackground('history.list', { status: status || undefined, query: query || undefined })).records,
+      );
     } catch (e) {
       setError(errorMessage(e));
     }
@@ -33,7 +38,10 @@ export function HistoryApp() {
 
   useEffect(() => {
     const t = setTimeout(() => {
-      callBackground('history.list', { status: status || undefined, query: query || undefined }).then((r) => setRecords(r.records), (e) => setError(errorMessage(e)));
+      callBackground('history.list', { status: status || undefined, query: query || undefined }).then(
+        (r) => setRecords(r.records),
+        (e) => setError(errorMessage(e)),
+      );
     }, 150);
     return () => clearTimeout(t);
   }, [status, query]);
@@ -53,20 +61,36 @@ export function HistoryApp() {
       <div class="ot-row">
         <label>
           {i18n.t('history.status')}{' '}
-          <select data-testid="history-status" value={status} onChange={(e) => setStatus(e.currentTarget.value as SendStatus | '')}>
+          <select
+            data-testid="history-status"
+            value={status}
+            onChange={(e) => setStatus(e.currentTarget.value as SendStatus | '')}
+          >
             <option value="">{i18n.t('history.all')}</option>
-            {STATUSES.map((s) => <option value={s} key={s}>{statusText(s)}</option>)}
+            {STATUSES.map((s) => (
+              <option value={s} key={s}>
+                {statusText(s)}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           {i18n.t('history.search')}{' '}
           <input data-testid="history-search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
         </label>
-        <button class="ot-secondary" data-testid="history-export" onClick={exportCsv}>{i18n.t('history.export')}</button>
+        <button class="ot-secondary" data-testid="history-export" onClick={exportCsv}>
+          {i18n.t('history.export')}
+        </button>
       </div>
       <table style={{ width: '100%', borderCollapse: 'collapse', marginTop: '12px' }}>
         <thead>
-          <tr>{['time', 'order', 'recipient', 'template', 'status'].map((k) => <th key={k} style={{ textAlign: 'left' }}>{i18n.t(`history.col.${k}` as 'history.col.time')}</th>)}</tr>
+          <tr>
+            {['time', 'order', 'recipient', 'template', 'status'].map((k) => (
+              <th key={k} style={{ textAlign: 'left' }}>
+                {i18n.t(`history.col.${k}` as 'history.col.time')}
+              </th>
+            ))}
+          </tr>
         </thead>
         <tbody>
           {records.map((r) => (
@@ -75,7 +99,10 @@ export function HistoryApp() {
               <td>{r.productOrderNo}</td>
               <td>{r.recipientNickname}</td>
               <td>{r.templateName}</td>
-              <td>{statusText(r.status)}{r.error ? ` — ${pick(r.error)} (${r.error.code})` : ''}</td>
+              <td>
+                {statusText(r.status)}
+                {r.error ? ` — ${pick(r.error)} (${r.error.code})` : ''}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -83,11 +110,23 @@ export function HistoryApp() {
       {records.length === 0 && <p class="ot-muted">{i18n.t('history.empty')}</p>}
       <label class="ot-muted">
         {i18n.t('history.retention')}{' '}
-        <select data-testid="history-retention" value={String(retention ?? '')} onChange={(e) => void setRetentionDays(Number(e.currentTarget.value))}>
-          {[30, 90, 180, 365, 730].map((d) => <option key={d} value={d}>{i18n.t('history.days', { days: d })}</option>)}
+        <select
+          data-testid="history-retention"
+          value={String(retention ?? '')}
+          onChange={(e) => void setRetentionDays(Number(e.currentTarget.value))}
+        >
+          {[30, 90, 180, 365, 730].map((d) => (
+            <option key={d} value={d}>
+              {i18n.t('history.days', { days: d })}
+            </option>
+          ))}
         </select>
       </label>
-      {error && <p class="ot-error" role="alert">{error}</p>}
+      {error && (
+        <p class="ot-error" role="alert">
+          {error}
+        </p>
+      )}
     </main>
   );
 }

@@ -25,11 +25,15 @@ function toField(text: string): { selector: string } | { header: string } | unde
   const m = /^(?:열|col):\s*(.+)$/i.exec(t);
   return m ? { header: m[1]!.trim() } : { selector: t };
 }
-const fromField = (f?: { selector: string } | { header: string }) => (!f ? '' : 'header' in f ? `열:${f.header}` : f.selector);
+const fromField = (f?: { selector: string } | { header: string }) =>
+  !f ? '' : 'header' in f ? `열:${f.header}` : f.selector;
 const originOf = (pattern: string) => `${new URL(pattern.replace(/\*/g, 'x')).origin}/*`;
 
 /** Describe an admin the product does not know; its site permission is asked for on save, for that site only. */
-export function CustomAdminSection(props: { settings: Settings; saveSettings: (change: (s: Settings) => Settings) => Promise<Settings> }) {
+export function CustomAdminSection(props: {
+  settings: Settings;
+  saveSettings: (change: (s: Settings) => Settings) => Promise<Settings>;
+}) {
   const first = props.settings.customAdmins[0];
   const [name, setName] = useState(first?.name ?? '');
   const [urlPattern, setUrlPattern] = useState(first?.urlPattern ?? '');
@@ -59,8 +63,12 @@ export function CustomAdminSection(props: { settings: Settings; saveSettings: (c
     try {
       const r = await callBackground('custom.preview', { config: c });
       if (!r.tabFound) return setStatus(i18n.t('options.customAdmin.testNoTab'));
-      const lines = r.orders.map((o) => `${o.orderNo} · ${o.buyerName} · ${o.productName}`).concat(r.problems.map(pick));
-      setStatus(`${i18n.t('options.customAdmin.testResult', { rows: r.rows, orders: r.orders.length })} ${lines.join(' / ')}`);
+      const lines = r.orders
+        .map((o) => `${o.orderNo} · ${o.buyerName} · ${o.productName}`)
+        .concat(r.problems.map(pick));
+      setStatus(
+        `${i18n.t('options.customAdmin.testResult', { rows: r.rows, orders: r.orders.length })} ${lines.join(' / ')}`,
+      );
     } catch (e) {
       setStatus(errorMessage(e));
     }
@@ -73,7 +81,11 @@ export function CustomAdminSection(props: { settings: Settings; saveSettings: (c
     try {
       // Asked here, inside the operator's click: for this one site, never all sites.
       const granted = await browser.permissions.request({ origins: [originOf(c.urlPattern)] }).catch(() => false);
-      await props.saveSettings((s) => ({ ...s, customAdmins: [c, ...s.customAdmins.filter((a) => a.name !== c.name)].slice(0, 10), store: { ...s.store, admins: { ...s.store.admins, custom: true } } }));
+      await props.saveSettings((s) => ({
+        ...s,
+        customAdmins: [c, ...s.customAdmins.filter((a) => a.name !== c.name)].slice(0, 10),
+        store: { ...s.store, admins: { ...s.store.admins, custom: true } },
+      }));
       setStatus(granted ? i18n.t('options.customAdmin.saved') : i18n.t('options.customAdmin.denied'));
     } catch (err) {
       setStatus(errorMessage(err));
@@ -81,24 +93,54 @@ export function CustomAdminSection(props: { settings: Settings; saveSettings: (c
   }
 
   return (
-    <Section name="custom-admin" title={i18n.t('options.customAdmin.title')} intro={i18n.t('options.customAdmin.intro')}>
+    <Section
+      name="custom-admin"
+      title={i18n.t('options.customAdmin.title')}
+      intro={i18n.t('options.customAdmin.intro')}
+    >
       <form onSubmit={save}>
-        <label class="ot-field"><span>{i18n.t('options.customAdmin.name')}</span>
-          <input data-testid="custom-name" value={name} maxLength={40} onInput={(e) => setName(e.currentTarget.value)} /></label>
-        <label class="ot-field"><span>{i18n.t('options.customAdmin.urlPattern')}</span>
-          <input data-testid="custom-url" value={urlPattern} onInput={(e) => setUrlPattern(e.currentTarget.value)} /></label>
-        <label class="ot-field"><span>{i18n.t('options.customAdmin.rowSelector')}</span>
-          <input data-testid="custom-row" value={rowSelector} onInput={(e) => setRowSelector(e.currentTarget.value)} /></label>
+        <label class="ot-field">
+          <span>{i18n.t('options.customAdmin.name')}</span>
+          <input
+            data-testid="custom-name"
+            value={name}
+            maxLength={40}
+            onInput={(e) => setName(e.currentTarget.value)}
+          />
+        </label>
+        <label class="ot-field">
+          <span>{i18n.t('options.customAdmin.urlPattern')}</span>
+          <input data-testid="custom-url" value={urlPattern} onInput={(e) => setUrlPattern(e.currentTarget.value)} />
+        </label>
+        <label class="ot-field">
+          <span>{i18n.t('options.customAdmin.rowSelector')}</span>
+          <input data-testid="custom-row" value={rowSelector} onInput={(e) => setRowSelector(e.currentTarget.value)} />
+        </label>
         {FIELDS.map(([k, label]) => (
-          <label class="ot-field" key={k}><span>{i18n.t('options.customAdmin.field', { name: label() })}</span>
-            <input data-testid={`custom-field-${k}`} value={fields[k]} placeholder={i18n.t('options.customAdmin.fieldHelp')} onInput={(e) => setFields({ ...fields, [k]: e.currentTarget.value })} /></label>
+          <label class="ot-field" key={k}>
+            <span>{i18n.t('options.customAdmin.field', { name: label() })}</span>
+            <input
+              data-testid={`custom-field-${k}`}
+              value={fields[k]}
+              placeholder={i18n.t('options.customAdmin.fieldHelp')}
+              onInput={(e) => setFields({ ...fields, [k]: e.currentTarget.value })}
+            />
+          </label>
         ))}
         <div class="ot-row">
-          <button type="button" class="ot-secondary" data-testid="custom-test" onClick={test}>{i18n.t('options.customAdmin.test')}</button>
-          <button type="submit" class="ot-primary" data-testid="custom-save">{i18n.t('options.customAdmin.save')}</button>
+          <button type="button" class="ot-secondary" data-testid="custom-test" onClick={test}>
+            {i18n.t('options.customAdmin.test')}
+          </button>
+          <button type="submit" class="ot-primary" data-testid="custom-save">
+            {i18n.t('options.customAdmin.save')}
+          </button>
         </div>
       </form>
-      {status && <p role="status" aria-live="polite" data-testid="custom-status">{status}</p>}
+      {status && (
+        <p role="status" aria-live="polite" data-testid="custom-status">
+          {status}
+        </p>
+      )}
     </Section>
   );
 }

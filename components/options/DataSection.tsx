@@ -5,7 +5,7 @@ import { callBackground } from '@/utils/pages/background-client';
 import { downloadText } from '@/components/ui/download';
 import { Section } from '@/components/ui/Section';
 import { StatusMessage, type Status } from '@/components/ui/StatusMessage';
-import { optionsError, type OptionsModel } from './useOptionsState';
+import { optionsError, type OptionsModel } from '@/components/options/common/useOptionsState';
 import { clearViewPreference } from './view-preference';
 
 function today(): string {
@@ -69,9 +69,20 @@ export function DataSection(props: { model: OptionsModel; headingRef?: Ref<HTMLH
     });
 
   return (
-    <Section name="data" title={i18n.t('options.data.title')} intro={i18n.t('options.data.intro')} headingRef={props.headingRef}>
+    <Section
+      name="data"
+      title={i18n.t('options.data.title')}
+      intro={i18n.t('options.data.intro')}
+      headingRef={props.headingRef}
+    >
       <h3>{i18n.t('options.data.exportTitle')}</h3>
-      <button type="button" class="ot-secondary" data-testid="data-export" disabled={busy} onClick={() => void exportAll()}>
+      <button
+        type="button"
+        class="ot-secondary"
+        data-testid="data-export"
+        disabled={busy}
+        onClick={() => void exportAll()}
+      >
         {i18n.t('options.data.export')}
       </button>
 
@@ -104,10 +115,22 @@ export function DataSection(props: { model: OptionsModel; headingRef?: Ref<HTMLH
             ))}
           </ul>
           <div class="ot-row" style={{ justifyContent: 'flex-start' }}>
-            <button type="button" class="ot-primary" data-testid="data-import-apply" disabled={busy} onClick={() => void apply()}>
+            <button
+              type="button"
+              class="ot-primary"
+              data-testid="data-import-apply"
+              disabled={busy}
+              onClick={() => void apply()}
+            >
               {i18n.t('options.data.importApply')}
             </button>
-            <button type="button" class="ot-secondary" data-testid="data-import-cancel" disabled={busy} onClick={() => setPending(undefined)}>
+            <button
+              type="button"
+              class="ot-secondary"
+              data-testid="data-import-cancel"
+              disabled={busy}
+              onClick={() => setPending(undefined)}
+            >
               {i18n.t('options.cancel')}
             </button>
           </div>
@@ -122,16 +145,35 @@ export function DataSection(props: { model: OptionsModel; headingRef?: Ref<HTMLH
             {i18n.t('options.data.eraseConfirmText')}
           </p>
           <div class="ot-row" style={{ justifyContent: 'flex-start' }}>
-            <button type="button" class="ot-danger" data-testid="data-erase-confirm" disabled={busy} onClick={() => void erase()}>
+            <button
+              type="button"
+              class="ot-danger"
+              data-testid="data-erase-confirm"
+              disabled={busy}
+              onClick={() => void erase()}
+            >
               {i18n.t('options.data.eraseConfirm')}
             </button>
-            <button type="button" class="ot-secondary" data-testid="data-erase-cancel" disabled={busy} onClick={() => setConfirmErase(false)} autoFocus>
+            <button
+              type="button"
+              class="ot-secondary"
+              data-testid="data-erase-cancel"
+              disabled={busy}
+              onClick={() => setConfirmErase(false)}
+              autoFocus
+            >
               {i18n.t('options.cancel')}
             </button>
           </div>
         </div>
       ) : (
-        <button type="button" class="ot-secondary" data-testid="data-erase" disabled={busy} onClick={() => setConfirmErase(true)}>
+        <button
+          type="button"
+          class="ot-secondary"
+          data-testid="data-erase"
+          disabled={busy}
+          onClick={() => setConfirmErase(true)}
+        >
           {i18n.t('options.data.erase')}
         </button>
       )}

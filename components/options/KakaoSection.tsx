@@ -3,7 +3,7 @@ import type { Ref } from 'preact';
 import { i18n } from '#i18n';
 import { Section } from '@/components/ui/Section';
 import { StatusMessage, type Status } from '@/components/ui/StatusMessage';
-import type { OptionsModel } from './useOptionsState';
+import type { OptionsModel } from '@/components/options/common/useOptionsState';
 import { RestKeyForm } from './kakao/RestKeyForm';
 import { RedirectUris } from './kakao/RedirectUris';
 import { ConsoleGuide } from './kakao/ConsoleGuide';

@@ -2,8 +2,8 @@ import type { Ref } from 'preact';
 import { i18n } from '#i18n';
 import { customerNoticeText } from '@/utils/shared/onboarding/customer-notice';
 import { Section } from '@/components/ui/Section';
-import { CopyField } from './CopyField';
-import type { OptionsModel } from './useOptionsState';
+import { CopyField } from '@/components/options/common/CopyField';
+import type { OptionsModel } from '@/components/options/common/useOptionsState';
 import { OptInPageDownload } from './notice/OptInPageDownload';
 import { NoticeScreenshot } from './notice/NoticeScreenshot';
 
@@ -11,9 +11,20 @@ import { NoticeScreenshot } from './notice/NoticeScreenshot';
 export function NoticeSection(props: { model: OptionsModel; headingRef?: Ref<HTMLHeadingElement> }) {
   const store = props.model.settings.store;
   return (
-    <Section name="notice" title={i18n.t('options.notice.title')} intro={i18n.t('options.notice.intro')} headingRef={props.headingRef}>
+    <Section
+      name="notice"
+      title={i18n.t('options.notice.title')}
+      intro={i18n.t('options.notice.intro')}
+      headingRef={props.headingRef}
+    >
       {!store.name.trim() && <p class="ot-warn">{i18n.t('options.notice.noStoreName')}</p>}
-      <CopyField id="customer-notice" multiline label={i18n.t('options.notice.textLabel')} testId="customer-notice" value={customerNoticeText(store.name)} />
+      <CopyField
+        id="customer-notice"
+        multiline
+        label={i18n.t('options.notice.textLabel')}
+        testId="customer-notice"
+        value={customerNoticeText(store.name)}
+      />
       <OptInPageDownload storeName={store.name} storeUrl={store.url} />
       <NoticeScreenshot model={props.model} />
     </Section>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { nextSetupStep, wizardPageFor, type WizardPage } from '@/utils/shared/setup-step';
-import { useOptionsState, type OptionsModel } from './useOptionsState';
+import { useOptionsState, type OptionsModel } from '@/components/options/common/useOptionsState';
 import { getViewPreference, setViewPreference, type OptionsView } from './view-preference';
 import { Wizard } from './Wizard';
 import { Sections } from './Sections';
@@ -18,10 +18,20 @@ function setupStep(model: OptionsModel) {
 function ViewToggle(props: { view: OptionsView; onView: (v: OptionsView) => void }) {
   return (
     <div class="ot-toggle" role="group" aria-label={i18n.t('options.view.label')}>
-      <button type="button" data-testid="view-wizard" aria-pressed={props.view === 'wizard'} onClick={() => props.onView('wizard')}>
+      <button
+        type="button"
+        data-testid="view-wizard"
+        aria-pressed={props.view === 'wizard'}
+        onClick={() => props.onView('wizard')}
+      >
         {i18n.t('options.view.wizard')}
       </button>
-      <button type="button" data-testid="view-sections" aria-pressed={props.view === 'sections'} onClick={() => props.onView('sections')}>
+      <button
+        type="button"
+        data-testid="view-sections"
+        aria-pressed={props.view === 'sections'}
+        onClick={() => props.onView('sections')}
+      >
         {i18n.t('options.view.sections')}
       </button>
     </div>
@@ -66,7 +76,11 @@ export function OptionsApp(props: { loadTimeoutMs?: number } = {}) {
           </button>
         </div>
       )}
-      {step === 'done' && <p class="ot-ok" data-testid="setup-done">{i18n.t('options.setupDone')}</p>}
+      {step === 'done' && (
+        <p class="ot-ok" data-testid="setup-done">
+          {i18n.t('options.setupDone')}
+        </p>
+      )}
       {!view ? (
         <p aria-busy="true">{i18n.t('options.loading')}</p>
       ) : view === 'wizard' ? (

@@ -4,17 +4,29 @@ import { reviewItems, type ReviewItem, type ReviewItemId } from '@/utils/shared/
 import { applicationPurpose, applicationScenario } from '@/utils/shared/onboarding/application-text';
 import type { WizardPage } from '@/utils/shared/setup-step';
 import { Section } from '@/components/ui/Section';
-import { CopyField } from './CopyField';
-import type { OptionsModel } from './useOptionsState';
-import { formatWhen } from './dates';
+import { CopyField } from '@/components/options/common/CopyField';
+import type { OptionsModel } from '@/components/options/common/useOptionsState';
+import { formatWhen } from '@/components/options/common/dates';
 
 const TEXT: Record<ReviewItemId, { title: () => string; how: () => string }> = {
   'biz-app': { title: () => i18n.t('options.review.bizApp'), how: () => i18n.t('options.review.bizAppHow') },
-  'app-identity': { title: () => i18n.t('options.review.appIdentity'), how: () => i18n.t('options.review.appIdentityHow') },
-  'kakao-login': { title: () => i18n.t('options.review.kakaoLogin'), how: () => i18n.t('options.review.kakaoLoginHow') },
-  'link-domain': { title: () => i18n.t('options.review.linkDomain'), how: () => i18n.t('options.review.linkDomainHow') },
+  'app-identity': {
+    title: () => i18n.t('options.review.appIdentity'),
+    how: () => i18n.t('options.review.appIdentityHow'),
+  },
+  'kakao-login': {
+    title: () => i18n.t('options.review.kakaoLogin'),
+    how: () => i18n.t('options.review.kakaoLoginHow'),
+  },
+  'link-domain': {
+    title: () => i18n.t('options.review.linkDomain'),
+    how: () => i18n.t('options.review.linkDomainHow'),
+  },
   'opt-in-page': { title: () => i18n.t('options.review.optInPage'), how: () => i18n.t('options.review.optInPageHow') },
-  'team-member': { title: () => i18n.t('options.review.teamMember'), how: () => i18n.t('options.review.teamMemberHow') },
+  'team-member': {
+    title: () => i18n.t('options.review.teamMember'),
+    how: () => i18n.t('options.review.teamMemberHow'),
+  },
   notice: { title: () => i18n.t('options.review.notice'), how: () => i18n.t('options.review.noticeHow') },
 };
 
@@ -47,9 +59,17 @@ function Item(props: { item: ReviewItem; model: OptionsModel; onGoTo: (page: Wiz
           </strong>
         )}
         <div class="ot-muted">{t.how()}</div>
-        {item.at !== undefined && <div class="ot-ok">{i18n.t('options.review.doneAt', { when: formatWhen(item.at) })}</div>}
+        {item.at !== undefined && (
+          <div class="ot-ok">{i18n.t('options.review.doneAt', { when: formatWhen(item.at) })}</div>
+        )}
         {src.kind === 'checklist' && !item.done && (
-          <button type="button" class="ot-link" data-testid={`review-goto-${item.id}`} aria-describedby={titleId} onClick={() => props.onGoTo(src.page)}>
+          <button
+            type="button"
+            class="ot-link"
+            data-testid={`review-goto-${item.id}`}
+            aria-describedby={titleId}
+            onClick={() => props.onGoTo(src.page)}
+          >
             {i18n.t('options.review.goTo')}
           </button>
         )}
@@ -59,13 +79,27 @@ function Item(props: { item: ReviewItem; model: OptionsModel; onGoTo: (page: Wiz
 }
 
 /** Step 5: Kakao's review checklist, each item with its state, and ready text for the application form. */
-export function ReviewSection(props: { model: OptionsModel; onGoTo: (page: WizardPage) => void; headingRef?: Ref<HTMLHeadingElement> }) {
+export function ReviewSection(props: {
+  model: OptionsModel;
+  onGoTo: (page: WizardPage) => void;
+  headingRef?: Ref<HTMLHeadingElement>;
+}) {
   const { model } = props;
-  const items = reviewItems({ auth: model.auth, settings: model.settingsLoaded ? model.settings : undefined, checklist: model.checklist, ticks: model.ticks });
+  const items = reviewItems({
+    auth: model.auth,
+    settings: model.settingsLoaded ? model.settings : undefined,
+    checklist: model.checklist,
+    ticks: model.ticks,
+  });
   const done = items.filter((i) => i.done).length;
   const store = model.settings.store;
   return (
-    <Section name="review" title={i18n.t('options.review.title')} intro={i18n.t('options.review.intro')} headingRef={props.headingRef}>
+    <Section
+      name="review"
+      title={i18n.t('options.review.title')}
+      intro={i18n.t('options.review.intro')}
+      headingRef={props.headingRef}
+    >
       <p data-testid="review-progress" aria-live="polite">
         {i18n.t('options.review.progress', { done, total: items.length })}
       </p>
@@ -76,8 +110,20 @@ export function ReviewSection(props: { model: OptionsModel; onGoTo: (page: Wizar
       </ul>
       <h3>{i18n.t('options.review.formTitle')}</h3>
       <p class="ot-muted">{i18n.t('options.review.formHelp')}</p>
-      <CopyField id="review-purpose" multiline label={i18n.t('options.review.purpose')} testId="review-purpose" value={applicationPurpose({ storeName: store.name, storeUrl: store.url })} />
-      <CopyField id="review-scenario" multiline label={i18n.t('options.review.scenario')} testId="review-scenario" value={applicationScenario({ storeName: store.name, storeUrl: store.url })} />
+      <CopyField
+        id="review-purpose"
+        multiline
+        label={i18n.t('options.review.purpose')}
+        testId="review-purpose"
+        value={applicationPurpose({ storeName: store.name, storeUrl: store.url })}
+      />
+      <CopyField
+        id="review-scenario"
+        multiline
+        label={i18n.t('options.review.scenario')}
+        testId="review-scenario"
+        value={applicationScenario({ storeName: store.name, storeUrl: store.url })}
+      />
       <p class="ot-warn">{i18n.t('options.review.policyNote')}</p>
     </Section>
   );

@@ -1,6 +1,6 @@
 import { useRef } from 'preact/hooks';
 import type { WizardPage } from '@/utils/shared/setup-step';
-import type { OptionsModel } from './useOptionsState';
+import type { OptionsModel } from '@/components/options/common/useOptionsState';
 import { KakaoSection } from './KakaoSection';
 import { StoreSection } from './StoreSection';
 import { TemplatesSection } from './TemplatesSection';

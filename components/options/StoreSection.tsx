@@ -2,12 +2,18 @@ import { useState } from 'preact/hooks';
 import type { Ref } from 'preact';
 import { i18n } from '#i18n';
 import type { Settings } from '@/utils/shared/settings-schema';
-import { hostOf, invalidLinkDomains, parseLinkDomains, storeUrlProblem, urlInLinkDomains } from '@/utils/shared/onboarding/store-checks';
+import {
+  hostOf,
+  invalidLinkDomains,
+  parseLinkDomains,
+  storeUrlProblem,
+  urlInLinkDomains,
+} from '@/utils/shared/onboarding/store-checks';
 import { Field } from '@/components/ui/Field';
 import { useOnChange } from '@/components/ui/useOnChange';
 import { Section } from '@/components/ui/Section';
 import { StatusMessage, type Status } from '@/components/ui/StatusMessage';
-import { optionsError, type OptionsModel } from './useOptionsState';
+import { optionsError, type OptionsModel } from '@/components/options/common/useOptionsState';
 
 type Admins = Settings['store']['admins'];
 const ADMINS: { key: keyof Admins; label: () => string }[] = [
@@ -45,7 +51,9 @@ export function StoreSection(props: { model: OptionsModel; headingRef?: Ref<HTML
   const parsedDomains = parseLinkDomains(domains);
   const badDomains = invalidLinkDomains(parsedDomains);
   const uError = urlError(url);
-  const dError = badDomains.length ? i18n.t('options.store.domainsInvalid', { domains: badDomains.join(', ') }) : undefined;
+  const dError = badDomains.length
+    ? i18n.t('options.store.domainsInvalid', { domains: badDomains.join(', ') })
+    : undefined;
   const host = hostOf(url);
   const uncovered = !!host && !uError && !urlInLinkDomains(url, parsedDomains);
   const nameError = name.trim() === '' && store.name !== '' ? i18n.t('options.store.nameEmpty') : undefined;
@@ -56,7 +64,10 @@ export function StoreSection(props: { model: OptionsModel; headingRef?: Ref<HTML
     setBusy(true);
     setStatus(undefined);
     try {
-      await model.saveSettings((s) => ({ ...s, store: { ...s.store, name: name.trim(), url: url.trim(), linkDomains: parsedDomains, admins } }));
+      await model.saveSettings((s) => ({
+        ...s,
+        store: { ...s.store, name: name.trim(), url: url.trim(), linkDomains: parsedDomains, admins },
+      }));
       setStatus({ tone: 'ok', text: i18n.t('options.saved') });
     } catch (err) {
       setStatus({ tone: 'error', ...optionsError(err) });
@@ -66,9 +77,24 @@ export function StoreSection(props: { model: OptionsModel; headingRef?: Ref<HTML
   }
 
   return (
-    <Section name="store" title={i18n.t('options.store.title')} intro={i18n.t('options.store.intro')} headingRef={props.headingRef}>
+    <Section
+      name="store"
+      title={i18n.t('options.store.title')}
+      intro={i18n.t('options.store.intro')}
+      headingRef={props.headingRef}
+    >
       <form onSubmit={(e) => void save(e)} noValidate>
-        <Field id="store-name" testId="store-name" label={i18n.t('options.store.name')} value={name} onValue={setName} help={i18n.t('options.store.nameHelp')} error={nameError} maxLength={40} autocomplete="organization" />
+        <Field
+          id="store-name"
+          testId="store-name"
+          label={i18n.t('options.store.name')}
+          value={name}
+          onValue={setName}
+          help={i18n.t('options.store.nameHelp')}
+          error={nameError}
+          maxLength={40}
+          autocomplete="organization"
+        />
         <Field
           id="store-url"
           testId="store-url"
@@ -96,7 +122,12 @@ export function StoreSection(props: { model: OptionsModel; headingRef?: Ref<HTML
         {uncovered && host && (
           <p class="ot-warn" data-testid="store-domain-uncovered">
             {i18n.t('options.store.domainUncovered', { host })}{' '}
-            <button type="button" class="ot-link" data-testid="store-domain-add" onClick={() => setDomains([...parsedDomains, host].join(', '))}>
+            <button
+              type="button"
+              class="ot-link"
+              data-testid="store-domain-add"
+              onClick={() => setDomains([...parsedDomains, host].join(', '))}
+            >
               {i18n.t('options.store.domainAdd', { host })}
             </button>
           </p>
@@ -115,7 +146,13 @@ export function StoreSection(props: { model: OptionsModel; headingRef?: Ref<HTML
             </label>
           ))}
         </fieldset>
-        <button class="ot-primary" type="submit" data-testid="store-save" disabled={busy || !!uError || !!dError} aria-busy={busy}>
+        <button
+          class="ot-primary"
+          type="submit"
+          data-testid="store-save"
+          disabled={busy || !!uError || !!dError}
+          aria-busy={busy}
+        >
           {i18n.t('options.save')}
         </button>
       </form>

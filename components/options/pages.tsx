@@ -1,7 +1,7 @@
 import type { Ref } from 'preact';
 import { i18n } from '#i18n';
 import type { WizardPage } from '@/utils/shared/setup-step';
-import type { OptionsModel } from './useOptionsState';
+import type { OptionsModel } from '@/components/options/common/useOptionsState';
 import { KakaoSection } from './KakaoSection';
 import { StoreSection } from './StoreSection';
 import { TestSection } from './TestSection';
@@ -24,7 +24,12 @@ export function pageTitle(page: WizardPage): string {
 }
 
 /** One wizard page = one options section (the same component in both views). */
-export function PageSection(props: { page: WizardPage; model: OptionsModel; onGoTo: (page: WizardPage) => void; headingRef?: Ref<HTMLHeadingElement> }) {
+export function PageSection(props: {
+  page: WizardPage;
+  model: OptionsModel;
+  onGoTo: (page: WizardPage) => void;
+  headingRef?: Ref<HTMLHeadingElement>;
+}) {
   const { page, model, headingRef } = props;
   switch (page) {
     case 'kakao':

@@ -16,7 +16,13 @@ export function AccountCard(props: {
     return (
       <section class="ot-card" aria-label={i18n.t('popup.accountLabel')}>
         <p>{i18n.t('popup.signedOut')}</p>
-        <button class="ot-primary" data-testid="signin" disabled={props.busy} aria-busy={props.busy} onClick={props.onSignIn}>
+        <button
+          class="ot-primary"
+          data-testid="signin"
+          disabled={props.busy}
+          aria-busy={props.busy}
+          onClick={props.onSignIn}
+        >
           {i18n.t('popup.signIn')}
         </button>
       </section>
@@ -36,11 +42,27 @@ export function AccountCard(props: {
       </div>
       <div class="ot-row" style={{ marginTop: '8px' }}>
         <span role="group" aria-label={i18n.t('popup.consents')} style={{ display: 'flex', gap: '6px' }}>
-          <Chip ok={ok('friends')} label={i18n.t('popup.consentFriends')} stateLabel={state('friends')} testId="consent-friends" />
-          <Chip ok={ok('talk_message')} label={i18n.t('popup.consentTalk')} stateLabel={state('talk_message')} testId="consent-talk" />
+          <Chip
+            ok={ok('friends')}
+            label={i18n.t('popup.consentFriends')}
+            stateLabel={state('friends')}
+            testId="consent-friends"
+          />
+          <Chip
+            ok={ok('talk_message')}
+            label={i18n.t('popup.consentTalk')}
+            stateLabel={state('talk_message')}
+            testId="consent-talk"
+          />
         </span>
         {missing.length > 0 && (
-          <button class="ot-primary" data-testid="consent-grant" disabled={props.busy} aria-busy={props.busy} onClick={() => props.onGrant(missing)}>
+          <button
+            class="ot-primary"
+            data-testid="consent-grant"
+            disabled={props.busy}
+            aria-busy={props.busy}
+            onClick={() => props.onGrant(missing)}
+          >
             {i18n.t('popup.grant')}
           </button>
         )}

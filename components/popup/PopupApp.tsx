@@ -36,7 +36,12 @@ export function PopupApp({ cached }: { cached?: PopupView } = {}) {
 
       {s.view && <NextStepCard step={s.view.nextStep ?? 'unknown'} onOpenOptions={openOptions} />}
       {auth ? (
-        <AccountCard auth={auth} busy={s.busy} onSignIn={() => void s.signIn()} onGrant={(scopes) => void s.grant(scopes)} />
+        <AccountCard
+          auth={auth}
+          busy={s.busy}
+          onSignIn={() => void s.signIn()}
+          onGrant={(scopes) => void s.grant(scopes)}
+        />
       ) : (
         !problem && <p class="ot-skeleton">{i18n.t('popup.loading')}</p>
       )}

@@ -18,10 +18,21 @@ export function statusLabel(status: SendStatus): string {
   }
 }
 
-const STATUS_CLASS: Record<SendStatus, string> = { sent: 'ot-ok', failed: 'ot-error', unknown: 'ot-warn', pending: 'ot-muted', skipped: 'ot-muted' };
+const STATUS_CLASS: Record<SendStatus, string> = {
+  sent: 'ot-ok',
+  failed: 'ot-error',
+  unknown: 'ot-warn',
+  pending: 'ot-muted',
+  skipped: 'ot-muted',
+};
 
 function when(ms: number): string {
-  return new Intl.DateTimeFormat(isKorean() ? 'ko-KR' : undefined, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(ms);
+  return new Intl.DateTimeFormat(isKorean() ? 'ko-KR' : undefined, {
+    month: 'numeric',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(ms);
 }
 
 /** The last five sends, newest first, with their outcome. */
@@ -35,7 +46,8 @@ export function RecentSends(props: { recent?: RecentSend[]; error?: ErrorView })
         <ul class="ot-list" data-testid="recent-sends" style={{ paddingLeft: '16px' }}>
           {props.recent.map((r) => (
             <li key={r.id} data-status={r.status}>
-              <strong>{r.recipientNickname}</strong> · {r.templateName} · <span class={STATUS_CLASS[r.status]}>{statusLabel(r.status)}</span>{' '}
+              <strong>{r.recipientNickname}</strong> · {r.templateName} ·{' '}
+              <span class={STATUS_CLASS[r.status]}>{statusLabel(r.status)}</span>{' '}
               <span class="ot-muted">{when(r.createdAt)}</span>
             </li>
           ))}

@@ -22,11 +22,15 @@ export function StatsCard(props: {
     <section class="ot-card ot-stack" aria-label={i18n.t('popup.statsLabel')}>
       <div class="ot-row">
         <span>
-          {i18n.t('popup.friends')}{' '}
-          <strong data-testid="friends-count">{props.friendsCount ?? '–'}</strong>
+          {i18n.t('popup.friends')} <strong data-testid="friends-count">{props.friendsCount ?? '–'}</strong>
         </span>
         {props.friendsAllowed && (
-          <button class="ot-link" data-testid="friends-refresh" disabled={props.refreshing} onClick={props.onRefreshFriends}>
+          <button
+            class="ot-link"
+            data-testid="friends-refresh"
+            disabled={props.refreshing}
+            onClick={props.onRefreshFriends}
+          >
             {i18n.t('popup.refreshFriends')}
           </button>
         )}
@@ -45,7 +49,11 @@ export function StatsCard(props: {
           )}
         </span>
       </div>
-      {props.error && <p class="ot-error" role="alert">{props.error.fix ? `${props.error.text} ${props.error.fix}` : props.error.text}</p>}
+      {props.error && (
+        <p class="ot-error" role="alert">
+          {props.error.fix ? `${props.error.text} ${props.error.fix}` : props.error.text}
+        </p>
+      )}
     </section>
   );
 }

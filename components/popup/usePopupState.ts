@@ -2,7 +2,13 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { callPopupBackground } from '@/utils/pages/popup-client';
 import { BackgroundError } from '@/utils/shared/background-error';
-import { CONSENT_SCOPES, type CachedAuth, type ConsentScope, type PopupState, type PopupView } from '@/utils/shared/popup-protocol';
+import {
+  CONSENT_SCOPES,
+  type CachedAuth,
+  type ConsentScope,
+  type PopupState,
+  type PopupView,
+} from '@/utils/shared/popup-protocol';
 import { describeError, type ErrorView } from '@/components/ui/localized';
 import { afterFirstPaint } from './after-first-paint';
 import { readPopupCache } from './popup-view';
@@ -26,7 +32,8 @@ function noBackground(): string {
 }
 
 function errorsOf(state: PopupState): PopupErrors {
-  const view = (w: PopupState['errors']['auth']) => (w ? describeError(new BackgroundError(w), noBackground()) : undefined);
+  const view = (w: PopupState['errors']['auth']) =>
+    w ? describeError(new BackgroundError(w), noBackground()) : undefined;
   return { auth: view(state.errors.auth), stats: view(state.errors.stats), recent: view(state.errors.recent) };
 }
 

@@ -1,7 +1,13 @@
 import type { ComponentChildren, Ref } from 'preact';
 
 /** One options section: a labelled region with a stable test hook (`options-section-<name>`). */
-export function Section(props: { name: string; title: string; intro?: string; headingRef?: Ref<HTMLHeadingElement>; children?: ComponentChildren }) {
+export function Section(props: {
+  name: string;
+  title: string;
+  intro?: string;
+  headingRef?: Ref<HTMLHeadingElement>;
+  children?: ComponentChildren;
+}) {
   const headingId = `section-${props.name}-h`;
   return (
     <section class="ot-section" data-testid={`options-section-${props.name}`} aria-labelledby={headingId}>

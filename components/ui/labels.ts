@@ -3,10 +3,15 @@ import type { SendStatus } from '@/utils/shared/wire';
 
 export function statusText(status: SendStatus): string {
   switch (status) {
-    case 'sent': return i18n.t('common.statusSent');
-    case 'failed': return i18n.t('common.statusFailed');
-    case 'unknown': return i18n.t('common.statusUnknown');
-    case 'pending': return i18n.t('common.statusPending');
-    case 'skipped': return i18n.t('common.statusSkipped');
+    case 'sent':
+      return i18n.t('common.statusSent');
+    case 'failed':
+      return i18n.t('common.statusFailed');
+    case 'unknown':
+      return i18n.t('common.statusUnknown');
+    case 'pending':
+      return i18n.t('common.statusPending');
+    case 'skipped':
+      return i18n.t('common.statusSkipped');
   }
 }

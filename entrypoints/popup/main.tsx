@@ -9,4 +9,6 @@ import '@/components/theme.css';
 setDocumentLanguage();
 // The cached view first (one storage read, started above), then the first render: the first paint already
 // shows the operator, the counts and the last sends, with no wait on the background or Kakao.
-void readPopupCache(earlyPopupCache).then((cached) => render(<PopupApp cached={cached} />, document.getElementById('app')!));
+void readPopupCache(earlyPopupCache).then((cached) =>
+  render(<PopupApp cached={cached} />, document.getElementById('app')!),
+);

@@ -10,11 +10,28 @@ export async function benchPopup(ext: ExtensionBrowser): Promise<[string, string
   const sw = await ext.serviceWorker();
   // A signed-in operator as the background knows one (Kakao itself is unreachable here: nothing may wait on it).
   await sw.evaluate(async () => {
-    const storage = (globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> }; session: { set(v: object): Promise<void> } } } }).chrome.storage;
+    const storage = (
+      globalThis as unknown as {
+        chrome: { storage: { local: { set(v: object): Promise<void> }; session: { set(v: object): Promise<void> } } };
+      }
+    ).chrome.storage;
     await storage.local.set({
       settings: { kakao: { restApiKey: '0123456789abcdef0123456789abcdef' } },
-      kakaoProfile: { id: 1000, nickname: '하늘상점 사장님', grantedScopes: ['profile_nickname', 'friends', 'talk_message'] },
-      popupCache: { auth: { configured: true, signedIn: true, nickname: '하늘상점 사장님', grantedScopes: ['friends', 'talk_message'], missingScopes: [] }, friendsCount: 7 },
+      kakaoProfile: {
+        id: 1000,
+        nickname: '하늘상점 사장님',
+        grantedScopes: ['profile_nickname', 'friends', 'talk_message'],
+      },
+      popupCache: {
+        auth: {
+          configured: true,
+          signedIn: true,
+          nickname: '하늘상점 사장님',
+          grantedScopes: ['friends', 'talk_message'],
+          missingScopes: [],
+        },
+        friendsCount: 7,
+      },
     });
     await storage.session.set({ kakaoAccess: { token: 'bench-token', expiresAt: Date.now() + 3600_000 } });
   });
@@ -26,7 +43,9 @@ export async function benchPopup(ext: ExtensionBrowser): Promise<[string, string
     // shown as text: same origin and process, no script) — what any extension page costs to open here.
     const plain = await ext.context.newPage();
     await plain.goto(ext.extensionUrl('manifest.json'));
-    await plain.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 5000 });
+    await plain.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, {
+      timeout: 5000,
+    });
     floor.push(await plain.evaluate(() => performance.getEntriesByName('first-contentful-paint')[0]!.startTime));
     await plain.close();
 
@@ -41,12 +60,15 @@ export async function benchPopup(ext: ExtensionBrowser): Promise<[string, string
       }).observe(document, { childList: true, subtree: true, characterData: true });
     });
     await page.goto(ext.extensionUrl('popup.html'));
-    await page.waitForFunction(() => (window as unknown as { __nick?: number }).__nick !== undefined, null, { timeout: 5000 });
+    await page.waitForFunction(() => (window as unknown as { __nick?: number }).__nick !== undefined, null, {
+      timeout: 5000,
+    });
     samples.push(
       await page.evaluate(() => ({
         nick: (window as unknown as { __nick: number }).__nick,
         fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? 0,
-        doc: (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.responseEnd ?? 0,
+        doc:
+          (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)?.responseEnd ?? 0,
       })),
     );
     await page.close();

@@ -16,7 +16,11 @@ export async function benchStorage(ext: ExtensionBrowser): Promise<[string, stri
     configFile: false,
     logLevel: 'silent',
     resolve: { alias: { '@': ROOT.replace(/\/$/, ''), 'wxt/browser': '@wxt-dev/browser' } },
-    build: { write: false, minify: false, lib: { entry: `${ROOT}tests/bench/storage-entry.ts`, formats: ['iife'], name: 'ordertalkStorageBenchBundle' } },
+    build: {
+      write: false,
+      minify: false,
+      lib: { entry: `${ROOT}tests/bench/storage-entry.ts`, formats: ['iife'], name: 'ordertalkStorageBenchBundle' },
+    },
   });
   const bundle = (Array.isArray(out) ? out[0]! : out) as { output: { code?: string }[] };
   const sw = await ext.serviceWorker();
@@ -33,7 +37,8 @@ export async function benchStorage(ext: ExtensionBrowser): Promise<[string, stri
   const ratio = median(year) / median(empty);
 
   // Customer links: a badge lookup for 200 orders and linking one customer, with 10,000 linked customers.
-  const links = (existing: number) => sw.evaluate(`ordertalkLinkBench(${existing})`) as Promise<{ lookup200: number; link: number }>;
+  const links = (existing: number) =>
+    sw.evaluate(`ordertalkLinkBench(${existing})`) as Promise<{ lookup200: number; link: number }>;
   const none: { lookup200: number; link: number }[] = [];
   const many: { lookup200: number; link: number }[] = [];
   for (let i = 0; i < 3; i++) {

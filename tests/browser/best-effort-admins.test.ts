@@ -23,7 +23,14 @@ describe('카톡 알림 buttons on Cafe24 and Godomall order lists (real Chrome 
   async function buttons(page: Page, count: number) {
     const all = page.locator('[data-testid="ordertalk-notify"]');
     await expect.poll(() => all.count(), { timeout: 10_000 }).toBe(count);
-    return all.evaluateAll((els) => els.map((b) => ({ no: b.getAttribute('data-order-no'), disabled: (b as HTMLButtonElement).disabled, title: b.getAttribute('title') ?? '', bg: getComputedStyle(b).backgroundColor })));
+    return all.evaluateAll((els) =>
+      els.map((b) => ({
+        no: b.getAttribute('data-order-no'),
+        disabled: (b as HTMLButtonElement).disabled,
+        title: b.getAttribute('title') ?? '',
+        bg: getComputedStyle(b).backgroundColor,
+      })),
+    );
   }
 
   it('Cafe24: one button per order row by header text; an unreadable order number gets a disabled button with the reason', async () => {

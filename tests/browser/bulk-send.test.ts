@@ -57,7 +57,11 @@ describe('bulk send of 12 orders with mixed eligibility (real Chrome build, demo
     await compose.getByTestId('consent-ack').check();
     await compose.getByTestId('send').click();
     await expect.poll(() => compose.getByTestId('bulk-report').count(), { timeout: 30_000 }).toBe(1);
-    const results = await compose.getByTestId('send-result').evaluateAll((els) => els.map((e) => [e.closest('article')!.querySelector('strong')!.textContent, e.getAttribute('data-status')]));
+    const results = await compose
+      .getByTestId('send-result')
+      .evaluateAll((els) =>
+        els.map((e) => [e.closest('article')!.querySelector('strong')!.textContent, e.getAttribute('data-status')]),
+      );
     const byName = Object.fromEntries(results);
     expect(byName['김민지']).toBe('sent');
     expect(byName['최예린']).toBe('failed');
@@ -75,10 +79,14 @@ describe('bulk send of 12 orders with mixed eligibility (real Chrome build, demo
     // The third request is slow: the worker dies while it is in flight (Kakao still processes it).
     await emu.control.fault({ path: '/message/default/send', kind: 'latency', ms: 2500, nth: 3 });
     await compose.getByTestId('send').click();
-    await expect.poll(async () => (await emu.control.deliveries()).length - before, { timeout: 10_000 }).toBeGreaterThanOrEqual(2);
+    await expect
+      .poll(async () => (await emu.control.deliveries()).length - before, { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(2);
     // Kill only once the slow third request has reached Kakao: on a loaded machine the worker could
     // otherwise die between requests, with nothing in flight to recover.
-    await expect.poll(async () => (await emu.control.faults()).some((f) => f.kind === 'latency' && f.fired), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(async () => (await emu.control.faults()).some((f) => f.kind === 'latency' && f.fired), { timeout: 10_000 })
+      .toBe(true);
     const cdp = await ext.context.newCDPSession(compose);
     await cdp.send('ServiceWorker.enable');
     await cdp.send('ServiceWorker.stopAllWorkers');
@@ -87,7 +95,9 @@ describe('bulk send of 12 orders with mixed eligibility (real Chrome build, demo
     // Waking the worker again recovers; nothing is re-sent by itself.
     const history = await ext.context.newPage();
     await history.goto(ext.extensionUrl('send-history.html'));
-    await expect.poll(() => history.locator('tr[data-status="unknown"]').count(), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
+    await expect
+      .poll(() => history.locator('tr[data-status="unknown"]').count(), { timeout: 10_000 })
+      .toBeGreaterThanOrEqual(1);
     await history.waitForTimeout(1500);
     const deliveries = await emu.control.deliveries();
     expect(deliveries.length).toBe(afterKill);

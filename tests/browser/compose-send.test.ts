@@ -59,7 +59,9 @@ describe('compose and send from an order row (real Chrome build, emulated Kakao)
     await compose.waitForTimeout(500);
     expect(await emu.control.deliveries()).toHaveLength(0);
     await send.dblclick();
-    await expect.poll(() => compose.getByTestId('send-result').getAttribute('data-status'), { timeout: 15_000 }).toBe('sent');
+    await expect
+      .poll(() => compose.getByTestId('send-result').getAttribute('data-status'), { timeout: 15_000 })
+      .toBe('sent');
     const deliveries = await emu.control.deliveries();
     expect(deliveries).toHaveLength(1);
     expect(deliveries[0]).toMatchObject({ senderId: 1, receiverId: 2, kind: 'default' });
@@ -76,19 +78,25 @@ describe('compose and send from an order row (real Chrome build, emulated Kakao)
 
   it('marks the row as sent and warns before sending the same notification again', async () => {
     await store.reload();
-    await expect.poll(() => grid.getByTestId('ordertalk-status').first().textContent(), { timeout: 10_000 }).toBe('보냄 ✓');
+    await expect
+      .poll(() => grid.getByTestId('ordertalk-status').first().textContent(), { timeout: 10_000 })
+      .toBe('보냄 ✓');
     const again = await openCompose(ext.context, () => grid.getByTestId('ordertalk-notify').first().click());
     await expect.poll(() => again.locator('[data-check="not-sent-before"]').getAttribute('data-ok')).toBe('false');
     expect(await again.getByTestId('send').isDisabled()).toBe(true);
     await again.getByTestId('confirm-repeat').check();
     await again.getByTestId('send').click();
-    await expect.poll(() => again.getByTestId('send-result').getAttribute('data-status'), { timeout: 15_000 }).toBe('sent');
+    await expect
+      .poll(() => again.getByTestId('send-result').getAttribute('data-status'), { timeout: 15_000 })
+      .toBe('sent');
     expect(await emu.control.deliveries()).toHaveLength(2);
     await again.close();
   });
 
   it('refuses send requests forged from a content-script world or a page', async () => {
-    expect(await store.evaluate(() => typeof (globalThis as { chrome?: { runtime?: unknown } }).chrome?.runtime)).toBe('undefined');
+    expect(await store.evaluate(() => typeof (globalThis as { chrome?: { runtime?: unknown } }).chrome?.runtime)).toBe(
+      'undefined',
+    );
     const frame = store.frames().find((f) => f.url().includes('/o/v3/'))!;
     const framePage = store; // the isolated world lives in the frame's execution contexts of this page
     void frame;
@@ -125,7 +133,9 @@ describe('compose and send from an order row (real Chrome build, emulated Kakao)
     await options.getByTestId('template-new').click();
     await options.getByTestId('template-name').fill('휴무 안내');
     await options.getByTestId('template-body').fill('{구매자명}님, {스토어명} 휴무로 {상품명}은 월요일에 보내 드려요.');
-    await expect.poll(() => options.getByTestId('template-editor').getByTestId('preview').textContent()).toContain('김민지님, 하늘상점 휴무로');
+    await expect
+      .poll(() => options.getByTestId('template-editor').getByTestId('preview').textContent())
+      .toContain('김민지님, 하늘상점 휴무로');
     await options.getByTestId('template-save').click();
     await expect.poll(() => options.getByTestId('template-list').textContent()).toContain('휴무 안내');
     await options.close();

@@ -26,7 +26,13 @@ describe('Chrome build (production, unpacked)', () => {
     expect(manifest.permissions).toEqual(['storage', 'identity', 'scripting']);
     expect(manifest.host_permissions).toEqual(['https://kauth.kakao.com/*', 'https://kapi.kakao.com/*']);
     const firefox = JSON.parse(readFileSync('.output/firefox-mv2/manifest.json', 'utf8'));
-    expect(firefox.permissions).toEqual(['storage', 'identity', 'scripting', 'https://kauth.kakao.com/*', 'https://kapi.kakao.com/*']);
+    expect(firefox.permissions).toEqual([
+      'storage',
+      'identity',
+      'scripting',
+      'https://kauth.kakao.com/*',
+      'https://kapi.kakao.com/*',
+    ]);
     expect(firefox.optional_permissions).toEqual(['https://*/*']);
     // The browser's own pages stay the browser's: an entrypoint named "history" once replaced chrome://history.
     expect(manifest.chrome_url_overrides).toBeUndefined();
@@ -54,9 +60,7 @@ describe('Chrome build (production, unpacked)', () => {
     const page = await ext.context.newPage();
     await page.goto('https://sell.smartstore.naver.com/#/naverpay/manage/order');
     const frame = page.frameLocator('#__delegate');
-    await expect
-      .poll(() => frame.locator('html').getAttribute('data-ordertalk'), { timeout: 10_000 })
-      .toBe('ready');
+    await expect.poll(() => frame.locator('html').getAttribute('data-ordertalk'), { timeout: 10_000 }).toBe('ready');
     expect(await page.locator('html').getAttribute('data-ordertalk')).toBeNull();
     await page.close();
   });

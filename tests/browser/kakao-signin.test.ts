@@ -31,8 +31,12 @@ describe('Kakao sign-in and sending from the real Chrome build (emulated Kakao)'
     await options.getByTestId('kakao-rest-key').fill('not-a-key');
     await expect.poll(() => options.locator('#rest-key-help').textContent()).toContain('32자리');
     expect(await options.getByTestId('settings-save').isDisabled()).toBe(true);
-    expect(await options.getByTestId('redirect-uri-chrome').textContent()).toBe(`https://${ext.extensionId}.chromiumapp.org/kakao`);
-    expect(await options.getByTestId('redirect-uri-firefox').textContent()).toMatch(/^https:\/\/[0-9a-f]{40}\.extensions\.allizom\.org\/kakao$/);
+    expect(await options.getByTestId('redirect-uri-chrome').textContent()).toBe(
+      `https://${ext.extensionId}.chromiumapp.org/kakao`,
+    );
+    expect(await options.getByTestId('redirect-uri-firefox').textContent()).toMatch(
+      /^https:\/\/[0-9a-f]{40}\.extensions\.allizom\.org\/kakao$/,
+    );
   });
 
   it('explains KOE006 when the redirect URI is not registered', async () => {
@@ -44,7 +48,9 @@ describe('Kakao sign-in and sending from the real Chrome build (emulated Kakao)'
     await expect.poll(() => options.getByTestId('kakao-status').textContent()).toBe('저장했어요');
     // Chrome does not even show the window for Kakao's error page; the background then asks kauth why.
     await options.getByTestId('check-connection').click();
-    await expect.poll(() => options.getByTestId('kakao-status').textContent(), { timeout: 15_000 }).toContain(`https://${ext.extensionId}.chromiumapp.org/kakao`);
+    await expect
+      .poll(() => options.getByTestId('kakao-status').textContent(), { timeout: 15_000 })
+      .toContain(`https://${ext.extensionId}.chromiumapp.org/kakao`);
     expect(await options.getByTestId('kakao-status').textContent()).toContain('Redirect URI');
   });
 
@@ -85,7 +91,13 @@ describe('Kakao sign-in and sending from the real Chrome build (emulated Kakao)'
     const tokens = [...emu.world.access.keys(), ...emu.world.refresh.keys()];
     expect(tokens.length).toBeGreaterThan(0);
     // An extension page sees storage.local: only ciphertext there.
-    const local = JSON.stringify(await options.evaluate(() => (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<unknown> } } } }).chrome.storage.local.get(null)));
+    const local = JSON.stringify(
+      await options.evaluate(() =>
+        (
+          globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<unknown> } } } }
+        ).chrome.storage.local.get(null),
+      ),
+    );
     for (const t of tokens) expect(local).not.toContain(t);
     // A content script on a store page: storage.local has no token, storage.session is closed to it.
     const store = await ext.context.newPage();
@@ -103,7 +115,9 @@ describe('Kakao sign-in and sending from the real Chrome build (emulated Kakao)'
     }
     expect(session).toMatch(/denied|^\{\}$/);
     // The page itself (main world) has no extension storage at all.
-    expect(await store.evaluate(() => typeof (globalThis as { chrome?: { storage?: unknown } }).chrome?.storage)).toBe('undefined');
+    expect(await store.evaluate(() => typeof (globalThis as { chrome?: { storage?: unknown } }).chrome?.storage)).toBe(
+      'undefined',
+    );
     await store.close();
   });
 });

@@ -46,7 +46,10 @@ describe('onboarding wizard on the real Chrome build (emulated Kakao)', () => {
     await options.screenshot({ path: 'docs/screenshots/options-3-test.png', fullPage: true });
     expect(await emu.control.deliveries()).toEqual([expect.objectContaining({ kind: 'memo', receiverId: 1 })]);
 
-    for (const [i, name] of [[4, 'notice'], [5, 'review']] as const) {
+    for (const [i, name] of [
+      [4, 'notice'],
+      [5, 'review'],
+    ] as const) {
       await options.getByTestId('wizard-next').click();
       await options.screenshot({ path: `docs/screenshots/options-${i}-${name}.png`, fullPage: true });
     }

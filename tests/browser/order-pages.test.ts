@@ -27,7 +27,9 @@ describe('카톡 알림 buttons on Smartstore order rows (real Chrome build)', (
     expect(await buttons().first().getAttribute('data-order-no')).toBe('2026112400000001');
     expect(await buttons().first().textContent()).toBe('카톡 알림');
     // The page's `button { background: red }` does not reach into the shadow root.
-    const bg = await buttons().first().evaluate((b) => getComputedStyle(b).backgroundColor);
+    const bg = await buttons()
+      .first()
+      .evaluate((b) => getComputedStyle(b).backgroundColor);
     expect(bg).toBe('rgb(254, 229, 0)');
   });
 
@@ -46,7 +48,10 @@ describe('카톡 알림 buttons on Smartstore order rows (real Chrome build)', (
     await expect.poll(() => buttons().count(), { timeout: 10_000 }).toBe(12);
     const frame = page.frame({ url: /\/o\/v3\/manage\/order/ })!;
     const heights = await frame.evaluate(() => {
-      const rows = (side: string) => [...document.querySelectorAll(`.tui-grid-${side}side-area tbody tr`)].slice(0, 12).map((tr) => (tr as HTMLElement).getBoundingClientRect().height);
+      const rows = (side: string) =>
+        [...document.querySelectorAll(`.tui-grid-${side}side-area tbody tr`)]
+          .slice(0, 12)
+          .map((tr) => (tr as HTMLElement).getBoundingClientRect().height);
       return { left: rows('l'), right: rows('r') };
     });
     expect(heights.left).toHaveLength(12);

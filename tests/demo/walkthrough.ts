@@ -10,7 +10,11 @@ const OPERATOR = 1000;
 /** Demo customers who are the operator's reachable friends (tests/kakao-emulator/scenarios/demo.json). */
 const LINKABLE = ['김민지', '이서준', '박지우', '최예린', '정하준', '조은우', '한유나'];
 
-export interface Step { name: string; ok: boolean; detail: string }
+export interface Step {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
 
 /**
  * The demo, unattended: set up, link a customer and send one, then a bulk of twelve orders with mixed
@@ -19,7 +23,11 @@ export interface Step { name: string; ok: boolean; detail: string }
 export async function runWalkthrough(ext: ExtensionBrowser, emu: Emulator, outDir: string): Promise<Step[]> {
   mkdirSync(outDir, { recursive: true });
   const steps: Step[] = [];
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(outDir, `${String(steps.length + 1).padStart(2, '0')}-${name}.png`), fullPage: true });
+  const shot = (page: Page, name: string) =>
+    page.screenshot({
+      path: path.join(outDir, `${String(steps.length + 1).padStart(2, '0')}-${name}.png`),
+      fullPage: true,
+    });
   async function step(name: string, run: () => Promise<string>) {
     try {
       steps.push({ name, ok: true, detail: await run() });
@@ -82,7 +90,10 @@ export async function runWalkthrough(ext: ExtensionBrowser, emu: Emulator, outDi
           const failing = [...e.querySelectorAll('[data-ok="false"]')]
             .map((c) => {
               const fix = c.querySelector('.cp-fix')?.textContent ?? '';
-              const label = (c.textContent ?? '').replace(fix, '').replace(/^[✕!]\s*/, '').trim();
+              const label = (c.textContent ?? '')
+                .replace(fix, '')
+                .replace(/^[✕!]\s*/, '')
+                .trim();
               return `${label}: ${fix.replace(/해결하기|Fix$/, '').trim()}`;
             })
             .join('; ');
@@ -111,6 +122,14 @@ export async function runWalkthrough(ext: ExtensionBrowser, emu: Emulator, outDi
 }
 
 function writeSummary(outDir: string, steps: Step[], report: string): void {
-  const lines = ['# OrderTalk demo walkthrough', '', ...steps.map((s) => `- ${s.ok ? '✓' : '✗'} ${s.name}: ${s.detail}`), '', report && '## Bulk send, per order', '', report];
+  const lines = [
+    '# OrderTalk demo walkthrough',
+    '',
+    ...steps.map((s) => `- ${s.ok ? '✓' : '✗'} ${s.name}: ${s.detail}`),
+    '',
+    report && '## Bulk send, per order',
+    '',
+    report,
+  ];
   writeFileSync(path.join(outDir, 'summary.md'), `${lines.join('\n')}\n`);
 }

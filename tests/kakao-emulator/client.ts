@@ -13,26 +13,45 @@ export function loadScenario(nameOrPath: string): Scenario {
   return parseScenario(JSON.parse(readFileSync(file, 'utf8')));
 }
 
-export interface Reply { status: number; headers: Record<string, string | string[] | undefined>; text: string; json(): any }
+export interface Reply {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+  json(): any;
+}
 
 export interface Emulator extends RunningEmulator {
   /** `--host-resolver-rules` entries for Chromium. */
   hostMap: Record<string, number>;
   /** An HTTPS request to kauth/kapi as the real client would make it (TLS checked against this emulator's cert). */
-  request(host: string, pathAndQuery: string, init?: { method?: string; headers?: Record<string, string>; body?: string }): Promise<Reply>;
+  request(
+    host: string,
+    pathAndQuery: string,
+    init?: { method?: string; headers?: Record<string, string>; body?: string },
+  ): Promise<Reply>;
   form(host: string, pathname: string, fields: Record<string, string>, token?: string): Promise<Reply>;
   control: {
     reset(): Promise<void>;
     loadScenario(s: Scenario): Promise<void>;
     advanceClock(ms: number): Promise<void>;
-    fault(f: { path: string; kind: FaultKind; nth?: number; method?: string; ms?: number; status?: number }): Promise<void>;
+    fault(f: {
+      path: string;
+      kind: FaultKind;
+      nth?: number;
+      method?: string;
+      ms?: number;
+      status?: number;
+    }): Promise<void>;
     clearFaults(): Promise<void>;
     /** The armed faults; `fired` once their request arrived (a latency fault's request is then in flight). */
     faults(): Promise<{ path: string; kind: FaultKind; nth: number; fired: boolean }[]>;
     expireTokens(userId?: number): Promise<number>;
     autoApprove(userId: number | null): Promise<void>;
     deliveries(): Promise<Delivery[]>;
-    patchUser(userId: number, patch: { allowedMsg?: boolean; privateProfile?: boolean; kakaoTalk?: boolean }): Promise<void>;
+    patchUser(
+      userId: number,
+      patch: { allowedMsg?: boolean; privateProfile?: boolean; kakaoTalk?: boolean },
+    ): Promise<void>;
     countSent(from: number, to: number, count: number): Promise<void>;
     state(): Promise<any>;
   };
@@ -44,7 +63,15 @@ export async function startEmulator(opts: { scenario?: Scenario | string; port?:
   const request: Emulator['request'] = (host, pathAndQuery, init = {}) =>
     new Promise((resolve, reject) => {
       const req = httpsRequest(
-        { host: '127.0.0.1', port: running.port, servername: host, ca: running.cert, path: pathAndQuery, method: init.method ?? 'GET', headers: { host, ...init.headers } },
+        {
+          host: '127.0.0.1',
+          port: running.port,
+          servername: host,
+          ca: running.cert,
+          path: pathAndQuery,
+          method: init.method ?? 'GET',
+          headers: { host, ...init.headers },
+        },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (c: Buffer) => chunks.push(c));
@@ -88,7 +115,8 @@ export async function startEmulator(opts: { scenario?: Scenario | string; port?:
       fault: async (f) => void (await ctl('POST', '/faults', f)),
       clearFaults: async () => void (await ctl('DELETE', '/faults')),
       faults: async () => (await ctl('GET', '/faults')).faults,
-      expireTokens: async (userId) => (await ctl('POST', '/expire-tokens', userId === undefined ? {} : { userId })).expired,
+      expireTokens: async (userId) =>
+        (await ctl('POST', '/expire-tokens', userId === undefined ? {} : { userId })).expired,
       autoApprove: async (userId) => void (await ctl('POST', '/auto-approve', { userId })),
       deliveries: async () => (await ctl('GET', '/deliveries')).deliveries,
       patchUser: async (userId, patch) => void (await ctl('POST', `/users/${userId}`, patch)),

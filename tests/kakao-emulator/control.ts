@@ -19,7 +19,7 @@ export async function control(world: World, ctx: Ctx, initial: () => Scenario): 
   const path = ctx.url.pathname.slice('/__emulator'.length);
   const json = () => (ctx.body ? (JSON.parse(ctx.body) as unknown) : {});
   const m = ctx.req.method;
-  if (m === 'POST' && path === '/reset') return world.load(initial()), send(ctx, 200, { ok: true });
+  if (m === 'POST' && path === '/reset') return (world.load(initial()), send(ctx, 200, { ok: true }));
   if (m === 'POST' && path === '/scenario') {
     const file = ctx.url.searchParams.get('file');
     const scenario = parseScenario(file ? JSON.parse(await readFile(file, 'utf8')) : json());
@@ -27,7 +27,9 @@ export async function control(world: World, ctx: Ctx, initial: () => Scenario): 
     return send(ctx, 200, { ok: true });
   }
   if (m === 'POST' && path === '/clock') {
-    const b = z.object({ advanceMs: z.number().optional(), set: z.string().datetime({ offset: true }).optional() }).parse(json());
+    const b = z
+      .object({ advanceMs: z.number().optional(), set: z.string().datetime({ offset: true }).optional() })
+      .parse(json());
     if (b.set) world.clock.set(Date.parse(b.set));
     if (b.advanceMs) world.clock.advance(b.advanceMs);
     return send(ctx, 200, { now: new Date(world.clock.now()).toISOString() });
@@ -36,7 +38,7 @@ export async function control(world: World, ctx: Ctx, initial: () => Scenario): 
     world.faults.push({ ...FaultSchema.parse(json()), seen: 0, fired: false });
     return send(ctx, 200, { ok: true });
   }
-  if (m === 'DELETE' && path === '/faults') return (world.faults = []), send(ctx, 200, { ok: true });
+  if (m === 'DELETE' && path === '/faults') return ((world.faults = []), send(ctx, 200, { ok: true }));
   // Which armed faults have fired: a test can wait until a slow request is really in flight.
   if (m === 'GET' && path === '/faults') return send(ctx, 200, { faults: world.faults });
   if (m === 'POST' && path === '/expire-tokens') {
@@ -52,11 +54,22 @@ export async function control(world: World, ctx: Ctx, initial: () => Scenario): 
   if (m === 'POST' && userPatch) {
     const user = world.users.get(Number(userPatch[1]));
     if (!user) return kapiError(ctx, 404, -101, 'unknown user');
-    Object.assign(user, z.object({ allowedMsg: z.boolean().optional(), privateProfile: z.boolean().optional(), kakaoTalk: z.boolean().optional() }).parse(json()));
+    Object.assign(
+      user,
+      z
+        .object({
+          allowedMsg: z.boolean().optional(),
+          privateProfile: z.boolean().optional(),
+          kakaoTalk: z.boolean().optional(),
+        })
+        .parse(json()),
+    );
     return send(ctx, 200, { ok: true });
   }
   if (m === 'POST' && path === '/sent') {
-    const b = z.object({ from: z.number().int(), to: z.number().int(), count: z.number().int().min(1).max(200) }).parse(json());
+    const b = z
+      .object({ from: z.number().int(), to: z.number().int(), count: z.number().int().min(1).max(200) })
+      .parse(json());
     for (let i = 0; i < b.count; i++) world.countSend(b.from, b.to);
     return send(ctx, 200, { ok: true });
   }
@@ -68,7 +81,12 @@ export async function control(world: World, ctx: Ctx, initial: () => Scenario): 
       tokensIssued: world.tokensIssued,
       accessTokens: world.access.size,
       refreshTokens: world.refresh.size,
-      connections: Object.fromEntries([...world.connections].map(([app, users]) => [app, Object.fromEntries([...users].map(([u, s]) => [u, [...s]]))])),
+      connections: Object.fromEntries(
+        [...world.connections].map(([app, users]) => [
+          app,
+          Object.fromEntries([...users].map(([u, s]) => [u, [...s]])),
+        ]),
+      ),
     });
   }
   if (m === 'GET' && path === '/inbox') return send(ctx, 200, inboxIndex(world));

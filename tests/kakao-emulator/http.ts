@@ -27,13 +27,24 @@ export function redirect(ctx: Ctx, location: string): void {
 }
 
 /** kapi's error shape: branch on code, not msg. */
-export function kapiError(ctx: Ctx, status: number, code: number, msg: string, extra: Record<string, unknown> = {}): void {
+export function kapiError(
+  ctx: Ctx,
+  status: number,
+  code: number,
+  msg: string,
+  extra: Record<string, unknown> = {},
+): void {
   send(ctx, status, { msg, code, ...extra });
 }
 
 /** kauth's error shape. */
 export function kauthError(ctx: Ctx, status: number, error: string, description: string, code: string): void {
-  send(ctx, status, { error, error_description: description, error_code: code }, { 'access-control-allow-origin': '*' });
+  send(
+    ctx,
+    status,
+    { error, error_description: description, error_code: code },
+    { 'access-control-allow-origin': '*' },
+  );
 }
 
 export function escapeHtml(text: string): string {

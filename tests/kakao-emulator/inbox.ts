@@ -12,7 +12,9 @@ function content(c: Obj): string {
 }
 
 function buttons(t: Obj): string {
-  const list = Array.isArray(t.buttons) ? t.buttons.map(obj) : [{ title: t.button_title ?? '자세히 보기', link: t.link ?? obj(t.content).link }];
+  const list = Array.isArray(t.buttons)
+    ? t.buttons.map(obj)
+    : [{ title: t.button_title ?? '자세히 보기', link: t.link ?? obj(t.content).link }];
   return `<div class="buttons">${list
     .map((b) => `<a class="btn" href="${str(obj(b.link).web_url ?? obj(b.link).mobile_web_url)}">${str(b.title)}</a>`)
     .join('')}</div>`;
@@ -21,7 +23,8 @@ function buttons(t: Obj): string {
 function bubble(d: Delivery, world: World): string {
   const t = obj(d.templateObject);
   let body = '';
-  if (d.kind === 'custom') body = `<div class="desc">template ${d.templateId} ${str(JSON.stringify(d.templateArgs ?? {}))}</div>`;
+  if (d.kind === 'custom')
+    body = `<div class="desc">template ${d.templateId} ${str(JSON.stringify(d.templateArgs ?? {}))}</div>`;
   else if (t.object_type === 'text') body = `<div class="text">${str(t.text)}</div>`;
   else if (t.object_type === 'feed' || t.object_type === 'location') body = content(obj(t.content));
   else if (t.object_type === 'commerce') {
@@ -42,14 +45,20 @@ main{max-width:420px;margin:0 auto;padding:16px}h1{font-size:16px}ul{list-style:
 
 export function inboxPage(world: World, userId: number): string {
   const user = world.users.get(userId);
-  const items = world.deliveries.filter((d) => d.receiverId === userId).map((d) => bubble(d, world)).join('');
+  const items = world.deliveries
+    .filter((d) => d.receiverId === userId)
+    .map((d) => bubble(d, world))
+    .join('');
   return `<!doctype html><html lang="ko"><meta charset="utf-8"><title>${escapeHtml(user?.nickname ?? String(userId))} — 받은 메시지</title><style>${STYLE}</style>
 <main><h1>${escapeHtml(user?.nickname ?? 'unknown user')} 님이 받은 카카오톡 메시지</h1><ul>${items || '<li>받은 메시지가 없어요.</li>'}</ul></main></html>`;
 }
 
 export function inboxIndex(world: World): string {
   const rows = [...world.users.values()]
-    .map((u) => `<li><a href="/__emulator/inbox/${u.id}">${escapeHtml(u.nickname)}</a> (${world.deliveries.filter((d) => d.receiverId === u.id).length})</li>`)
+    .map(
+      (u) =>
+        `<li><a href="/__emulator/inbox/${u.id}">${escapeHtml(u.nickname)}</a> (${world.deliveries.filter((d) => d.receiverId === u.id).length})</li>`,
+    )
     .join('');
   return `<!doctype html><html lang="ko"><meta charset="utf-8"><title>Kakao emulator inboxes</title><style>${STYLE}</style><main><h1>받은 메시지함</h1><ul>${rows}</ul></main></html>`;
 }

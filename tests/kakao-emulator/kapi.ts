@@ -3,25 +3,35 @@ import type { App, ScopeId, User } from './scenario';
 import { checkTemplateObject } from './templates';
 import { uuidFor, type World } from './state';
 
-interface Caller { app: App; user: User; token: string }
+interface Caller {
+  app: App;
+  user: User;
+  token: string;
+}
 
 /** Bearer token → caller, or a -401 response. */
 function authenticate(world: World, ctx: Ctx): Caller | null {
   const header = ctx.req.headers.authorization ?? '';
   const value = header.startsWith('Bearer ') ? header.slice(7).trim() : '';
   const t = world.access.get(value);
-  if (!t) return kapiError(ctx, 401, -401, 'this access token does not exist'), null;
-  if (t.expiresAt < world.clock.now()) return kapiError(ctx, 401, -401, 'this access token is already expired'), null;
+  if (!t) return (kapiError(ctx, 401, -401, 'this access token does not exist'), null);
+  if (t.expiresAt < world.clock.now()) return (kapiError(ctx, 401, -401, 'this access token is already expired'), null);
   const app = world.apps.get(t.app)!;
   const user = world.users.get(t.user)!;
-  if (!world.scopesOf(app.restApiKey, user.id)) return kapiError(ctx, 401, -401, 'this access token does not exist'), null;
+  if (!world.scopesOf(app.restApiKey, user.id))
+    return (kapiError(ctx, 401, -401, 'this access token does not exist'), null);
   return { app, user, token: value };
 }
 
 /** -3 when the app never enabled the item, -402 when the user did not consent to it. */
 function requireScope(world: World, ctx: Ctx, c: Caller, scope: ScopeId, apiType: string): boolean {
   if (!c.app.consentItems[scope]) {
-    kapiError(ctx, 403, -3, `[APP] App disabled [${scope}] scopes for [${apiType}] API on developers.kakao.com. Enable it first.`);
+    kapiError(
+      ctx,
+      403,
+      -3,
+      `[APP] App disabled [${scope}] scopes for [${apiType}] API on developers.kakao.com. Enable it first.`,
+    );
     return false;
   }
   const granted = world.scopesOf(c.app.restApiKey, c.user.id)!;
@@ -47,7 +57,11 @@ export function tokenInfo(world: World, ctx: Ctx): void {
   const c = authenticate(world, ctx);
   if (!c) return;
   const t = world.access.get(c.token)!;
-  send(ctx, 200, { id: c.user.id, expires_in: Math.max(0, Math.floor((t.expiresAt - world.clock.now()) / 1000)), app_id: 1000 });
+  send(ctx, 200, {
+    id: c.user.id,
+    expires_in: Math.max(0, Math.floor((t.expiresAt - world.clock.now()) / 1000)),
+    app_id: 1000,
+  });
 }
 
 export function me(world: World, ctx: Ctx): void {
@@ -103,7 +117,15 @@ export function friends(world: World, ctx: Ctx): void {
   const limit = Number(q.get('limit') ?? 100);
   const order = q.get('order') ?? 'asc';
   const by = q.get('friend_order') ?? 'favorite';
-  if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(limit) || limit < 1 || limit > 100 || !['asc', 'desc'].includes(order) || !['favorite', 'nickname'].includes(by)) {
+  if (
+    !Number.isInteger(offset) ||
+    offset < 0 ||
+    !Number.isInteger(limit) ||
+    limit < 1 ||
+    limit > 100 ||
+    !['asc', 'desc'].includes(order) ||
+    !['favorite', 'nickname'].includes(by)
+  ) {
     return kapiError(ctx, 400, -2, 'invalid offset/limit/order/friend_order');
   }
   const all = [...(world.friends.get(c.user.id) ?? [])]
@@ -134,7 +156,8 @@ type Payload = Pick<import('./state').Delivery, 'kind' | 'templateObject' | 'tem
 function parsePayload(ctx: Ctx, c: Caller, custom: boolean): Payload | null {
   if (custom) {
     const id = Number(ctx.form.get('template_id'));
-    if (!c.app.customTemplates.some((t) => t.id === id)) return kapiError(ctx, 400, -2, `template_id not found: ${ctx.form.get('template_id')}`), null;
+    if (!c.app.customTemplates.some((t) => t.id === id))
+      return (kapiError(ctx, 400, -2, `template_id not found: ${ctx.form.get('template_id')}`), null);
     let args: Record<string, string> | undefined;
     const raw = ctx.form.get('template_args');
     if (raw !== null) {
@@ -143,7 +166,7 @@ function parsePayload(ctx: Ctx, c: Caller, custom: boolean): Payload | null {
         if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new Error('not an object');
         args = Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, String(v)]));
       } catch {
-        return kapiError(ctx, 400, -2, 'template_args must be a JSON object string'), null;
+        return (kapiError(ctx, 400, -2, 'template_args must be a JSON object string'), null);
       }
     }
     return { kind: 'custom', templateId: id, templateArgs: args };
@@ -152,10 +175,10 @@ function parsePayload(ctx: Ctx, c: Caller, custom: boolean): Payload | null {
   try {
     object = JSON.parse(ctx.form.get('template_object') ?? '');
   } catch {
-    return kapiError(ctx, 400, -2, 'template_object must be a JSON string'), null;
+    return (kapiError(ctx, 400, -2, 'template_object must be a JSON string'), null);
   }
   const problem = checkTemplateObject(object, c.app);
-  if (problem) return kapiError(ctx, 400, -2, problem), null;
+  if (problem) return (kapiError(ctx, 400, -2, problem), null);
   return { kind: 'default', templateObject: object };
 }
 
@@ -165,14 +188,16 @@ export function sendToFriends(world: World, ctx: Ctx, custom: boolean): void {
   if (!c || !requireScope(world, ctx, c, 'talk_message', 'TALK_MESSAGE_SEND') || !requirePermission(ctx, c)) return;
   if (!c.user.kakaoTalk) return kapiError(ctx, 400, -501, 'NotKakaoTalkUser');
   const uuids = jsonArrayField(ctx.form.get('receiver_uuids'));
-  if (!uuids || uuids.length === 0) return kapiError(ctx, 400, -2, 'receiver_uuids must be a non-empty JSON array string');
+  if (!uuids || uuids.length === 0)
+    return kapiError(ctx, 400, -2, 'receiver_uuids must be a non-empty JSON array string');
   if (uuids.length > 5) return kapiError(ctx, 400, -2, 'receiver_uuids: at most 5 receivers');
   if (new Set(uuids).size !== uuids.length) return kapiError(ctx, 400, -2, 'receiver_uuids: duplicate receiver');
   const receivers: User[] = [];
   for (const uuid of uuids) {
     const r = world.userByUuid(c.app.restApiKey, uuid);
     if (!r) return kapiError(ctx, 400, -2, `receiver_uuids: not a receiver of this app: ${uuid}`);
-    if (r.id === c.user.id) return kapiError(ctx, 400, -2, 'Cannot contain a receiver who is identical to the sender in multicast mode');
+    if (r.id === c.user.id)
+      return kapiError(ctx, 400, -2, 'Cannot contain a receiver who is identical to the sender in multicast mode');
     receivers.push(r);
   }
   const payload = parsePayload(ctx, c, custom);
@@ -183,7 +208,8 @@ export function sendToFriends(world: World, ctx: Ctx, custom: boolean): void {
   for (const r of receivers) {
     const uuid = uuidFor(c.app.restApiKey, r.id);
     // A private profile or allowed_msg=false is a refusal (-530); anything else that hides the friend is -502.
-    const reachable = world.visibleFriend(c.app, c.user.id, r.id) || (r.privateProfile && world.areFriends(c.user.id, r.id));
+    const reachable =
+      world.visibleFriend(c.app, c.user.id, r.id) || (r.privateProfile && world.areFriends(c.user.id, r.id));
     if (!reachable) fail(-502, uuid);
     else if (!r.allowedMsg || r.privateProfile) fail(-530, uuid);
     else {

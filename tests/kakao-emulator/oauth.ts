@@ -12,7 +12,11 @@ const SCOPE_NAMES: Record<ScopeId, string> = {
 };
 
 function errorPage(ctx: Ctx, code: string, message: string): void {
-  send(ctx, 400, `<!doctype html><meta charset="utf-8"><title>${code}</title><h1 id="error-code">${code}</h1><p id="error-message">${escapeHtml(message)}</p>`);
+  send(
+    ctx,
+    400,
+    `<!doctype html><meta charset="utf-8"><title>${code}</title><h1 id="error-code">${code}</h1><p id="error-message">${escapeHtml(message)}</p>`,
+  );
 }
 
 /** scope= accepts commas or spaces (which Kakao accepts is UNCONFIRMED; both are taken here). */
@@ -30,19 +34,20 @@ interface AuthRequest {
 
 function validateAuthorize(world: World, ctx: Ctx, params: URLSearchParams): AuthRequest | null {
   const app = world.apps.get(params.get('client_id') ?? '');
-  if (!app) return errorPage(ctx, 'KOE101', 'Invalid client_id (app key)'), null;
+  if (!app) return (errorPage(ctx, 'KOE101', 'Invalid client_id (app key)'), null);
   const responseType = params.get('response_type');
-  if (responseType === 'token') return errorPage(ctx, 'KOE202', 'response_type=token is not supported'), null;
-  if (responseType !== 'code') return errorPage(ctx, 'KOE201', `unsupported response_type: ${responseType}`), null;
+  if (responseType === 'token') return (errorPage(ctx, 'KOE202', 'response_type=token is not supported'), null);
+  if (responseType !== 'code') return (errorPage(ctx, 'KOE201', `unsupported response_type: ${responseType}`), null);
   const redirectUri = params.get('redirect_uri') ?? '';
   if (!app.redirectUris.includes(redirectUri)) {
-    return errorPage(ctx, 'KOE006', `redirect_uri not registered for this app key: ${redirectUri}`), null;
+    return (errorPage(ctx, 'KOE006', `redirect_uri not registered for this app key: ${redirectUri}`), null);
   }
   const requested = parseScopes(params.get('scope'));
   const scopes: ScopeId[] = [];
   for (const s of requested) {
     const id = ScopeIdSchema.safeParse(s);
-    if (!id.success || !app.consentItems[id.data]) return errorPage(ctx, 'KOE205', `consent item not enabled in the app: ${s}`), null;
+    if (!id.success || !app.consentItems[id.data])
+      return (errorPage(ctx, 'KOE205', `consent item not enabled in the app: ${s}`), null);
     scopes.push(id.data);
   }
   if (scopes.length === 0) {
@@ -51,7 +56,8 @@ function validateAuthorize(world: World, ctx: Ctx, params: URLSearchParams): Aut
   }
   const method = params.get('code_challenge_method');
   const challenge = params.get('code_challenge') ?? undefined;
-  if (challenge && method && method !== 'S256') return errorPage(ctx, 'KOE001', 'only S256 code_challenge_method is supported'), null;
+  if (challenge && method && method !== 'S256')
+    return (errorPage(ctx, 'KOE001', 'only S256 code_challenge_method is supported'), null);
   return { app, redirectUri, state: params.get('state'), scopes, challenge };
 }
 
@@ -66,7 +72,8 @@ function approve(world: World, ctx: Ctx, req: AuthRequest, user: number, agreed:
   const existing = world.connectionsOf(req.app.restApiKey).get(user);
   const scopes = existing ?? new Set<ScopeId>();
   // Connecting for the first time always includes the app's required items.
-  if (!existing) for (const [id, mode] of Object.entries(req.app.consentItems)) if (mode === 'required') scopes.add(id as ScopeId);
+  if (!existing)
+    for (const [id, mode] of Object.entries(req.app.consentItems)) if (mode === 'required') scopes.add(id as ScopeId);
   for (const s of agreed) scopes.add(s);
   world.connectionsOf(req.app.restApiKey).set(user, scopes);
   const code = randomBytes(24).toString('base64url');
@@ -87,7 +94,9 @@ export function authorize(world: World, ctx: Ctx): void {
   if (!req) return;
   const auto = world.autoApproveOverride !== undefined ? world.autoApproveOverride : req.app.autoApproveUser;
   if (auto !== undefined && auto !== null) return approve(world, ctx, req, auto, req.scopes);
-  const hidden = [...ctx.url.searchParams].map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`).join('');
+  const hidden = [...ctx.url.searchParams]
+    .map(([k, v]) => `<input type="hidden" name="${escapeHtml(k)}" value="${escapeHtml(v)}">`)
+    .join('');
   const users = [...world.users.values()]
     .map((u) => `<option value="${u.id}">${escapeHtml(u.nickname)} (${u.id})</option>`)
     .join('');

@@ -22,7 +22,9 @@ export const AppSchema = z.object({
   /** The "KakaoTalk friends/message" additional feature. Without it only app members are visible/reachable. */
   friendsMessageApproved: z.boolean().default(false),
   members: z.array(z.number().int()).default([]),
-  customTemplates: z.array(z.object({ id: z.number().int(), objectType: z.enum(['feed', 'list', 'commerce']) })).default([]),
+  customTemplates: z
+    .array(z.object({ id: z.number().int(), objectType: z.enum(['feed', 'list', 'commerce']) }))
+    .default([]),
   /** Sign in this user without showing the consent page (tests and demos). */
   autoApproveUser: z.number().int().optional(),
 });
@@ -52,7 +54,9 @@ export const ScenarioSchema = z.object({
   /** Friends a user hid or blocked: they vanish from that user's friends list. */
   hidden: z.array(z.object({ user: z.number().int(), friend: z.number().int() })).default([]),
   /** Messages already sent today (Asia/Seoul), to start near a quota. */
-  sentToday: z.array(z.object({ from: z.number().int(), to: z.number().int(), count: z.number().int().min(0) })).default([]),
+  sentToday: z
+    .array(z.object({ from: z.number().int(), to: z.number().int(), count: z.number().int().min(0) }))
+    .default([]),
   /** Emulator clock start (ISO); default: real time. */
   now: z.string().datetime({ offset: true }).optional(),
 });
@@ -71,7 +75,8 @@ export function parseScenario(json: unknown): Scenario {
     if (!keys.has(c.app)) throw new Error(`invalid scenario: connection to unknown app ${c.app}`);
   }
   for (const [a, b] of parsed.data.friendships) {
-    if (!ids.has(a) || !ids.has(b)) throw new Error(`invalid scenario: friendship with unknown user ${ids.has(a) ? b : a}`);
+    if (!ids.has(a) || !ids.has(b))
+      throw new Error(`invalid scenario: friendship with unknown user ${ids.has(a) ? b : a}`);
   }
   return parsed.data;
 }

@@ -55,7 +55,8 @@ async function handle(world: World, ctx: Ctx, initial: () => Scenario): Promise<
   const route = ROUTES[`${ctx.host} ${ctx.req.method} ${ctx.url.pathname}`];
   const fault = route ? takeFault(world, ctx) : undefined;
   if (fault?.kind === 'latency') await sleep(fault.ms ?? 1000);
-  if (fault?.kind === '5xx') return send(ctx, fault.status ?? 500, { msg: 'internal server error (injected)', code: -1 });
+  if (fault?.kind === '5xx')
+    return send(ctx, fault.status ?? 500, { msg: 'internal server error (injected)', code: -1 });
   if (fault?.kind === '-10') return kapiError(ctx, 400, -10, 'API limit has been exceeded. (injected)');
   if (!route) {
     if (ctx.host === KAUTH_HOST) return kauthError(ctx, 404, 'not_found', `unknown path ${ctx.url.pathname}`, 'KOE002');
@@ -88,7 +89,9 @@ export async function listen(scenario: Scenario, port = 0): Promise<RunningEmula
   const pems = await generate([{ name: 'commonName', value: KAUTH_HOST }], {
     keySize: 2048,
     algorithm: 'sha256',
-    extensions: [{ name: 'subjectAltName', altNames: [KAUTH_HOST, KAPI_HOST, 'localhost'].map((value) => ({ type: 2, value })) }],
+    extensions: [
+      { name: 'subjectAltName', altNames: [KAUTH_HOST, KAPI_HOST, 'localhost'].map((value) => ({ type: 2, value })) },
+    ],
   } as never);
   const server = createServer({ key: pems.private, cert: pems.cert }, (req, res) => {
     const chunks: Buffer[] = [];
@@ -112,7 +115,13 @@ export async function listen(scenario: Scenario, port = 0): Promise<RunningEmula
         })
         .finally(() => {
           if (!ctx.url.pathname.startsWith('/__emulator/')) {
-            world.requests.push({ at: new Date(world.clock.now()).toISOString(), method: req.method ?? '', host, path: ctx.url.pathname, status: ctx.status });
+            world.requests.push({
+              at: new Date(world.clock.now()).toISOString(),
+              method: req.method ?? '',
+              host,
+              path: ctx.url.pathname,
+              status: ctx.status,
+            });
           }
         });
     });
@@ -123,6 +132,10 @@ export async function listen(scenario: Scenario, port = 0): Promise<RunningEmula
     cert: pems.cert,
     server,
     port: (server.address() as AddressInfo).port,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -15,8 +15,16 @@ export interface AuthCode {
   scopes: ScopeId[];
   expiresAt: number;
 }
-export interface AccessToken { app: string; user: number; expiresAt: number }
-export interface RefreshToken { app: string; user: number; expiresAt: number }
+export interface AccessToken {
+  app: string;
+  user: number;
+  expiresAt: number;
+}
+export interface RefreshToken {
+  app: string;
+  user: number;
+  expiresAt: number;
+}
 
 export interface Delivery {
   id: number;
@@ -31,7 +39,13 @@ export interface Delivery {
   templateArgs?: Record<string, string>;
 }
 
-export interface RequestLog { at: string; method: string; host: string; path: string; status: number }
+export interface RequestLog {
+  at: string;
+  method: string;
+  host: string;
+  path: string;
+  status: number;
+}
 
 export type FaultKind = '5xx' | '-10' | 'drop' | 'latency';
 export interface Fault {
@@ -91,7 +105,8 @@ export class World {
       this.friendSet(b).add(a);
     }
     this.hidden = new Map();
-    for (const h of s.hidden) (this.hidden.get(h.user) ?? this.hidden.set(h.user, new Set()).get(h.user)!).add(h.friend);
+    for (const h of s.hidden)
+      (this.hidden.get(h.user) ?? this.hidden.set(h.user, new Set()).get(h.user)!).add(h.friend);
     this.codes.clear();
     this.access.clear();
     this.refresh.clear();
@@ -188,7 +203,11 @@ export class World {
   expireTokens(user?: number): number {
     let n = 0;
     const past = this.clock.now() - 1;
-    for (const t of this.access.values()) if (user === undefined || t.user === user) { t.expiresAt = past; n++; }
+    for (const t of this.access.values())
+      if (user === undefined || t.user === user) {
+        t.expiresAt = past;
+        n++;
+      }
     return n;
   }
 }

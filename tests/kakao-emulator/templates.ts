@@ -22,7 +22,10 @@ export function hostAllowed(url: string, domains: string[]): boolean {
     return false;
   }
   return domains.some((d) => {
-    const domain = d.toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+    const domain = d
+      .toLowerCase()
+      .replace(/^https?:\/\//, '')
+      .replace(/\/.*$/, '');
     return host === domain || host.endsWith(`.${domain}`);
   });
 }
@@ -31,7 +34,8 @@ export function hostAllowed(url: string, domains: string[]): boolean {
 export function checkTemplateObject(value: unknown, app: App): string | null {
   if (!isObj(value)) return 'template_object must be a JSON object';
   const type = value.object_type;
-  if (typeof type !== 'string' || !(TYPES as readonly string[]).includes(type)) return `unsupported object_type: ${String(type)}`;
+  if (typeof type !== 'string' || !(TYPES as readonly string[]).includes(type))
+    return `unsupported object_type: ${String(type)}`;
   const links: unknown[] = [];
   const needContent = (c: unknown, where: string): string | null => {
     if (!isObj(c)) return `${where} is required`;
@@ -51,12 +55,15 @@ export function checkTemplateObject(value: unknown, app: App): string | null {
   } else if (type === 'commerce') {
     const e = needContent(value.content, 'content');
     if (e) return e;
-    if (!isObj(value.commerce) || !Number.isInteger(value.commerce.regular_price)) return 'commerce.regular_price (integer) is required';
+    if (!isObj(value.commerce) || !Number.isInteger(value.commerce.regular_price))
+      return 'commerce.regular_price (integer) is required';
   } else if (type === 'list') {
-    if (typeof value.header_title !== 'string' || value.header_title.length > TEXT_LIMIT) return 'header_title is required (≤200)';
+    if (typeof value.header_title !== 'string' || value.header_title.length > TEXT_LIMIT)
+      return 'header_title is required (≤200)';
     if (!isObj(value.header_link)) return 'header_link is required';
     links.push(value.header_link);
-    if (!Array.isArray(value.contents) || value.contents.length < 2 || value.contents.length > 3) return 'contents must hold 2–3 items';
+    if (!Array.isArray(value.contents) || value.contents.length < 2 || value.contents.length > 3)
+      return 'contents must hold 2–3 items';
     for (const [i, c] of value.contents.entries()) {
       const e = needContent(c, `contents[${i}]`);
       if (e) return e;

@@ -8,9 +8,7 @@ export const CHROME_BUILD = path.resolve('.output/chrome-mv3');
 export function chromiumPath(): string {
   const candidate = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(candidate)) {
-    throw new Error(
-      `Chromium not found at ${candidate}: run "sudo apt-get install chromium" or set CHROMIUM_PATH.`,
-    );
+    throw new Error(`Chromium not found at ${candidate}: run "sudo apt-get install chromium" or set CHROMIUM_PATH.`);
   }
   return candidate;
 }

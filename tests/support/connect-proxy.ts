@@ -7,7 +7,9 @@ import type { AddressInfo } from 'node:net';
  * --host-resolver-rules, so a PAC file points the mapped hosts here; TLS still ends at our local servers,
  * so pages keep their real https://<host> origins. Unmapped hosts are refused.
  */
-export async function startConnectProxy(hosts: Record<string, number>): Promise<{ port: number; pac: string; close(): Promise<void> }> {
+export async function startConnectProxy(
+  hosts: Record<string, number>,
+): Promise<{ port: number; pac: string; close(): Promise<void> }> {
   const server: Server = createServer((_req, res) => {
     res.writeHead(405);
     res.end();
@@ -25,7 +27,10 @@ export async function startConnectProxy(hosts: Record<string, number>): Promise<
       upstream.pipe(client);
       client.pipe(upstream);
     });
-    const end = () => { upstream.destroy(); client.destroy(); };
+    const end = () => {
+      upstream.destroy();
+      client.destroy();
+    };
     upstream.on('error', end);
     client.on('error', end);
   });
@@ -36,6 +41,10 @@ export async function startConnectProxy(hosts: Record<string, number>): Promise<
   return {
     port,
     pac,
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

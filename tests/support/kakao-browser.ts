@@ -1,7 +1,11 @@
 import type { BrowserContext, Page } from 'playwright-core';
 
 /** Waits for the launchWebAuthFlow window and signs in as `userId` on the emulator's consent page. */
-export async function approveInAuthWindow(context: BrowserContext, userId: number, trigger: () => Promise<unknown>): Promise<void> {
+export async function approveInAuthWindow(
+  context: BrowserContext,
+  userId: number,
+  trigger: () => Promise<unknown>,
+): Promise<void> {
   const auth = waitForAuthWindow(context);
   const done = trigger();
   await approve(await auth, userId);
@@ -25,11 +29,19 @@ async function approve(auth: Page, userId: number): Promise<void> {
 export async function evaluateInContentScript(page: Page, extensionId: string, expression: string): Promise<unknown> {
   const cdp = await page.context().newCDPSession(page);
   const contexts: { id: number; origin: string; auxData?: { type?: string } }[] = [];
-  cdp.on('Runtime.executionContextCreated', (e: { context: { id: number; origin: string; auxData?: { type?: string } } }) => contexts.push(e.context));
+  cdp.on(
+    'Runtime.executionContextCreated',
+    (e: { context: { id: number; origin: string; auxData?: { type?: string } } }) => contexts.push(e.context),
+  );
   await cdp.send('Runtime.enable');
   const isolated = contexts.find((c) => c.auxData?.type === 'isolated' && c.origin.includes(extensionId));
   if (!isolated) throw new Error('no content-script world on this page');
-  const r = (await cdp.send('Runtime.evaluate', { expression, contextId: isolated.id, awaitPromise: true, returnByValue: true })) as {
+  const r = (await cdp.send('Runtime.evaluate', {
+    expression,
+    contextId: isolated.id,
+    awaitPromise: true,
+    returnByValue: true,
+  })) as {
     result: { value?: unknown };
     exceptionDetails?: { exception?: { description?: string } };
   };

@@ -3,7 +3,11 @@ import type { ExtensionBrowser } from './chromium';
 import type { Emulator } from '../kakao-emulator/client';
 
 /** What a new operator does in options and the popup: app key, store, sign-in, consents (auto-approved). */
-export async function setUpOperator(ext: ExtensionBrowser, emu: Emulator, opts: { key: string; userId: number; storeUrl?: string; domains?: string }): Promise<void> {
+export async function setUpOperator(
+  ext: ExtensionBrowser,
+  emu: Emulator,
+  opts: { key: string; userId: number; storeUrl?: string; domains?: string },
+): Promise<void> {
   const options = await ext.context.newPage();
   await options.goto(ext.extensionUrl('options.html'));
   // A new install opens the step-by-step wizard; plain sections show everything at once.

@@ -26,7 +26,10 @@ function graphql(_req: IncomingMessage, res: ServerResponse): void {
   const rows = Array.from({ length: 2000 }, (_, i) => ({
     productOrderNo: String(2026112400000000 + i + 1),
     orderMemberId: 'buyer' + String((i % 12) + 1).padStart(2, '0'),
-    orderMemberTelNo: i % 5 === 4 ? '010-****-' + String(5000 + i) : '010-' + String(1000 + i).padStart(4, '0') + '-' + String(5000 + i),
+    orderMemberTelNo:
+      i % 5 === 4
+        ? '010-****-' + String(5000 + i)
+        : '010-' + String(1000 + i).padStart(4, '0') + '-' + String(5000 + i),
   }));
   res.writeHead(200, { 'content-type': 'application/json' });
   res.end(JSON.stringify({ data: { deliveryList: { elements: rows } } }));
@@ -73,6 +76,10 @@ export async function startSiteServer(hosts: string[]): Promise<SiteServer> {
     port: (server.address() as AddressInfo).port,
     hosts,
     use: (h) => void handlers.push(h),
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -13,7 +13,10 @@ export interface World {
 export async function startWorld(scenario: 'basic' | 'demo', opts: { headless?: boolean } = {}): Promise<World> {
   const emu = await startEmulator({ scenario });
   const site = await startSiteServer(['sell.smartstore.naver.com']);
-  const ext = await launchExtension({ ...emu.hostMap, 'sell.smartstore.naver.com': site.port }, { headless: opts.headless ?? true });
+  const ext = await launchExtension(
+    { ...emu.hostMap, 'sell.smartstore.naver.com': site.port },
+    { headless: opts.headless ?? true },
+  );
   return {
     emu,
     site,

@@ -1,5 +1,12 @@
 import { browser, type Browser } from 'wxt/browser';
-import { EnvelopeSchema, protocol, type Caller, type MessageType, type Output, type WireError } from '@/utils/shared/protocol';
+import {
+  EnvelopeSchema,
+  protocol,
+  type Caller,
+  type MessageType,
+  type Output,
+  type WireError,
+} from '@/utils/shared/protocol';
 
 export type Handlers = {
   [T in MessageType]?: (
@@ -41,7 +48,15 @@ export async function dispatch(
   sender: Browser.runtime.MessageSender,
 ): Promise<{ ok: true; value: unknown } | { ok: false; error: WireError }> {
   const caller = callerOf(sender);
-  if (!caller) return { ok: false, error: wireError('forbidden', '다른 확장 프로그램의 요청은 받지 않아요.', 'Requests from other extensions are refused.') };
+  if (!caller)
+    return {
+      ok: false,
+      error: wireError(
+        'forbidden',
+        '다른 확장 프로그램의 요청은 받지 않아요.',
+        'Requests from other extensions are refused.',
+      ),
+    };
   const envelope = EnvelopeSchema.safeParse(message);
   if (!envelope.success || !(envelope.data.type in protocol)) {
     return { ok: false, error: wireError('unknown-message', '알 수 없는 요청이에요.', 'Unknown request.') };
@@ -51,18 +66,27 @@ export async function dispatch(
   if (!(entry.callers as readonly Caller[]).includes(caller)) {
     return {
       ok: false,
-      error: wireError('forbidden', '이 화면에서는 할 수 없는 요청이에요.', 'This request is not allowed from this context.'),
+      error: wireError(
+        'forbidden',
+        '이 화면에서는 할 수 없는 요청이에요.',
+        'This request is not allowed from this context.',
+      ),
     };
   }
   const input = entry.input.safeParse(envelope.data.input);
   if (!input.success) {
     return {
       ok: false,
-      error: wireError('invalid-input', `요청 내용이 올바르지 않아요: ${input.error.issues[0]?.message ?? ''}`, `Invalid request: ${input.error.issues[0]?.message ?? ''}`),
+      error: wireError(
+        'invalid-input',
+        `요청 내용이 올바르지 않아요: ${input.error.issues[0]?.message ?? ''}`,
+        `Invalid request: ${input.error.issues[0]?.message ?? ''}`,
+      ),
     };
   }
   const handler = handlers[type] as ((i: unknown, m: unknown) => Promise<unknown>) | undefined;
-  if (!handler) return { ok: false, error: wireError('unavailable', '아직 준비되지 않은 기능이에요.', 'Not available yet.') };
+  if (!handler)
+    return { ok: false, error: wireError('unavailable', '아직 준비되지 않은 기능이에요.', 'Not available yet.') };
   try {
     const value = await handler(input.data, { caller, sender });
     return { ok: true, value: entry.output.parse(value) };

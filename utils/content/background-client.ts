@@ -24,7 +24,9 @@ function unwrap(raw: unknown): unknown {
 }
 
 export async function fetchOrderStatuses(orders: Order[]): Promise<Record<string, OrderStatus>> {
-  const value = unwrap(await browser.runtime.sendMessage({ type: 'order.status', input: { orders } })) as { statuses?: unknown };
+  const value = unwrap(await browser.runtime.sendMessage({ type: 'order.status', input: { orders } })) as {
+    statuses?: unknown;
+  };
   if (!Array.isArray(value?.statuses)) throw new Error('no statuses');
   const out: Record<string, OrderStatus> = {};
   for (const item of value.statuses) {

@@ -9,7 +9,11 @@ const optionalField = z.optional(FieldSchema);
 export const CustomAdminSchema = z.object({
   name: z.string().check(z.trim(), z.minLength(1), z.maxLength(40)),
   /** A match pattern such as https://admin.example.com/orders* */
-  urlPattern: z.string().check(z.regex(/^https:\/\/[^/*]+(\/.*)?$/, 'https://host/path* 형식이어야 해요 / must look like https://host/path*')),
+  urlPattern: z
+    .string()
+    .check(
+      z.regex(/^https:\/\/[^/*]+(\/.*)?$/, 'https://host/path* 형식이어야 해요 / must look like https://host/path*'),
+    ),
   rowSelector: bounded(300),
   fields: z.object({
     orderNo: FieldSchema,
@@ -32,7 +36,6 @@ export function matchesPattern(pattern: string, url: URL): boolean {
   const re = new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`);
   return re.test(url.origin + url.pathname + url.search);
 }
-
 
 /** The origin pattern whose permission a custom admin needs (asked for that site only). */
 export function originPattern(urlPattern: string): string {

@@ -31,18 +31,27 @@ export function toOrder(store: StoreId, fields: RawFields): { order: Order } | {
   for (const k of ['orderNo', 'productOrderNo'] as const) {
     const v = cleaned[k];
     if (typeof v === 'string' && !/^[0-9A-Za-z-]{4,64}$/.test(v)) {
-      return { problem: { ko: `${FIELD_NAMES[k]!.ko}를 읽을 수 없어요: "${v.slice(0, 30)}"`, en: `Cannot read the ${FIELD_NAMES[k]!.en}: "${v.slice(0, 30)}"` } };
+      return {
+        problem: {
+          ko: `${FIELD_NAMES[k]!.ko}를 읽을 수 없어요: "${v.slice(0, 30)}"`,
+          en: `Cannot read the ${FIELD_NAMES[k]!.en}: "${v.slice(0, 30)}"`,
+        },
+      };
     }
   }
   const parsed = OrderSchema.safeParse(cleaned);
   if (parsed.success) return { order: parsed.data };
   const field = String(parsed.error.issues[0]?.path[0] ?? '');
   const name = FIELD_NAMES[field] ?? { ko: field, en: field };
-  return { problem: { ko: `이 줄에서 ${name.ko}을(를) 찾을 수 없어요. 열이 숨겨져 있으면 표시해 주세요.`, en: `This row has no readable ${name.en}; show the column if it is hidden.` } };
+  return {
+    problem: {
+      ko: `이 줄에서 ${name.ko}을(를) 찾을 수 없어요. 열이 숨겨져 있으면 표시해 주세요.`,
+      en: `This row has no readable ${name.en}; show the column if it is hidden.`,
+    },
+  };
 }
 
 export function toQuantity(text: string): number | undefined {
   const n = Number(text.replace(/[^0-9]/g, ''));
   return Number.isInteger(n) && n > 0 ? n : undefined;
 }
-

@@ -10,7 +10,8 @@ export const StoreIdSchema = z.literal(STORE_IDS);
 export type StoreId = z.infer<typeof StoreIdSchema>;
 
 /** Text as a cell shows it: not blank, no surrounding whitespace (adapters fold and trim), at most `max`. */
-export const text = (max: number) => z.string().check(z.refine((s) => s.length > 0 && s.length <= max && s.trim() === s));
+export const text = (max: number) =>
+  z.string().check(z.refine((s) => s.length > 0 && s.length <= max && s.trim() === s));
 
 export const OrderSchema = z.object({
   store: StoreIdSchema,

@@ -34,14 +34,24 @@ export const RecentSendSchema = z.object({
   templateName: z.string(),
   status: z.enum(SEND_STATUSES),
 });
-export type RecentSend = Pick<HistoryRecord, 'id' | 'createdAt' | 'orderNo' | 'recipientNickname' | 'templateName' | 'status'>;
+export type RecentSend = Pick<
+  HistoryRecord,
+  'id' | 'createdAt' | 'orderNo' | 'recipientNickname' | 'templateName' | 'status'
+>;
 
-const QuotaSchema = z.object({ day: z.string(), senderLeft: int, receiverLeft: z.optional(int), pairLeft: z.optional(int), senderLimit: int });
+const QuotaSchema = z.object({
+  day: z.string(),
+  senderLeft: int,
+  receiverLeft: z.optional(int),
+  pairLeft: z.optional(int),
+  senderLimit: int,
+});
 
 // These two restate shapes from wire.ts (classic zod); the compiler keeps them in step: this line fails to
 // type-check if either drifts.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-export const IN_STEP_WITH_WIRE: Same<z.infer<typeof RecentSendSchema>, RecentSend> & Same<z.infer<typeof QuotaSchema>, Quota> = true;
+export const IN_STEP_WITH_WIRE: Same<z.infer<typeof RecentSendSchema>, RecentSend> &
+  Same<z.infer<typeof QuotaSchema>, Quota> = true;
 
 /** What the popup shows; also what is cached for its next first paint. */
 export const PopupViewSchema = z.object({
@@ -57,7 +67,11 @@ export type PopupView = Omit<z.infer<typeof PopupViewSchema>, 'quota'> & { quota
 /** The view and what could not be refreshed this time (the view then keeps the last known value). */
 export const PopupStateSchema = z.object({
   view: PopupViewSchema,
-  errors: z.object({ auth: z.optional(WireErrorSchema), stats: z.optional(WireErrorSchema), recent: z.optional(WireErrorSchema) }),
+  errors: z.object({
+    auth: z.optional(WireErrorSchema),
+    stats: z.optional(WireErrorSchema),
+    recent: z.optional(WireErrorSchema),
+  }),
 });
 export type PopupState = { view: PopupView; errors: z.infer<typeof PopupStateSchema>['errors'] };
 
@@ -66,9 +80,17 @@ const None = z.object({});
 
 export const popupProtocol = {
   /** The view, refreshed from the background and Kakao; `refreshFriends` skips the friends cache. */
-  'popup.view': { callers: page, input: z.object({ refreshFriends: z.optional(z.boolean()) }), output: PopupStateSchema },
+  'popup.view': {
+    callers: page,
+    input: z.object({ refreshFriends: z.optional(z.boolean()) }),
+    output: PopupStateSchema,
+  },
   'popup.signIn': { callers: page, input: None, output: PopupStateSchema },
-  'popup.requestConsent': { callers: page, input: z.object({ scopes: z.array(z.enum(CONSENT_SCOPES)).check(z.minLength(1)) }), output: PopupStateSchema },
+  'popup.requestConsent': {
+    callers: page,
+    input: z.object({ scopes: z.array(z.enum(CONSENT_SCOPES)).check(z.minLength(1)) }),
+    output: PopupStateSchema,
+  },
   'popup.signOut': { callers: page, input: None, output: PopupStateSchema },
 } as const;
 

@@ -59,7 +59,11 @@ export const protocol = {
   'settings.get': { callers: page, input: None, output: SettingsSchema },
   'settings.save': { callers: page, input: z.object({ settings: SettingsSchema }), output: SettingsSchema },
   /** Write-only: the secret goes into the background's sealed store and is never read back. */
-  'settings.setClientSecret': { callers: page, input: z.object({ secret: z.string().trim().max(200).nullable() }), output: Ok },
+  'settings.setClientSecret': {
+    callers: page,
+    input: z.object({ secret: z.string().trim().max(200).nullable() }),
+    output: Ok,
+  },
   'auth.state': { callers: page, input: None, output: AuthStateSchema },
   'auth.signIn': { callers: page, input: None, output: AuthStateSchema },
   'auth.requestConsent': {
@@ -77,17 +81,29 @@ export const protocol = {
   'templates.preview': {
     callers: page,
     input: z.object({ template: TemplateSchema, order: z.optional(OrderSchema) }),
-    output: z.object({ preview: PreviewSchema.optional(), missingVariables: z.array(z.string()), problems: z.array(BilingualSchema.extend({ code: z.string() })) }),
+    output: z.object({
+      preview: PreviewSchema.optional(),
+      missingVariables: z.array(z.string()),
+      problems: z.array(BilingualSchema.extend({ code: z.string() })),
+    }),
   },
   'compose.session': {
     callers: page,
     input: z.object({ sessionId: z.string().uuid() }),
-    output: z.object({ orders: z.array(OrderSchema), templates: z.array(TemplateSummarySchema), acknowledged: z.boolean() }),
+    output: z.object({
+      orders: z.array(OrderSchema),
+      templates: z.array(TemplateSummarySchema),
+      acknowledged: z.boolean(),
+    }),
   },
   /** Who gets what and whether it can be sent, for each order of the session, with one template. */
   'compose.prepare': {
     callers: page,
-    input: z.object({ sessionId: z.string().uuid(), templateId: z.string(), freeText: z.string().max(1000).optional() }),
+    input: z.object({
+      sessionId: z.string().uuid(),
+      templateId: z.string(),
+      freeText: z.string().max(1000).optional(),
+    }),
     output: z.object({ items: z.array(ComposeItemSchema), quota: QuotaSchema }),
   },
   'link.suggest': {
@@ -130,12 +146,19 @@ export const protocol = {
   /** Records that a step passed (now), or with `done: false` clears it (the operator unticks an item). */
   'checklist.mark': {
     callers: page,
-    input: z.object({ step: z.enum(['sendToMeAt', 'teamMemberAt', 'noticeViewedAt', 'bizAppAt', 'appIdentityAt', 'optInPageAt']), done: z.boolean().optional() }),
+    input: z.object({
+      step: z.enum(['sendToMeAt', 'teamMemberAt', 'noticeViewedAt', 'bizAppAt', 'appIdentityAt', 'optInPageAt']),
+      done: z.boolean().optional(),
+    }),
     output: ChecklistSchema,
   },
   'history.list': {
     callers: page,
-    input: z.object({ status: SendStatusSchema.optional(), query: z.string().max(100).optional(), limit: z.number().int().min(1).max(5000).optional() }),
+    input: z.object({
+      status: SendStatusSchema.optional(),
+      query: z.string().max(100).optional(),
+      limit: z.number().int().min(1).max(5000).optional(),
+    }),
     output: z.object({ records: z.array(HistoryRecordSchema) }),
   },
   'history.exportCsv': { callers: page, input: None, output: z.object({ csv: z.string() }) },
@@ -150,7 +173,12 @@ export const protocol = {
   'custom.preview': {
     callers: page,
     input: z.object({ config: CustomAdminSchema }),
-    output: z.object({ tabFound: z.boolean(), rows: z.number().int(), orders: z.array(OrderSchema), problems: z.array(BilingualSchema) }),
+    output: z.object({
+      tabFound: z.boolean(),
+      rows: z.number().int(),
+      orders: z.array(OrderSchema),
+      problems: z.array(BilingualSchema),
+    }),
   },
 } as const satisfies Record<string, { callers: readonly Caller[]; input: z.core.$ZodType; output: z.core.$ZodType }>;
 

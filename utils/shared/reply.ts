@@ -23,7 +23,10 @@ export const ReplySchema = z.union([
 ]);
 
 /** A reply's value checked against the message's output schema; a refusal becomes a BackgroundError. */
-export function readReply<S extends { parse(value: unknown): unknown }>(output: S, raw: unknown): ReturnType<S['parse']> {
+export function readReply<S extends { parse(value: unknown): unknown }>(
+  output: S,
+  raw: unknown,
+): ReturnType<S['parse']> {
   const reply = ReplySchema.parse(raw);
   if (!reply.ok) throw new BackgroundError(reply.error);
   return output.parse(reply.value) as ReturnType<S['parse']>;

@@ -29,7 +29,12 @@ export const StoreSettingsSchema = z.object({
 
 export const SettingsSchema = z.object({
   kakao: KakaoAppSettingsSchema.default({ restApiKey: '' }),
-  store: StoreSettingsSchema.default({ name: '', url: '', linkDomains: [], admins: { smartstore: true, cafe24: true, godomall: true, custom: false } }),
+  store: StoreSettingsSchema.default({
+    name: '',
+    url: '',
+    linkDomains: [],
+    admins: { smartstore: true, cafe24: true, godomall: true, custom: false },
+  }),
   /** Admins the operator described with selectors (each needs its site's permission, asked at save). */
   customAdmins: z.array(CustomAdminSchema).max(10).default([]),
   /** Days of send history to keep. */

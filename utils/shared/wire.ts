@@ -84,7 +84,9 @@ export const TemplateSummarySchema = z.object({
 /** One order as compose shows it: who it goes to, what they'll see, and whether it can be sent. */
 export const ComposeItemSchema = z.object({
   order: OrderSchema,
-  link: z.object({ friendId: z.number().nullable().optional(), friendUuid: z.string(), nickname: z.string() }).optional(),
+  link: z
+    .object({ friendId: z.number().nullable().optional(), friendUuid: z.string(), nickname: z.string() })
+    .optional(),
   /** Why this customer cannot be linked (no buyer id or unmasked phone). */
   linkBlocked: BilingualSchema.optional(),
   preview: PreviewSchema.optional(),

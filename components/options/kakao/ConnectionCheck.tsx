@@ -3,14 +3,16 @@ import { i18n } from '#i18n';
 import { callBackground } from '@/utils/pages/background-client';
 import type { AuthState } from '@/utils/shared/wire';
 import type { Status } from '@/components/ui/StatusMessage';
-import { optionsError, type OptionsModel } from '../useOptionsState';
+import { optionsError, type OptionsModel } from '@/components/options/common/useOptionsState';
 
 type Scope = 'profile_nickname' | 'friends' | 'talk_message';
 const SCOPES: readonly Scope[] = ['profile_nickname', 'friends', 'talk_message'];
 
 function signedInStatus(auth: AuthState): Status {
   const text = i18n.t('options.kakao.connected', { name: auth.nickname ?? '' });
-  return auth.missingScopes.length ? { tone: 'info', text, fix: i18n.t('options.kakao.needConsent') } : { tone: 'ok', text };
+  return auth.missingScopes.length
+    ? { tone: 'info', text, fix: i18n.t('options.kakao.needConsent') }
+    : { tone: 'ok', text };
 }
 
 /** "연결 확인": signs in with the saved key, and explains Kakao's refusal (KOE codes) in the operator's words. */
@@ -40,9 +42,7 @@ export function ConnectionCheck(props: { model: OptionsModel; onStatus: (s: Stat
       <h3>{i18n.t('options.kakao.checkTitle')}</h3>
       <p class="ot-muted">{hasKey ? i18n.t('options.kakao.checkHelp') : i18n.t('options.kakao.checkNeedsKey')}</p>
       {auth?.signedIn && (
-        <p data-testid="kakao-signed-in">
-          {i18n.t('options.kakao.signedInAs', { name: auth.nickname ?? '' })}
-        </p>
+        <p data-testid="kakao-signed-in">{i18n.t('options.kakao.signedInAs', { name: auth.nickname ?? '' })}</p>
       )}
       <div class="ot-row" style={{ justifyContent: 'flex-start' }}>
         <button
@@ -72,7 +72,12 @@ export function ConnectionCheck(props: { model: OptionsModel; onStatus: (s: Stat
             class="ot-link"
             data-testid="kakao-signout"
             disabled={busy}
-            onClick={() => void run(() => callBackground('auth.signOut', {}), () => ({ tone: 'ok', text: i18n.t('options.kakao.signedOut') }))}
+            onClick={() =>
+              void run(
+                () => callBackground('auth.signOut', {}),
+                () => ({ tone: 'ok', text: i18n.t('options.kakao.signedOut') }),
+              )
+            }
           >
             {i18n.t('options.kakao.signOut')}
           </button>

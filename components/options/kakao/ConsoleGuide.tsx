@@ -21,9 +21,15 @@ export function ConsoleGuide(props: { storeUrl: string }) {
           <table style={{ borderCollapse: 'collapse', margin: '6px 0' }}>
             <thead>
               <tr>
-                <th scope="col" style={{ textAlign: 'left', paddingRight: '12px' }}>{i18n.t('options.kakao.consentColName')}</th>
-                <th scope="col" style={{ textAlign: 'left', paddingRight: '12px' }}>ID</th>
-                <th scope="col" style={{ textAlign: 'left' }}>{i18n.t('options.kakao.consentColHow')}</th>
+                <th scope="col" style={{ textAlign: 'left', paddingRight: '12px' }}>
+                  {i18n.t('options.kakao.consentColName')}
+                </th>
+                <th scope="col" style={{ textAlign: 'left', paddingRight: '12px' }}>
+                  ID
+                </th>
+                <th scope="col" style={{ textAlign: 'left' }}>
+                  {i18n.t('options.kakao.consentColHow')}
+                </th>
               </tr>
             </thead>
             <tbody>

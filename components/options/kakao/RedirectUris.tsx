@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { chromeRedirectUri, firefoxRedirectUri, REDIRECT_PATH } from '@/utils/shared/extension-identity';
-import { CopyField } from '../CopyField';
+import { CopyField } from '@/components/options/common/CopyField';
 
 interface Uris {
   chrome: string;
@@ -36,10 +36,25 @@ export function RedirectUris() {
       <p class="ot-muted">{i18n.t('options.kakao.redirectHelp')}</p>
       {uris ? (
         <>
-          <CopyField id="uri-chrome" label={i18n.t('options.kakao.redirectChrome')} testId="redirect-uri-chrome" value={uris.chrome} />
-          <CopyField id="uri-firefox" label={i18n.t('options.kakao.redirectFirefox')} testId="redirect-uri-firefox" value={uris.firefox} />
+          <CopyField
+            id="uri-chrome"
+            label={i18n.t('options.kakao.redirectChrome')}
+            testId="redirect-uri-chrome"
+            value={uris.chrome}
+          />
+          <CopyField
+            id="uri-firefox"
+            label={i18n.t('options.kakao.redirectFirefox')}
+            testId="redirect-uri-firefox"
+            value={uris.firefox}
+          />
           {uris.running && (
-            <CopyField id="uri-running" label={i18n.t('options.kakao.redirectRunning')} testId="redirect-uri-running" value={uris.running} />
+            <CopyField
+              id="uri-running"
+              label={i18n.t('options.kakao.redirectRunning')}
+              testId="redirect-uri-running"
+              value={uris.running}
+            />
           )}
         </>
       ) : (

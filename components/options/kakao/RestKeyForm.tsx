@@ -5,7 +5,7 @@ import { restKeyProblem } from '@/utils/shared/onboarding/rest-key';
 import { Field } from '@/components/ui/Field';
 import { useOnChange } from '@/components/ui/useOnChange';
 import type { Status } from '@/components/ui/StatusMessage';
-import { optionsError, type OptionsModel } from '../useOptionsState';
+import { optionsError, type OptionsModel } from '@/components/options/common/useOptionsState';
 
 function keyError(problem: ReturnType<typeof restKeyProblem>, length: number): string | undefined {
   if (problem === 'empty') return i18n.t('options.kakao.restKeyEmpty');
@@ -94,11 +94,23 @@ export function RestKeyForm(props: { model: OptionsModel; onStatus: (s: Status |
         maxLength={200}
       />
       <div class="ot-row" style={{ justifyContent: 'flex-start' }}>
-        <button class="ot-primary" data-testid="settings-save" type="submit" disabled={busy || !!error} aria-busy={busy}>
+        <button
+          class="ot-primary"
+          data-testid="settings-save"
+          type="submit"
+          disabled={busy || !!error}
+          aria-busy={busy}
+        >
           {i18n.t('options.save')}
         </button>
         {hasSecret && (
-          <button type="button" class="ot-secondary" data-testid="client-secret-clear" disabled={busy} onClick={() => void clearSecret()}>
+          <button
+            type="button"
+            class="ot-secondary"
+            data-testid="client-secret-clear"
+            disabled={busy}
+            onClick={() => void clearSecret()}
+          >
             {i18n.t('options.kakao.secretClear')}
           </button>
         )}

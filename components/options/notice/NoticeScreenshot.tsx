@@ -3,8 +3,8 @@ import { i18n } from '#i18n';
 import { callBackground } from '@/utils/pages/background-client';
 import { buildOptInPage } from '@/utils/shared/onboarding/opt-in-page';
 import { StatusMessage, type Status } from '@/components/ui/StatusMessage';
-import { optionsError, type OptionsModel } from '../useOptionsState';
-import { formatWhen } from '../dates';
+import { optionsError, type OptionsModel } from '@/components/options/common/useOptionsState';
+import { formatWhen } from '@/components/options/common/dates';
 
 /**
  * Kakao asks for a screenshot of the screen telling customers how messages are sent. This shows exactly

@@ -16,7 +16,11 @@ export function OptInPageDownload(props: { storeName: string; storeUrl: string }
 
   function download() {
     if (keyError) return;
-    downloadText(OPT_IN_FILE_NAME, buildOptInPage({ storeName: props.storeName, storeUrl: props.storeUrl, javascriptKey: jsKey }), 'text/html;charset=utf-8');
+    downloadText(
+      OPT_IN_FILE_NAME,
+      buildOptInPage({ storeName: props.storeName, storeUrl: props.storeUrl, javascriptKey: jsKey }),
+      'text/html;charset=utf-8',
+    );
     setDone(true);
   }
 

@@ -2,8 +2,8 @@ import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { callBackground } from '@/utils/pages/background-client';
 import { StatusMessage, type Status } from '@/components/ui/StatusMessage';
-import { optionsError, type OptionsModel } from '../useOptionsState';
-import { formatWhen } from '../dates';
+import { optionsError, type OptionsModel } from '@/components/options/common/useOptionsState';
+import { formatWhen } from '@/components/options/common/dates';
 
 /** A test message to the operator's own KakaoTalk ("나와의 채팅"): needs sign-in and talk_message only. */
 export function SendToMeTest(props: { model: OptionsModel }) {
@@ -38,7 +38,14 @@ export function SendToMeTest(props: { model: OptionsModel }) {
       <h3>{i18n.t('options.test.toMeTitle')}</h3>
       <p class="ot-muted">{i18n.t('options.test.toMeHelp')}</p>
       {blocked && <p class="ot-warn">{blocked}</p>}
-      <button type="button" class="ot-primary" data-testid="send-to-me" disabled={busy || !!blocked} aria-busy={busy} onClick={() => void send()}>
+      <button
+        type="button"
+        class="ot-primary"
+        data-testid="send-to-me"
+        disabled={busy || !!blocked}
+        aria-busy={busy}
+        onClick={() => void send()}
+      >
         {i18n.t('options.test.sendToMe')}
       </button>
       {passedAt !== undefined && (

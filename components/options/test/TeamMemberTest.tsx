@@ -3,8 +3,8 @@ import { i18n } from '#i18n';
 import { callBackground } from '@/utils/pages/background-client';
 import type { Friend } from '@/utils/shared/wire';
 import { StatusMessage, type Status } from '@/components/ui/StatusMessage';
-import { optionsError, type OptionsModel } from '../useOptionsState';
-import { formatWhen } from '../dates';
+import { optionsError, type OptionsModel } from '@/components/options/common/useOptionsState';
+import { formatWhen } from '@/components/options/common/dates';
 
 /**
  * Kakao's "팀멤버로 친구 목록 및 메시지 전송 API 테스트": the team member must show up in the friends list
@@ -56,7 +56,13 @@ export function TeamMemberTest(props: { model: OptionsModel }) {
         <li>{i18n.t('options.test.teamStep4')}</li>
       </ol>
       {!canList && <p class="ot-warn">{i18n.t('options.test.needFriendsConsent')}</p>}
-      <button type="button" class="ot-secondary" data-testid="friends-load" disabled={busy || !canList} onClick={() => void load()}>
+      <button
+        type="button"
+        class="ot-secondary"
+        data-testid="friends-load"
+        disabled={busy || !canList}
+        onClick={() => void load()}
+      >
         {i18n.t('options.test.loadFriends')}
       </button>
       {friends &&
@@ -75,7 +81,13 @@ export function TeamMemberTest(props: { model: OptionsModel }) {
           </p>
         ))}
       <p>
-        <button type="button" class="ot-primary" data-testid="team-member-confirm" disabled={busy || !canList} onClick={() => void confirm()}>
+        <button
+          type="button"
+          class="ot-primary"
+          data-testid="team-member-confirm"
+          disabled={busy || !canList}
+          onClick={() => void confirm()}
+        >
           {i18n.t('options.test.teamConfirm')}
         </button>
       </p>

@@ -4,7 +4,13 @@ import { browser } from 'wxt/browser';
 import { createComposeSession, getComposeSession } from '@/utils/background/compose/compose-sessions';
 import type { Order } from '@/utils/shared/order';
 
-const order: Order = { store: 'smartstore', orderNo: '1', productOrderNo: '11', buyerName: '김하늘', productName: '현미' };
+const order: Order = {
+  store: 'smartstore',
+  orderNo: '1',
+  productOrderNo: '11',
+  buyerName: '김하늘',
+  productName: '현미',
+};
 
 describe('compose sessions', () => {
   beforeEach(() => fakeBrowser.reset());

@@ -4,7 +4,12 @@ import { browser } from 'wxt/browser';
 import { syncCustomScripts } from '@/utils/background/custom-scripts';
 import { originPattern } from '@/utils/shared/custom-admin';
 
-const admin = (urlPattern: string) => ({ name: urlPattern, urlPattern, rowSelector: 'tr', fields: { orderNo: { header: '주문번호' }, buyerName: { selector: '.b' }, productName: { selector: '.p' } } });
+const admin = (urlPattern: string) => ({
+  name: urlPattern,
+  urlPattern,
+  rowSelector: 'tr',
+  fields: { orderNo: { header: '주문번호' }, buyerName: { selector: '.b' }, productName: { selector: '.p' } },
+});
 
 describe('custom admin content scripts', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -23,8 +28,12 @@ describe('custom admin content scripts', () => {
       unregisterContentScripts: vi.fn(async () => void registered.splice(0)),
       registerContentScripts: vi.fn(async (s: unknown[]) => void registered.push(...s)),
     };
-    expect(await syncCustomScripts([admin('https://a.example/orders*'), admin('https://b.example/x*')])).toEqual(['https://a.example/orders*']);
-    expect(registered).toEqual([expect.objectContaining({ matches: ['https://a.example/orders*'], js: ['content-scripts/custom-admin.js'] })]);
+    expect(await syncCustomScripts([admin('https://a.example/orders*'), admin('https://b.example/x*')])).toEqual([
+      'https://a.example/orders*',
+    ]);
+    expect(registered).toEqual([
+      expect.objectContaining({ matches: ['https://a.example/orders*'], js: ['content-scripts/custom-admin.js'] }),
+    ]);
     granted.clear();
     expect(await syncCustomScripts([admin('https://a.example/orders*')])).toEqual([]);
     expect(registered).toEqual([]);

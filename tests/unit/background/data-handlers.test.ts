@@ -7,7 +7,14 @@ import { beginSend, listHistory } from '@/utils/background/storage/history';
 import { getSettings, updateSettings } from '@/utils/background/storage/settings-store';
 import type { Order } from '@/utils/shared/order';
 
-const order: Order = { store: 'smartstore', orderNo: '1', productOrderNo: '11', buyerName: '김민지', buyerId: 'minji', productName: '현미' };
+const order: Order = {
+  store: 'smartstore',
+  orderNo: '1',
+  productOrderNo: '11',
+  buyerName: '김민지',
+  buyerId: 'minji',
+  productName: '현미',
+};
 const meta = { caller: 'page' as const, sender: {} };
 
 describe('data export, import and erase', () => {
@@ -17,7 +24,17 @@ describe('data export, import and erase', () => {
     const h = createDataHandlers();
     await updateSettings((s) => ({ ...s, store: { ...s.store, name: '하늘상점' } }));
     await setLink(order, { id: 7, uuid: 'u7', nickname: '민지' });
-    await beginSend({ store: 'smartstore', orderNo: '1', productOrderNo: '11', recipientNickname: '민지', templateId: 't', templateName: 'T' }, { allowRepeat: false });
+    await beginSend(
+      {
+        store: 'smartstore',
+        orderNo: '1',
+        productOrderNo: '11',
+        recipientNickname: '민지',
+        templateId: 't',
+        templateName: 'T',
+      },
+      { allowRepeat: false },
+    );
     await browser.storage.local.set({ kakaoRefreshToken: 'v1.sealed' });
     const { json } = await h['data.export']!({}, meta);
     expect(json).not.toContain('kakaoRefreshToken');
@@ -35,7 +52,12 @@ describe('data export, import and erase', () => {
 
   it('rejects a broken file with a specific bilingual error', async () => {
     const h = createDataHandlers();
-    await expect(h['data.import']!({ json: '{', apply: false }, meta)).rejects.toMatchObject({ code: 'invalid-file', ko: expect.stringContaining('JSON') });
-    await expect(h['data.import']!({ json: '{"format":"ordertalk-backup","version":1}', apply: false }, meta)).rejects.toMatchObject({ code: 'invalid-file' });
+    await expect(h['data.import']!({ json: '{', apply: false }, meta)).rejects.toMatchObject({
+      code: 'invalid-file',
+      ko: expect.stringContaining('JSON'),
+    });
+    await expect(
+      h['data.import']!({ json: '{"format":"ordertalk-backup","version":1}', apply: false }, meta),
+    ).rejects.toMatchObject({ code: 'invalid-file' });
   });
 });

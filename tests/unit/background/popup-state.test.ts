@@ -7,7 +7,15 @@ import { POPUP_CACHE_KEY } from '@/utils/shared/popup-cache';
 import type { AuthState } from '@/utils/shared/wire';
 import type { PopupView } from '@/utils/shared/popup-protocol';
 
-const signedIn: AuthState = { configured: true, signedIn: true, nickname: '운영자', kakaoUserId: 9, grantedScopes: ['friends', 'talk_message'], missingScopes: [], hasClientSecret: true };
+const signedIn: AuthState = {
+  configured: true,
+  signedIn: true,
+  nickname: '운영자',
+  kakaoUserId: 9,
+  grantedScopes: ['friends', 'talk_message'],
+  missingScopes: [],
+  hasClientSecret: true,
+};
 const refusal = { code: '-401', ko: '다시 로그인해 주세요.', en: 'Sign in again.' };
 
 function sources(patch: Partial<PopupSources> = {}): PopupSources {
@@ -37,7 +45,10 @@ describe('the popup view the background builds', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('keeps the last known value of a part that fails, and says why', async () => {
-    const state = await buildPopupState(sources({ recentSends: () => Promise.reject(refusal), quota: () => Promise.reject(refusal) }), last);
+    const state = await buildPopupState(
+      sources({ recentSends: () => Promise.reject(refusal), quota: () => Promise.reject(refusal) }),
+      last,
+    );
     expect(state.view.recent).toEqual(last.recent);
     expect(state.view.quota).toEqual(last.quota);
     expect(state.view.friendsCount).toBe(4);
@@ -52,7 +63,10 @@ describe('the popup view the background builds', () => {
 
   it('drops counts when signed out and asks no counts of Kakao', async () => {
     const quota = vi.fn();
-    const state = await buildPopupState(sources({ authState: async () => ({ ...signedIn, signedIn: false }), quota }), last);
+    const state = await buildPopupState(
+      sources({ authState: async () => ({ ...signedIn, signedIn: false }), quota }),
+      last,
+    );
     expect(state.view).not.toHaveProperty('quota');
     expect(state.view).not.toHaveProperty('friendsCount');
     expect(state.view.nextStep).toBe('sign-in');
@@ -61,7 +75,10 @@ describe('the popup view the background builds', () => {
 
   it('asks for the friends count only with the friends consent, and passes the refresh on', async () => {
     const friendsCount = vi.fn(async () => 4);
-    await buildPopupState(sources({ authState: async () => ({ ...signedIn, missingScopes: ['friends'] }), friendsCount }), {});
+    await buildPopupState(
+      sources({ authState: async () => ({ ...signedIn, missingScopes: ['friends'] }), friendsCount }),
+      {},
+    );
     expect(friendsCount).not.toHaveBeenCalled();
     await buildPopupState(sources({ friendsCount }), {}, true);
     expect(friendsCount).toHaveBeenCalledWith(true);
@@ -70,7 +87,12 @@ describe('the popup view the background builds', () => {
   it('answers every popup message with the fresh view, caches it without ids, and refuses content scripts', async () => {
     const signOut = vi.fn(async () => undefined);
     let state = signedIn;
-    const handlers = createPopupHandlers(sources({ authState: async () => state, signOut: async () => void (await signOut(), (state = { ...signedIn, signedIn: false })) }));
+    const handlers = createPopupHandlers(
+      sources({
+        authState: async () => state,
+        signOut: async () => void (await signOut(), (state = { ...signedIn, signedIn: false })),
+      }),
+    );
     const page = { id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') };
     const content = { id: browser.runtime.id, url: 'https://sell.smartstore.naver.com/', tab: { id: 1 } as never };
 
@@ -85,7 +107,13 @@ describe('the popup view the background builds', () => {
     expect(out).toMatchObject({ ok: true, value: { view: { auth: { signedIn: false } } } });
     expect((await browser.storage.local.get(POPUP_CACHE_KEY))[POPUP_CACHE_KEY]).not.toHaveProperty('friendsCount');
 
-    expect(await dispatch(handlers, { type: 'popup.view', input: {} }, content)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await dispatch(handlers, { type: 'popup.requestConsent', input: { scopes: [] } }, page)).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(await dispatch(handlers, { type: 'popup.view', input: {} }, content)).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await dispatch(handlers, { type: 'popup.requestConsent', input: { scopes: [] } }, page)).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
   });
 });

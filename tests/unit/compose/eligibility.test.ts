@@ -10,7 +10,10 @@ const ok: EligibilityInput = {
   alreadySent: false,
   renderProblems: [],
 };
-const failing = (i: EligibilityInput) => checkEligibility(i).checks.filter((c) => !c.ok).map((c) => c.check);
+const failing = (i: EligibilityInput) =>
+  checkEligibility(i)
+    .checks.filter((c) => !c.ok)
+    .map((c) => c.check);
 
 describe('eligibility', () => {
   it('passes when everything holds', () => {
@@ -43,7 +46,12 @@ describe('eligibility', () => {
   });
 
   it('explains an unlinkable customer instead of offering to link', () => {
-    const r = checkEligibility({ ...ok, linked: false, friend: undefined, linkBlocked: { ko: '구매자 ID 없음', en: 'no id' } });
+    const r = checkEligibility({
+      ...ok,
+      linked: false,
+      friend: undefined,
+      linkBlocked: { ko: '구매자 ID 없음', en: 'no id' },
+    });
     expect(r.checks.find((c) => c.check === 'linked')).toMatchObject({ fixKo: '구매자 ID 없음', action: undefined });
   });
 });

@@ -1,14 +1,33 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { beginSend, eraseHistory, importHistory, listHistory, recoverInterrupted } from '@/utils/background/storage/history';
+import {
+  beginSend,
+  eraseHistory,
+  importHistory,
+  listHistory,
+  recoverInterrupted,
+} from '@/utils/background/storage/history';
 
-const old = (id: string, status: string, createdAt: number) => ({ id, createdAt, store: 'smartstore', orderNo: `O${id}`, productOrderNo: `P${id}`, recipientNickname: '고객', templateId: 't', templateName: 'T', status });
+const old = (id: string, status: string, createdAt: number) => ({
+  id,
+  createdAt,
+  store: 'smartstore',
+  orderNo: `O${id}`,
+  productOrderNo: `P${id}`,
+  recipientNickname: '고객',
+  templateId: 't',
+  templateName: 'T',
+  status,
+});
 
 describe('send history storage', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('moves history kept in storage.local by earlier versions into the database once, keeping pending ones pending', async () => {
-    await fakeBrowser.storage.local.set({ sendHistory: [old('a', 'sent', 1), old('b', 'pending', 2), { id: 'broken' }], sendHistory$: { v: 1 } });
+    await fakeBrowser.storage.local.set({
+      sendHistory: [old('a', 'sent', 1), old('b', 'pending', 2), { id: 'broken' }],
+      sendHistory$: { v: 1 },
+    });
     // The first use moves it: a crash-recovery pass sees the pending send from before the update.
     expect(await recoverInterrupted()).toBe(1);
     expect((await listHistory()).map((r) => [r.id, r.status])).toEqual([
@@ -17,16 +36,25 @@ describe('send history storage', () => {
     ]);
     expect(await fakeBrowser.storage.local.get(['sendHistory', 'sendHistory$'])).toEqual({});
     // The moved records still guard against sending twice.
-    expect(await beginSend({ ...old('x', 'sent', 3), productOrderNo: 'Pa' }, { allowRepeat: false })).toMatchObject({ ok: false, reason: 'already-sent' });
+    expect(await beginSend({ ...old('x', 'sent', 3), productOrderNo: 'Pa' }, { allowRepeat: false })).toMatchObject({
+      ok: false,
+      reason: 'already-sent',
+    });
   });
 
   it('lists newest first and stops at the limit', async () => {
-    for (let i = 0; i < 8; i++) await beginSend({ ...old(String(i), 'pending', 0), requestId: `r${i}` }, { allowRepeat: false, now: 1000 + i });
+    for (let i = 0; i < 8; i++)
+      await beginSend({ ...old(String(i), 'pending', 0), requestId: `r${i}` }, { allowRepeat: false, now: 1000 + i });
     expect((await listHistory({ limit: 3 })).map((r) => r.productOrderNo)).toEqual(['P7', 'P6', 'P5']);
   });
 
   it('lists the newest 5,000 unless asked for every record (the CSV export)', async () => {
-    expect(await importHistory(Array.from({ length: 5001 }, (_, i) => old(`k${i}`, 'sent', i)), true)).toBe(5001);
+    expect(
+      await importHistory(
+        Array.from({ length: 5001 }, (_, i) => old(`k${i}`, 'sent', i)),
+        true,
+      ),
+    ).toBe(5001);
     expect(await listHistory()).toHaveLength(5000);
     expect(await listHistory({ limit: Number.POSITIVE_INFINITY })).toHaveLength(5001);
   });

@@ -1,14 +1,31 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { beginSend, completeSend, historyCsv, latestRecords, listHistory, pruneHistory, recoverInterrupted } from '@/utils/background/storage/history';
+import {
+  beginSend,
+  completeSend,
+  historyCsv,
+  latestRecords,
+  listHistory,
+  pruneHistory,
+  recoverInterrupted,
+} from '@/utils/background/storage/history';
 
-const base = { store: 'smartstore', orderNo: '1', productOrderNo: '11', recipientNickname: '김하늘', templateId: 'shipped', templateName: '발송 완료' };
+const base = {
+  store: 'smartstore',
+  orderNo: '1',
+  productOrderNo: '11',
+  recipientNickname: '김하늘',
+  templateId: 'shipped',
+  templateName: '발송 완료',
+};
 
 describe('send history (exactly once)', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('lets exactly one of concurrent sends of the same message through', async () => {
-    const results = await Promise.all(Array.from({ length: 5 }, () => beginSend({ ...base, requestId: crypto.randomUUID() }, { allowRepeat: true })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => beginSend({ ...base, requestId: crypto.randomUUID() }, { allowRepeat: true })),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).every((r) => !r.ok && r.reason === 'in-flight')).toBe(true);
   });
@@ -18,9 +35,17 @@ describe('send history (exactly once)', () => {
     const first = await beginSend({ ...base, requestId }, { allowRepeat: false });
     if (!first.ok) throw new Error('expected ok');
     await completeSend(first.record.id, { status: 'sent' });
-    expect(await beginSend({ ...base, requestId }, { allowRepeat: true })).toMatchObject({ ok: false, reason: 'duplicate-request' });
-    expect(await beginSend({ ...base, requestId: crypto.randomUUID() }, { allowRepeat: false })).toMatchObject({ ok: false, reason: 'already-sent' });
-    expect(await beginSend({ ...base, requestId: crypto.randomUUID() }, { allowRepeat: true })).toMatchObject({ ok: true });
+    expect(await beginSend({ ...base, requestId }, { allowRepeat: true })).toMatchObject({
+      ok: false,
+      reason: 'duplicate-request',
+    });
+    expect(await beginSend({ ...base, requestId: crypto.randomUUID() }, { allowRepeat: false })).toMatchObject({
+      ok: false,
+      reason: 'already-sent',
+    });
+    expect(await beginSend({ ...base, requestId: crypto.randomUUID() }, { allowRepeat: true })).toMatchObject({
+      ok: true,
+    });
   });
 
   it('completes only pending records, and a failed send may be tried again', async () => {
@@ -50,7 +75,10 @@ describe('send history (exactly once)', () => {
 
   it('filters, exports CSV safely for spreadsheets, and prunes by retention', async () => {
     const a = await beginSend({ ...base, recipientNickname: '=HYPERLINK("x")' }, { allowRepeat: false, now: 1_000 });
-    const b = await beginSend({ ...base, productOrderNo: '22', recipientNickname: '박, "바다"' }, { allowRepeat: false, now: Date.now() });
+    const b = await beginSend(
+      { ...base, productOrderNo: '22', recipientNickname: '박, "바다"' },
+      { allowRepeat: false, now: Date.now() },
+    );
     if (!a.ok || !b.ok) throw new Error('expected ok');
     await completeSend(b.record.id, { status: 'sent' });
     expect(await listHistory({ status: 'sent' })).toHaveLength(1);

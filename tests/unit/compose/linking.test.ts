@@ -2,10 +2,28 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { IDBFactory } from 'fake-indexeddb';
 import { browser } from 'wxt/browser';
-import { customerIdentity, customerKey, exportLinks, getLink, getLinks, importLinks, rankFriends, removeLink, setLink } from '@/utils/background/storage/links';
+import {
+  customerIdentity,
+  customerKey,
+  exportLinks,
+  getLink,
+  getLinks,
+  importLinks,
+  rankFriends,
+  removeLink,
+  setLink,
+} from '@/utils/background/storage/links';
 import type { Order } from '@/utils/shared/order';
 
-const order: Order = { store: 'smartstore', orderNo: '1', productOrderNo: '11', buyerName: '김민지', buyerId: 'minji01', buyerPhone: '010-1234-5678', productName: '현미' };
+const order: Order = {
+  store: 'smartstore',
+  orderNo: '1',
+  productOrderNo: '11',
+  buyerName: '김민지',
+  buyerId: 'minji01',
+  buyerPhone: '010-1234-5678',
+  productName: '현미',
+};
 
 describe('linking customers to friends', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -30,17 +48,31 @@ describe('linking customers to friends', () => {
   });
 
   it('keeps every link when several are made at once, on a first use too', async () => {
-    const orders = Array.from({ length: 6 }, (_, i): Order => ({ ...order, productOrderNo: `p${i}`, buyerId: `buyer${i}` }));
+    const orders = Array.from({ length: 6 }, (_, i): Order => ({
+      ...order,
+      productOrderNo: `p${i}`,
+      buyerId: `buyer${i}`,
+    }));
     // No salt yet: badge lookups and links race to make it.
-    await Promise.all([getLinks(orders), ...orders.map((o, i) => setLink(o, { id: i, uuid: `u${i}`, nickname: `친구${i}` })), getLinks(orders)]);
+    await Promise.all([
+      getLinks(orders),
+      ...orders.map((o, i) => setLink(o, { id: i, uuid: `u${i}`, nickname: `친구${i}` })),
+      getLinks(orders),
+    ]);
     const found = await getLinks(orders);
     expect([...found.values()].map((l) => l.friendUuid).sort()).toEqual(['u0', 'u1', 'u2', 'u3', 'u4', 'u5']);
   });
 
   it('moves links kept in storage.local by earlier versions into the database once', async () => {
     const key = 'a'.repeat(64);
-    await fakeBrowser.storage.local.set({ linkSalt: 'b'.repeat(32), customerLinks: { [key]: { friendId: 7, friendUuid: 'u7', nickname: '민지', linkedAt: 1 }, bad: 'x' }, customerLinks$: { v: 1 } });
-    expect((await exportLinks()).links).toEqual({ [key]: { friendId: 7, friendUuid: 'u7', nickname: '민지', linkedAt: 1 } });
+    await fakeBrowser.storage.local.set({
+      linkSalt: 'b'.repeat(32),
+      customerLinks: { [key]: { friendId: 7, friendUuid: 'u7', nickname: '민지', linkedAt: 1 }, bad: 'x' },
+      customerLinks$: { v: 1 },
+    });
+    expect((await exportLinks()).links).toEqual({
+      [key]: { friendId: 7, friendUuid: 'u7', nickname: '민지', linkedAt: 1 },
+    });
     expect(await fakeBrowser.storage.local.get(['customerLinks', 'customerLinks$'])).toEqual({});
   });
 
@@ -51,7 +83,11 @@ describe('linking customers to friends', () => {
 
   it('ranks friends by likeness to the buyer and receiver names', () => {
     const friends = [{ nickname: '박바다' }, { nickname: '민지맘' }, { nickname: '김민지' }, { nickname: '이수아' }];
-    expect(rankFriends(friends, order).map((f) => f.nickname).slice(0, 2)).toEqual(['김민지', '민지맘']);
+    expect(
+      rankFriends(friends, order)
+        .map((f) => f.nickname)
+        .slice(0, 2),
+    ).toEqual(['김민지', '민지맘']);
     expect(rankFriends(friends, { ...order, buyerName: '홍길동', receiverName: '이수아' })[0]!.nickname).toBe('이수아');
     expect(rankFriends(friends, order, '바다').map((f) => f.nickname)).toEqual(['박바다']);
   });

@@ -4,8 +4,20 @@ import { renderTemplate, isPersonalised, TEXT_LIMIT, hostAllowed } from '@/utils
 import { BUILT_IN_TEMPLATES, type Template } from '@/utils/shared/templates';
 import { OrderSchema, type Order } from '@/utils/shared/order';
 
-const order: Order = { store: 'smartstore', orderNo: '2026112490000001', productOrderNo: '2026112400000001', buyerName: '김민지', productName: '유기농 현미 5kg', courier: 'CJ대한통운', trackingNo: '612345678901' };
-const ctx = { storeName: '하늘상점', storeUrl: 'https://smartstore.naver.com/haneul', linkDomains: ['smartstore.naver.com'] };
+const order: Order = {
+  store: 'smartstore',
+  orderNo: '2026112490000001',
+  productOrderNo: '2026112400000001',
+  buyerName: '김민지',
+  productName: '유기농 현미 5kg',
+  courier: 'CJ대한통운',
+  trackingNo: '612345678901',
+};
+const ctx = {
+  storeName: '하늘상점',
+  storeUrl: 'https://smartstore.naver.com/haneul',
+  linkDomains: ['smartstore.naver.com'],
+};
 const byId = (id: string) => BUILT_IN_TEMPLATES.find((t) => t.id === id)!;
 
 describe('templates', () => {
@@ -46,12 +58,29 @@ describe('templates', () => {
 
   it('knows personalised templates from shared ones', () => {
     expect(isPersonalised(byId('order-confirmed'))).toBe(true);
-    const shared: Template = { id: 'x', name: 'x', layout: 'text', body: '{스토어명} 휴무 안내', buttons: [], builtIn: false };
+    const shared: Template = {
+      id: 'x',
+      name: 'x',
+      layout: 'text',
+      body: '{스토어명} 휴무 안내',
+      buttons: [],
+      builtIn: false,
+    };
     expect(isPersonalised(shared)).toBe(false);
   });
 
   it('property: hostile order values never throw, never re-expand variables, never exceed the limit silently', () => {
-    const hostile = fc.oneof(fc.string({ maxLength: 300 }), fc.constantFrom('<script>alert(1)</script>', '{주문번호}', '{{구매자명}}', '\u0000\u202e', 'a'.repeat(500), '"><img onerror=x>'));
+    const hostile = fc.oneof(
+      fc.string({ maxLength: 300 }),
+      fc.constantFrom(
+        '<script>alert(1)</script>',
+        '{주문번호}',
+        '{{구매자명}}',
+        '\u0000\u202e',
+        'a'.repeat(500),
+        '"><img onerror=x>',
+      ),
+    );
     fc.assert(
       fc.property(hostile, hostile, fc.constantFrom(...BUILT_IN_TEMPLATES.map((t) => t.id)), (name, product, id) => {
         const candidate = { ...order, buyerName: name.trim() || '김', productName: product.trim() || '상품' };
@@ -61,6 +90,7 @@ describe('templates', () => {
         const text = r.preview.text ?? '';
         if (text.length > TEXT_LIMIT) expect(r.problems.some((p) => p.code === 'too-long')).toBe(true);
         expect((r.templateObject as { text: string }).text.length).toBeLessThanOrEqual(TEXT_LIMIT);
+        // eslint-disable-next-line no-control-regex -- matching control characters is the point
         expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/);
         // A value that looks like a variable stays literal: the order number appears only where the template put it.
         if (name.includes('{주문번호}') && id === 'thanks') expect(text).toContain('{주문번호}');

@@ -4,7 +4,14 @@ import { browser } from 'wxt/browser';
 import { deleteTemplate, findTemplate, listTemplates, saveTemplate } from '@/utils/background/storage/template-store';
 import { BUILT_IN_TEMPLATES } from '@/utils/shared/templates';
 
-const own = { id: 'own-1', name: '휴무 안내', layout: 'text' as const, body: '{스토어명} 휴무', buttons: [], builtIn: false };
+const own = {
+  id: 'own-1',
+  name: '휴무 안내',
+  layout: 'text' as const,
+  body: '{스토어명} 휴무',
+  buttons: [],
+  builtIn: false,
+};
 
 describe('template store', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -20,7 +27,9 @@ describe('template store', () => {
   });
 
   it('rejects invalid templates and skips tampered stored ones', async () => {
-    await expect(saveTemplate({ ...own, buttons: [1, 2, 3].map(() => ({ title: 'b', url: '{링크}' })) })).rejects.toThrow();
+    await expect(
+      saveTemplate({ ...own, buttons: [1, 2, 3].map(() => ({ title: 'b', url: '{링크}' })) }),
+    ).rejects.toThrow();
     await browser.storage.local.set({ templates: [{ id: 'bad' }, own] });
     expect((await listTemplates()).filter((t) => !t.builtIn).map((t) => t.id)).toEqual(['own-1']);
   });

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { CHROME_PUBLIC_KEY, chromeExtensionId, chromeRedirectUri, firefoxRedirectUri, GECKO_ID } from '@/utils/shared/extension-identity';
+import {
+  CHROME_PUBLIC_KEY,
+  chromeExtensionId,
+  chromeRedirectUri,
+  firefoxRedirectUri,
+  GECKO_ID,
+} from '@/utils/shared/extension-identity';
 
 describe('extension identity', () => {
   it('derives the Chrome id the way Chrome does (sha256 of the DER key, a-p alphabet)', async () => {

@@ -7,7 +7,11 @@ export function emulatorFetch(emu: Emulator): typeof fetch {
     const headers: Record<string, string> = {};
     new Headers(init.headers).forEach((v, k) => (headers[k] = v));
     const body = init.body === undefined || init.body === null ? undefined : String(init.body);
-    const r = await emu.request(url.hostname, url.pathname + url.search, { method: init.method ?? 'GET', headers, body });
+    const r = await emu.request(url.hostname, url.pathname + url.search, {
+      method: init.method ?? 'GET',
+      headers,
+      body,
+    });
     const h = new Headers();
     for (const [k, v] of Object.entries(r.headers)) if (typeof v === 'string') h.set(k, v);
     return new Response(r.status === 204 || r.status === 302 ? null : r.text, { status: r.status, headers: h });

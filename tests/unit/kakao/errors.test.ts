@@ -12,7 +12,10 @@ describe('Kakao error catalog', () => {
     // The notes live beside the repo (read-only shared folder) where the project is checked out.
     const path = [REFERENCE, `../${REFERENCE}`].find(existsSync);
     const section = errorSection(readFileSync(COPY, 'utf8'));
-    if (path) expect(section, `${COPY} is out of date: copy section 7 of ${REFERENCE} again`).toBe(errorSection(readFileSync(path, 'utf8')));
+    if (path)
+      expect(section, `${COPY} is out of date: copy section 7 of ${REFERENCE} again`).toBe(
+        errorSection(readFileSync(path, 'utf8')),
+      );
     const codes = new Set([...section.matchAll(/(?<![\w-])(-\d{1,4}|KOE\d{3})(?![\w])/g)].map((m) => m[1]!));
     expect(codes.size).toBeGreaterThan(30);
     for (const code of codes) {
@@ -31,7 +34,12 @@ describe('Kakao error catalog', () => {
   });
 
   it('names the consent to grant for -402 and the URI to register for KOE006', () => {
-    expect(new KakaoError('-402', 403, '', { requiredScopes: ['talk_message'] })).toMatchObject({ action: 'grant-consent', fixKo: expect.stringContaining('talk_message') });
-    expect(new KakaoError('KOE006', 400, '', { redirectUri: 'https://x.chromiumapp.org/kakao' }).fixEn).toContain('https://x.chromiumapp.org/kakao');
+    expect(new KakaoError('-402', 403, '', { requiredScopes: ['talk_message'] })).toMatchObject({
+      action: 'grant-consent',
+      fixKo: expect.stringContaining('talk_message'),
+    });
+    expect(new KakaoError('KOE006', 400, '', { redirectUri: 'https://x.chromiumapp.org/kakao' }).fixEn).toContain(
+      'https://x.chromiumapp.org/kakao',
+    );
   });
 });

@@ -45,7 +45,7 @@ describe('Kakao service against the emulator', () => {
     const first = await kakao.signIn();
     expect(first).toMatchObject({ signedIn: true, nickname: '운영자', kakaoUserId: 1 });
     expect(first.missingScopes).toEqual(['friends']);
-    const authorizeCalls = (await emu.control.state());
+    const authorizeCalls = await emu.control.state();
     expect(authorizeCalls.tokensIssued).toBe(1);
     const launch = vi.fn(emulatorAuthFlow(emu));
     const after = await service({ launchWebAuthFlow: launch }).requestConsent(['friends']);
@@ -81,8 +81,20 @@ describe('Kakao service against the emulator', () => {
     const kakao = service();
     await kakao.requestConsent(['friends', 'talk_message']);
     const { friends } = await kakao.friends();
-    const results = await kakao.send(friends.map((f) => f.uuid), { templateObject: { object_type: 'text', text: '발송되었어요', link: { web_url: 'https://smartstore.naver.com/x' } } });
-    expect(results.map((r) => [r.status, r.status === 'sent' ? '' : r.error.code])).toEqual([['sent', ''], ['failed', '-530']]);
+    const results = await kakao.send(
+      friends.map((f) => f.uuid),
+      {
+        templateObject: {
+          object_type: 'text',
+          text: '발송되었어요',
+          link: { web_url: 'https://smartstore.naver.com/x' },
+        },
+      },
+    );
+    expect(results.map((r) => [r.status, r.status === 'sent' ? '' : r.error.code])).toEqual([
+      ['sent', ''],
+      ['failed', '-530'],
+    ]);
     expect(results[1]!.status === 'failed' && results[1]!.error.ko).toContain('거부');
     expect(await emu.control.deliveries()).toHaveLength(1);
     expect(await kakao.quotaLeft(friends[0]!.uuid)).toMatchObject({ senderLeft: 99, pairLeft: 19, receiverLeft: 99 });
@@ -108,7 +120,9 @@ describe('Kakao service against the emulator', () => {
     expect(ok!.status).toBe('sent');
     // Three armed faults fire on the next three matching requests, one each.
     for (let n = 1; n <= 3; n++) await emu.control.fault({ path: '/message/default/send', kind: '5xx' });
-    const [failed] = await kakao.send([friends[0]!.uuid], { templateObject: { object_type: 'text', text: 'y', link: {} } });
+    const [failed] = await kakao.send([friends[0]!.uuid], {
+      templateObject: { object_type: 'text', text: 'y', link: {} },
+    });
     expect(failed).toMatchObject({ status: 'failed' });
     expect((await emu.control.deliveries()).length).toBe(1);
   });
@@ -143,7 +157,10 @@ describe('Kakao service against the emulator', () => {
     await emu.control.autoApprove(1);
     const kakao = service();
     await kakao.requestConsent(['friends']);
-    await expect(kakao.sendToMe({ object_type: 'text', text: 'x', link: {} })).rejects.toMatchObject({ code: '-402', action: 'grant-consent' });
+    await expect(kakao.sendToMe({ object_type: 'text', text: 'x', link: {} })).rejects.toMatchObject({
+      code: '-402',
+      action: 'grant-consent',
+    });
     expect((await kakao.authState()).missingScopes).toEqual(['talk_message']);
   });
 
@@ -169,14 +186,22 @@ describe('Kakao service against the emulator', () => {
 describe('sign-in failures', () => {
   it('cancelled consent and a forged state are typed errors, not crashes', async () => {
     await emu.control.autoApprove(null);
-    const cancel = service({ launchWebAuthFlow: async ({ url }) => `${REDIRECT}?error=access_denied&state=${new URL(url).searchParams.get('state')}` });
+    const cancel = service({
+      launchWebAuthFlow: async ({ url }) =>
+        `${REDIRECT}?error=access_denied&state=${new URL(url).searchParams.get('state')}`,
+    });
     await expect(cancel.signIn()).rejects.toMatchObject({ code: 'cancelled' });
     const forged = service({ launchWebAuthFlow: async () => `${REDIRECT}?code=abc&state=forged` });
     await expect(forged.signIn()).rejects.toMatchObject({ code: 'state-mismatch' });
   });
 
   it('explains KOE006 with the exact redirect URI when the window closes on an error page', async () => {
-    const kakao = service({ redirectUri: () => 'https://unregistered.chromiumapp.org/kakao', launchWebAuthFlow: async () => { throw new Error('The user did not approve access.'); } });
+    const kakao = service({
+      redirectUri: () => 'https://unregistered.chromiumapp.org/kakao',
+      launchWebAuthFlow: async () => {
+        throw new Error('The user did not approve access.');
+      },
+    });
     const err = (await kakao.signIn().catch((e: unknown) => e)) as KakaoError;
     expect(err.code).toBe('KOE006');
     expect(err.fixKo).toContain('Redirect URI');
@@ -185,7 +210,12 @@ describe('sign-in failures', () => {
 
   it('asks for the key first when none is set, and reports a bad key', async () => {
     await expect(service({ getRestApiKey: async () => '' }).signIn()).rejects.toMatchObject({ code: 'not-configured' });
-    const bad = service({ getRestApiKey: async () => 'ffffffffffffffffffffffffffffffff', launchWebAuthFlow: async () => { throw new Error('closed'); } });
+    const bad = service({
+      getRestApiKey: async () => 'ffffffffffffffffffffffffffffffff',
+      launchWebAuthFlow: async () => {
+        throw new Error('closed');
+      },
+    });
     await expect(bad.signIn()).rejects.toMatchObject({ code: 'KOE101' });
   });
 

@@ -3,7 +3,13 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fetchOrderStatuses, openCompose } from '@/utils/content/background-client';
 import type { Order } from '@/utils/shared/order';
 
-const order: Order = { store: 'smartstore', orderNo: '2026112490000001', productOrderNo: '2026112400000001', buyerName: '김민지', productName: '현미' };
+const order: Order = {
+  store: 'smartstore',
+  orderNo: '2026112490000001',
+  productOrderNo: '2026112400000001',
+  buyerName: '김민지',
+  productName: '현미',
+};
 const reply = (value: unknown) =>
   fakeBrowser.runtime.onMessage.addListener((_message, _sender, sendResponse) => {
     sendResponse(value);
@@ -14,8 +20,22 @@ describe('content script calls to the background', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('turns the status list into badges by product order number', async () => {
-    reply({ ok: true, value: { statuses: [{ productOrderNo: '2026112400000001', state: 'needs-link', reasonKo: '친구 연결 필요', reasonEn: 'Link a friend' }] } });
-    expect(await fetchOrderStatuses([order])).toEqual({ '2026112400000001': { state: 'needs-link', reasonKo: '친구 연결 필요', reasonEn: 'Link a friend' } });
+    reply({
+      ok: true,
+      value: {
+        statuses: [
+          {
+            productOrderNo: '2026112400000001',
+            state: 'needs-link',
+            reasonKo: '친구 연결 필요',
+            reasonEn: 'Link a friend',
+          },
+        ],
+      },
+    });
+    expect(await fetchOrderStatuses([order])).toEqual({
+      '2026112400000001': { state: 'needs-link', reasonKo: '친구 연결 필요', reasonEn: 'Link a friend' },
+    });
   });
 
   it('refuses a reply of the wrong shape or an unknown state', async () => {

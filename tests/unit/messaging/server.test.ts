@@ -15,7 +15,11 @@ describe('background message dispatch', () => {
   beforeEach(() => fakeBrowser.reset());
   const ext = () => browser.runtime.getURL('/');
   const pageSender = () => ({ id: browser.runtime.id, url: `${ext()}options.html` });
-  const contentSender = () => ({ id: browser.runtime.id, url: 'https://sell.smartstore.naver.com/o/v3/manage/order', tab: { id: 1 } as never });
+  const contentSender = () => ({
+    id: browser.runtime.id,
+    url: 'https://sell.smartstore.naver.com/o/v3/manage/order',
+    tab: { id: 1 } as never,
+  });
 
   it('tells extension pages from content scripts and refuses other extensions', () => {
     expect(callerOf(pageSender())).toBe('page');
@@ -25,14 +29,22 @@ describe('background message dispatch', () => {
 
   it('runs a handler with validated input and returns validated output', async () => {
     const handler = vi.fn(async () => ({ ok: true as const }));
-    const reply = await dispatch({ 'compose.open': handler }, { type: 'compose.open', input: { orders: [order] } }, contentSender());
+    const reply = await dispatch(
+      { 'compose.open': handler },
+      { type: 'compose.open', input: { orders: [order] } },
+      contentSender(),
+    );
     expect(reply).toEqual({ ok: true, value: { ok: true } });
     expect(handler).toHaveBeenCalledWith({ orders: [order] }, expect.objectContaining({ caller: 'content' }));
   });
 
   it('rejects malformed input before the handler runs, with Korean and English text', async () => {
     const handler = vi.fn(async () => ({ ok: true as const }));
-    const reply = await dispatch({ 'compose.open': handler }, { type: 'compose.open', input: { orders: [{ ...order, productOrderNo: '' }] } }, pageSender());
+    const reply = await dispatch(
+      { 'compose.open': handler },
+      { type: 'compose.open', input: { orders: [{ ...order, productOrderNo: '' }] } },
+      pageSender(),
+    );
     expect(reply.ok).toBe(false);
     expect(handler).not.toHaveBeenCalled();
     if (!reply.ok) {
@@ -43,15 +55,28 @@ describe('background message dispatch', () => {
 
   it('rejects unknown types and foreign senders', async () => {
     const ping = vi.fn(async () => ({ ok: true as const }));
-    expect(await dispatch({ ping }, { type: 'kakao.send', input: {} }, pageSender())).toMatchObject({ ok: false, error: { code: 'unknown-message' } });
-    expect(await dispatch({ ping }, { type: 'ping', input: {} }, { id: 'evil' })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await dispatch({ ping }, 'ping', pageSender())).toMatchObject({ ok: false, error: { code: 'unknown-message' } });
+    expect(await dispatch({ ping }, { type: 'kakao.send', input: {} }, pageSender())).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-message' },
+    });
+    expect(await dispatch({ ping }, { type: 'ping', input: {} }, { id: 'evil' })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await dispatch({ ping }, 'ping', pageSender())).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-message' },
+    });
     expect(ping).not.toHaveBeenCalled();
   });
 
   it('turns a thrown bilingual error into wire data', async () => {
     const reply = await dispatch(
-      { ping: async () => { throw Object.assign(new Error('x'), { code: '-530', ko: '수신 거부', en: 'refuses' }); } },
+      {
+        ping: async () => {
+          throw Object.assign(new Error('x'), { code: '-530', ko: '수신 거부', en: 'refuses' });
+        },
+      },
       { type: 'ping', input: {} },
       pageSender(),
     );

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { invalidLinkDomains, parseLinkDomains, storeUrlProblem, urlInLinkDomains } from '@/utils/shared/onboarding/store-checks';
+import {
+  invalidLinkDomains,
+  parseLinkDomains,
+  storeUrlProblem,
+  urlInLinkDomains,
+} from '@/utils/shared/onboarding/store-checks';
 import { optionalKeyProblem, restKeyProblem } from '@/utils/shared/onboarding/rest-key';
 import { reviewItems } from '@/utils/shared/onboarding/review-checklist';
 import { getChecklist, markChecklist, moveLegacyTicks } from '@/utils/background/storage/review-progress';
@@ -33,7 +38,10 @@ describe('store checks', () => {
   ])('url %j → %s', (url, problem) => expect(storeUrlProblem(url)).toBe(problem));
 
   it('parses link domains leniently and flags bad ones', () => {
-    expect(parseLinkDomains(' Smartstore.Naver.com, https://shop.kr/x  shop.kr,')).toEqual(['smartstore.naver.com', 'shop.kr']);
+    expect(parseLinkDomains(' Smartstore.Naver.com, https://shop.kr/x  shop.kr,')).toEqual([
+      'smartstore.naver.com',
+      'shop.kr',
+    ]);
     expect(invalidLinkDomains(['shop.kr', 'nodot', 'bad_domain.kr'])).toEqual(['nodot', 'bad_domain.kr']);
   });
 
@@ -46,7 +54,10 @@ describe('store checks', () => {
 });
 
 describe('review checklist', () => {
-  const settings = { kakao: { restApiKey: 'k' }, store: { name: 'a', url: 'https://shop.kr/', linkDomains: ['shop.kr'] } };
+  const settings = {
+    kakao: { restApiKey: 'k' },
+    store: { name: 'a', url: 'https://shop.kr/', linkDomains: ['shop.kr'] },
+  };
   it('takes each state from its source', () => {
     const items = reviewItems({
       auth: { configured: true, signedIn: true, missingScopes: [] },
@@ -68,7 +79,11 @@ describe('review checklist', () => {
 
   it('is all to-do when nothing is known', () => {
     expect(reviewItems({}).every((i) => !i.done)).toBe(true);
-    expect(reviewItems({ auth: { configured: true, signedIn: true, missingScopes: ['talk_message'] } }).find((i) => i.id === 'kakao-login')?.done).toBe(false);
+    expect(
+      reviewItems({ auth: { configured: true, signedIn: true, missingScopes: ['talk_message'] } }).find(
+        (i) => i.id === 'kakao-login',
+      )?.done,
+    ).toBe(false);
   });
 
   it('keeps operator ticks in the background checklist until unticked', async () => {
@@ -81,7 +96,10 @@ describe('review checklist', () => {
 
   it('moves ticks the options page used to keep into the checklist, once', async () => {
     fakeBrowser.reset();
-    await fakeBrowser.storage.local.set({ reviewTicks: { bizAppAt: 7, optInPageAt: 'garbage' }, reviewChecklist: { sendToMeAt: 5 } });
+    await fakeBrowser.storage.local.set({
+      reviewTicks: { bizAppAt: 7, optInPageAt: 'garbage' },
+      reviewChecklist: { sendToMeAt: 5 },
+    });
     await moveLegacyTicks();
     expect(await getChecklist()).toEqual({ sendToMeAt: 5 });
     expect(await fakeBrowser.storage.local.get('reviewTicks')).toEqual({});

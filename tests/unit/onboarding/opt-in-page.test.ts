@@ -70,9 +70,11 @@ describe('opt-in page generator', () => {
   });
 
   it('links back to the store only over https', () => {
-    expect(parse(buildOptInPage({ storeName: 'a', storeUrl: 'https://shop.example.kr/x?a=1&b="2"' })).querySelector('a')?.getAttribute('href')).toBe(
-      'https://shop.example.kr/x?a=1&b=%222%22',
-    );
+    expect(
+      parse(buildOptInPage({ storeName: 'a', storeUrl: 'https://shop.example.kr/x?a=1&b="2"' }))
+        .querySelector('a')
+        ?.getAttribute('href'),
+    ).toBe('https://shop.example.kr/x?a=1&b=%222%22');
     expect(buildOptInPage({ storeName: 'a', storeUrl: 'javascript:alert(1)' })).not.toContain('javascript:');
     expect(parse(buildOptInPage({ storeName: 'a', storeUrl: 'http://shop.example.kr' })).querySelector('a')).toBeNull();
   });
@@ -84,7 +86,9 @@ describe('opt-in page generator', () => {
   });
 
   it('falls back to a generic store name', () => {
-    expect(parse(buildOptInPage({ storeName: '   ' })).querySelector('h1')?.textContent).toBe('우리 스토어 카카오톡 주문 알림 안내');
+    expect(parse(buildOptInPage({ storeName: '   ' })).querySelector('h1')?.textContent).toBe(
+      '우리 스토어 카카오톡 주문 알림 안내',
+    );
   });
 
   it('escapes helpers cover every dangerous character', () => {

@@ -16,11 +16,23 @@ describe('next setup step', () => {
     ['no key (auth only)', { auth: { ...out, configured: false } }, 'rest-key'],
     ['key saved, auth unknown', { settings: keyOnly }, 'unknown'],
     ['key saved, signed out', { auth: out, settings: keyOnly, checklist: {} }, 'sign-in'],
-    ['signed in, friends missing', { auth: { ...inn, missingScopes: ['friends'] }, settings: keyOnly, checklist: {} }, 'consent'],
-    ['signed in, nickname missing', { auth: { ...inn, missingScopes: ['profile_nickname'] }, settings: keyOnly, checklist: {} }, 'consent'],
+    [
+      'signed in, friends missing',
+      { auth: { ...inn, missingScopes: ['friends'] }, settings: keyOnly, checklist: {} },
+      'consent',
+    ],
+    [
+      'signed in, nickname missing',
+      { auth: { ...inn, missingScopes: ['profile_nickname'] }, settings: keyOnly, checklist: {} },
+      'consent',
+    ],
     ['consented, no store', { auth: inn, settings: keyOnly, checklist: {} }, 'store'],
     ['store name only', { auth: inn, settings: { ...full, store: { name: '상점', url: '' } }, checklist: {} }, 'store'],
-    ['store blank name', { auth: inn, settings: { ...full, store: { name: '  ', url: 'https://a.kr' } }, checklist: {} }, 'store'],
+    [
+      'store blank name',
+      { auth: inn, settings: { ...full, store: { name: '  ', url: 'https://a.kr' } }, checklist: {} },
+      'store',
+    ],
     ['store set, checklist unknown', { auth: inn, settings: full }, 'unknown'],
     ['store set, nothing tested', { auth: inn, settings: full, checklist: {} }, 'send-to-me'],
     ['sent to me', { auth: inn, settings: full, checklist: { sendToMeAt: 1 } }, 'team-member'],
@@ -33,7 +45,12 @@ describe('next setup step', () => {
   });
 
   it('opens the wizard on the page holding the step', () => {
-    expect(['rest-key', 'sign-in', 'consent', 'unknown'].map((s) => wizardPageFor(s as never))).toEqual(['kakao', 'kakao', 'kakao', 'kakao']);
+    expect(['rest-key', 'sign-in', 'consent', 'unknown'].map((s) => wizardPageFor(s as never))).toEqual([
+      'kakao',
+      'kakao',
+      'kakao',
+      'kakao',
+    ]);
     expect(wizardPageFor('store')).toBe('store');
     expect(wizardPageFor('send-to-me')).toBe('test');
     expect(wizardPageFor('team-member')).toBe('test');

@@ -55,7 +55,11 @@ describe('options: data', () => {
   });
 
   it('previews an import, then applies it', async () => {
-    scriptBackground(base({ 'data.import': ({ apply }) => ({ summary: apply ? { links: 3, history: 10 } : { links: 3, history: 10 } }) }));
+    scriptBackground(
+      base({
+        'data.import': ({ apply }) => ({ summary: apply ? { links: 3, history: 10 } : { links: 3, history: 10 } }),
+      }),
+    );
     await openData();
     const file = new File(['{"links":[]}'], 'backup.json', { type: 'application/json' });
     fireEvent.change(screen.getByTestId('data-import-file'), { target: { files: [file] } });
@@ -76,7 +80,9 @@ describe('options: data', () => {
     scriptBackground(base({ 'data.import': wireError('bad-import', '주문톡에서 내보낸 파일이 아니에요.') }));
     await openData();
     fireEvent.change(screen.getByTestId('data-import-file'), { target: { files: [new File(['x'], 'x.json')] } });
-    await waitFor(() => expect(screen.getByTestId('data-status').textContent).toBe('주문톡에서 내보낸 파일이 아니에요.'));
+    await waitFor(() =>
+      expect(screen.getByTestId('data-status').textContent).toBe('주문톡에서 내보낸 파일이 아니에요.'),
+    );
     expect(screen.queryByTestId('data-import-apply')).toBeNull();
   });
 

@@ -102,9 +102,12 @@ describe('options: Kakao app step', () => {
 
   it("also shows the running build's redirect URI when it differs", async () => {
     scriptBackground(fresh());
-    (fakeBrowser.identity as unknown as { getRedirectURL: (p: string) => string }).getRedirectURL = (p) => `https://storeassignedid.chromiumapp.org/${p}`;
+    (fakeBrowser.identity as unknown as { getRedirectURL: (p: string) => string }).getRedirectURL = (p) =>
+      `https://storeassignedid.chromiumapp.org/${p}`;
     render(<OptionsApp />);
-    expect((await screen.findByTestId('redirect-uri-running')).textContent).toBe('https://storeassignedid.chromiumapp.org/kakao');
+    expect((await screen.findByTestId('redirect-uri-running')).textContent).toBe(
+      'https://storeassignedid.chromiumapp.org/kakao',
+    );
   });
 
   it('lists the consent items with their console names and the link domain', async () => {
@@ -123,7 +126,9 @@ describe('options: Kakao app step', () => {
       fresh({
         'settings.get': settings({ kakao: { restApiKey: KEY } }),
         'auth.state': auth(),
-        'auth.signIn': wireError('KOE006', '등록되지 않은 Redirect URI예요.', { fixKo: `카카오 디벨로퍼스 콘솔에서 REST API 키의 Redirect URI에 아래 주소를 정확히 등록해 주세요. ${uri}` }),
+        'auth.signIn': wireError('KOE006', '등록되지 않은 Redirect URI예요.', {
+          fixKo: `카카오 디벨로퍼스 콘솔에서 REST API 키의 Redirect URI에 아래 주소를 정확히 등록해 주세요. ${uri}`,
+        }),
       }),
     );
     render(<OptionsApp />);
@@ -159,7 +164,9 @@ describe('options: Kakao app step', () => {
 
 describe('options without a background', () => {
   it('shows every section with an inline error when nothing answers', async () => {
-    vi.mocked((await import('@/utils/pages/background-client')).callBackground).mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    vi.mocked((await import('@/utils/pages/background-client')).callBackground).mockRejectedValue(
+      new Error('Could not establish connection. Receiving end does not exist.'),
+    );
     render(<OptionsApp />);
     const error = await screen.findByTestId('options-load-error');
     expect(error.textContent).toContain('백그라운드가 응답하지 않아요');

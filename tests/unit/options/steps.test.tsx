@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OptionsApp } from '@/components/options/OptionsApp';
-import type { Checklist } from '@/components/options/useOptionsState';
+import type { Checklist } from '@/components/options/common/useOptionsState';
 import { callsOf, installKorean, scriptBackground, wireError, type Script } from './support';
 import { auth, KEY, settings, signedIn } from './fixtures';
 
@@ -44,7 +44,12 @@ afterEach(cleanup);
 describe('options: test step', () => {
   it('sends a test message to myself and shows when it passed', async () => {
     let sent = false;
-    scriptBackground(base({ 'send.toMe': () => ((sent = true), { ok: true }), 'checklist.get': () => (sent ? { sendToMeAt: 1_764_000_000_000 } : {}) }));
+    scriptBackground(
+      base({
+        'send.toMe': () => ((sent = true), { ok: true }),
+        'checklist.get': () => (sent ? { sendToMeAt: 1_764_000_000_000 } : {}),
+      }),
+    );
     await openSections();
     expect(screen.queryByTestId('send-to-me-passed')).toBeNull();
     fireEvent.click(screen.getByTestId('send-to-me'));
@@ -54,10 +59,20 @@ describe('options: test step', () => {
   });
 
   it('explains a failed test send', async () => {
-    scriptBackground(base({ 'send.toMe': wireError('-501', '카카오톡을 사용하지 않는 계정이에요.', { fixKo: '카카오톡에 연결된 카카오계정으로 로그인해 주세요.' }) }));
+    scriptBackground(
+      base({
+        'send.toMe': wireError('-501', '카카오톡을 사용하지 않는 계정이에요.', {
+          fixKo: '카카오톡에 연결된 카카오계정으로 로그인해 주세요.',
+        }),
+      }),
+    );
     await openSections();
     fireEvent.click(screen.getByTestId('send-to-me'));
-    await waitFor(() => expect(screen.getByTestId('send-to-me-status').textContent).toBe('카카오톡을 사용하지 않는 계정이에요. 카카오톡에 연결된 카카오계정으로 로그인해 주세요.'));
+    await waitFor(() =>
+      expect(screen.getByTestId('send-to-me-status').textContent).toBe(
+        '카카오톡을 사용하지 않는 계정이에요. 카카오톡에 연결된 카카오계정으로 로그인해 주세요.',
+      ),
+    );
   });
 
   it('needs sign-in before any test', async () => {
@@ -70,7 +85,14 @@ describe('options: test step', () => {
   it('lists friends for the team-member test and records the confirmation', async () => {
     scriptBackground(
       base({
-        'friends.list': { friends: [{ uuid: 'u1', nickname: '팀원', allowedMsg: true }, { uuid: 'u2', nickname: '거부친구', allowedMsg: false }], totalCount: 2, fetchedAt: 1 },
+        'friends.list': {
+          friends: [
+            { uuid: 'u1', nickname: '팀원', allowedMsg: true },
+            { uuid: 'u2', nickname: '거부친구', allowedMsg: false },
+          ],
+          totalCount: 2,
+          fetchedAt: 1,
+        },
       }),
     );
     await openSections();
@@ -103,7 +125,9 @@ describe('options: customer notice step', () => {
   });
 
   it('downloads the opt-in page as one HTML file', async () => {
-    scriptBackground(base({ 'settings.get': settings({ kakao: { restApiKey: KEY }, store: { ...STORE, name: '<b>상점</b>' } }) }));
+    scriptBackground(
+      base({ 'settings.get': settings({ kakao: { restApiKey: KEY }, store: { ...STORE, name: '<b>상점</b>' } }) }),
+    );
     const blobs: Blob[] = [];
     const create = vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
       blobs.push(b as Blob);
@@ -167,7 +191,10 @@ describe('options: review checklist', () => {
     expect(callsOf('checklist.mark')).toEqual([{ step: 'bizAppAt', done: true }]);
     fireEvent.click(screen.getByTestId('review-tick-biz-app'));
     await waitFor(() => expect(screen.getByTestId('review-item-biz-app').getAttribute('data-done')).toBe('false'));
-    expect(callsOf('checklist.mark')).toEqual([{ step: 'bizAppAt', done: true }, { step: 'bizAppAt', done: false }]);
+    expect(callsOf('checklist.mark')).toEqual([
+      { step: 'bizAppAt', done: true },
+      { step: 'bizAppAt', done: false },
+    ]);
   });
 
   it('takes the operator to the step that completes an item', async () => {

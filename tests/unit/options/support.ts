@@ -10,7 +10,9 @@ import type { Input, MessageType, Output, WireError } from '@/utils/shared/proto
 // `#i18n` (fakeBrowser has no i18n), and a scripted background behind the mocked callBackground.
 
 const load = (lang: 'ko' | 'en') =>
-  generateChromeMessages(parseMessagesText(readFileSync(resolve(process.cwd(), `locales/${lang}.yml`), 'utf8'), 'YAML'));
+  generateChromeMessages(
+    parseMessagesText(readFileSync(resolve(process.cwd(), `locales/${lang}.yml`), 'utf8'), 'YAML'),
+  );
 const MESSAGES = { ko: load('ko'), en: load('en') };
 
 export function installLanguage(lang: 'ko' | 'en'): void {
@@ -46,5 +48,8 @@ export function scriptBackground(script: Script) {
 
 /** The calls made of one type, with their inputs. */
 export function callsOf(type: MessageType): unknown[] {
-  return vi.mocked(callBackground).mock.calls.filter((c) => c[0] === type).map((c) => c[1]);
+  return vi
+    .mocked(callBackground)
+    .mock.calls.filter((c) => c[0] === type)
+    .map((c) => c[1]);
 }

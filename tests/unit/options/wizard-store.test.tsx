@@ -22,7 +22,10 @@ function atStore(patch: Script = {}): Script {
 }
 
 const DONE: Script = {
-  'settings.get': settings({ kakao: { restApiKey: KEY }, store: { name: '상점', url: 'https://shop.kr/', linkDomains: ['shop.kr'] } }),
+  'settings.get': settings({
+    kakao: { restApiKey: KEY },
+    store: { name: '상점', url: 'https://shop.kr/', linkDomains: ['shop.kr'] },
+  }),
   'auth.state': signedIn(),
   'checklist.get': { sendToMeAt: 1, teamMemberAt: 2, noticeViewedAt: 3 },
 };
@@ -97,7 +100,9 @@ describe('options: store step', () => {
     scriptBackground(atStore());
     render(<OptionsApp />);
     fireEvent.input(await screen.findByTestId('store-url'), { target: { value: 'http://shop.kr' } });
-    await waitFor(() => expect(document.getElementById('store-url-help')?.textContent).toBe('https:// 로 시작하는 주소를 넣어 주세요.'));
+    await waitFor(() =>
+      expect(document.getElementById('store-url-help')?.textContent).toBe('https:// 로 시작하는 주소를 넣어 주세요.'),
+    );
     expect((screen.getByTestId('store-save') as HTMLButtonElement).disabled).toBe(true);
   });
 
@@ -108,7 +113,9 @@ describe('options: store step', () => {
     fireEvent.input(screen.getByTestId('store-url'), { target: { value: 'https://smartstore.naver.com/ot' } });
     await screen.findByTestId('store-domain-uncovered');
     fireEvent.click(screen.getByTestId('store-domain-add'));
-    await waitFor(() => expect((screen.getByTestId('store-link-domains') as HTMLInputElement).value).toBe('smartstore.naver.com'));
+    await waitFor(() =>
+      expect((screen.getByTestId('store-link-domains') as HTMLInputElement).value).toBe('smartstore.naver.com'),
+    );
     expect(screen.queryByTestId('store-domain-uncovered')).toBeNull();
     fireEvent.click(screen.getByTestId('admin-cafe24'));
     fireEvent.click(screen.getByTestId('admin-custom'));
@@ -118,18 +125,33 @@ describe('options: store step', () => {
       {
         settings: settings({
           kakao: { restApiKey: KEY },
-          store: { name: '주문톡상점', url: 'https://smartstore.naver.com/ot', linkDomains: ['smartstore.naver.com'], admins: { smartstore: true, cafe24: false, godomall: true, custom: true } },
+          store: {
+            name: '주문톡상점',
+            url: 'https://smartstore.naver.com/ot',
+            linkDomains: ['smartstore.naver.com'],
+            admins: { smartstore: true, cafe24: false, godomall: true, custom: true },
+          },
         }),
       },
     ]);
   });
 
   it("shows the background's validation error inline", async () => {
-    scriptBackground(atStore({ 'settings.save': wireError('invalid-settings', '설정 값이 올바르지 않아요.', { fixKo: '스토어 주소를 확인해 주세요.' }) }));
+    scriptBackground(
+      atStore({
+        'settings.save': wireError('invalid-settings', '설정 값이 올바르지 않아요.', {
+          fixKo: '스토어 주소를 확인해 주세요.',
+        }),
+      }),
+    );
     render(<OptionsApp />);
     fireEvent.input(await screen.findByTestId('store-name'), { target: { value: '상점' } });
     fireEvent.click(screen.getByTestId('store-save'));
-    await waitFor(() => expect(screen.getByTestId('store-status').textContent).toBe('설정 값이 올바르지 않아요. 스토어 주소를 확인해 주세요.'));
+    await waitFor(() =>
+      expect(screen.getByTestId('store-status').textContent).toBe(
+        '설정 값이 올바르지 않아요. 스토어 주소를 확인해 주세요.',
+      ),
+    );
   });
 
   it('flags malformed link domains', async () => {

@@ -39,22 +39,36 @@ const sources: PopupSources = {
 function connectPopup() {
   const handlers = createPopupHandlers(sources);
   const sender = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
-  vi.mocked(callPopupBackground).mockImplementation(async (type: PopupMessageType, input: unknown) =>
-    readReply(popupProtocol[type].output, await dispatch(handlers, { type, input }, sender)) as never,
+  vi.mocked(callPopupBackground).mockImplementation(
+    async (type: PopupMessageType, input: unknown) =>
+      readReply(popupProtocol[type].output, await dispatch(handlers, { type, input }, sender)) as never,
   );
 }
 
 const today = () => seoulDay(Date.now());
 
 function record(id: string, status: HistoryRecord['status']): HistoryRecord {
-  return { id, createdAt: Date.UTC(2026, 10, 24, 3), store: 'smartstore', orderNo: `O${id}`, productOrderNo: `P${id}`, recipientNickname: `고객${id}`, templateId: 't', templateName: '발송 완료', status };
+  return {
+    id,
+    createdAt: Date.UTC(2026, 10, 24, 3),
+    store: 'smartstore',
+    orderNo: `O${id}`,
+    productOrderNo: `P${id}`,
+    recipientNickname: `고객${id}`,
+    templateId: 't',
+    templateName: '발송 완료',
+    status,
+  };
 }
 
 /** A background for a fully set-up operator. */
 function ready(patch: Script = {}): Script {
   return {
     'auth.state': signedIn(),
-    'settings.get': settings({ kakao: { restApiKey: KEY }, store: { name: '주문톡상점', url: 'https://smartstore.naver.com/ot' } }),
+    'settings.get': settings({
+      kakao: { restApiKey: KEY },
+      store: { name: '주문톡상점', url: 'https://smartstore.naver.com/ot' },
+    }),
     'checklist.get': { sendToMeAt: 1, teamMemberAt: 2, noticeViewedAt: 3 },
     'history.list': { records: [] },
     'quota.get': { day: today(), senderLeft: 97, senderLimit: 100 },
@@ -81,7 +95,12 @@ describe('popup', () => {
         nextStep: 'done',
       },
     });
-    const mock = scriptBackground({ 'auth.state': 'pending', 'settings.get': 'pending', 'checklist.get': 'pending', 'history.list': 'pending' });
+    const mock = scriptBackground({
+      'auth.state': 'pending',
+      'settings.get': 'pending',
+      'checklist.get': 'pending',
+      'history.list': 'pending',
+    });
     const started = performance.now();
     render(<PopupApp />);
     const nickname = await screen.findByTestId('signed-in-nickname', {}, { interval: 2, timeout: 1000 });
@@ -98,8 +117,20 @@ describe('popup', () => {
   });
 
   it('given the cache before its first render, shows it on that render (the popup entry reads it first)', () => {
-    scriptBackground({ 'auth.state': 'pending', 'settings.get': 'pending', 'checklist.get': 'pending', 'history.list': 'pending' });
-    render(<PopupApp cached={{ auth: { configured: true, signedIn: true, nickname: '먼저운영자', grantedScopes: [], missingScopes: [] }, friendsCount: 3 }} />);
+    scriptBackground({
+      'auth.state': 'pending',
+      'settings.get': 'pending',
+      'checklist.get': 'pending',
+      'history.list': 'pending',
+    });
+    render(
+      <PopupApp
+        cached={{
+          auth: { configured: true, signedIn: true, nickname: '먼저운영자', grantedScopes: [], missingScopes: [] },
+          friendsCount: 3,
+        }}
+      />,
+    );
     // No await: this is the first render.
     expect(screen.getByTestId('signed-in-nickname').textContent).toBe('먼저운영자');
     expect(screen.getByTestId('friends-count').textContent).toBe('3');
@@ -150,10 +181,17 @@ describe('popup', () => {
   });
 
   it('asks for all three when none is granted', async () => {
-    scriptBackground(ready({ 'auth.state': signedIn({ missingScopes: ['profile_nickname', 'friends', 'talk_message'], grantedScopes: [] }), 'auth.requestConsent': signedIn() }));
+    scriptBackground(
+      ready({
+        'auth.state': signedIn({ missingScopes: ['profile_nickname', 'friends', 'talk_message'], grantedScopes: [] }),
+        'auth.requestConsent': signedIn(),
+      }),
+    );
     render(<PopupApp />);
     fireEvent.click(await screen.findByTestId('consent-grant'));
-    await waitFor(() => expect(callsOf('auth.requestConsent')).toEqual([{ scopes: ['profile_nickname', 'friends', 'talk_message'] }]));
+    await waitFor(() =>
+      expect(callsOf('auth.requestConsent')).toEqual([{ scopes: ['profile_nickname', 'friends', 'talk_message'] }]),
+    );
   });
 
   it("shows today's quota used and left, and refreshes the friends count on demand", async () => {
@@ -168,14 +206,27 @@ describe('popup', () => {
   });
 
   it('treats a quota cached on an earlier day as reset', async () => {
-    await fakeBrowser.storage.local.set({ popupCache: { auth: signedIn(), quota: { day: '2000-01-01', senderLeft: 3, senderLimit: 100 } } });
-    scriptBackground({ 'auth.state': 'pending', 'settings.get': 'pending', 'checklist.get': 'pending', 'history.list': 'pending' });
+    await fakeBrowser.storage.local.set({
+      popupCache: { auth: signedIn(), quota: { day: '2000-01-01', senderLeft: 3, senderLimit: 100 } },
+    });
+    scriptBackground({
+      'auth.state': 'pending',
+      'settings.get': 'pending',
+      'checklist.get': 'pending',
+      'history.list': 'pending',
+    });
     render(<PopupApp />);
     await waitFor(() => expect(screen.getByTestId('quota-left').textContent).toBe('100건 남음 (하루 100건)'));
   });
 
   it('lists the last five sends with Korean status names', async () => {
-    const records = [record('1', 'sent'), record('2', 'failed'), record('3', 'unknown'), record('4', 'pending'), record('5', 'skipped')];
+    const records = [
+      record('1', 'sent'),
+      record('2', 'failed'),
+      record('3', 'unknown'),
+      record('4', 'pending'),
+      record('5', 'skipped'),
+    ];
     scriptBackground(ready({ 'history.list': { records } }));
     render(<PopupApp />);
     const list = await screen.findByTestId('recent-sends');
@@ -198,7 +249,9 @@ describe('popup', () => {
   });
 
   it('shows the next setup step while setup is incomplete', async () => {
-    scriptBackground(ready({ 'auth.state': auth({ configured: false, missingScopes: [] }), 'settings.get': settings() }));
+    scriptBackground(
+      ready({ 'auth.state': auth({ configured: false, missingScopes: [] }), 'settings.get': settings() }),
+    );
     render(<PopupApp />);
     const card = await screen.findByTestId('setup-next');
     expect(card.getAttribute('data-step')).toBe('rest-key');
@@ -207,24 +260,47 @@ describe('popup', () => {
   });
 
   it("explains the background's error in Korean instead of going blank", async () => {
-    scriptBackground(ready({ 'auth.state': wireError('network', '카카오 서버에 연결할 수 없어요.', { fixKo: '인터넷 연결을 확인해 주세요.' }) }));
+    scriptBackground(
+      ready({
+        'auth.state': wireError('network', '카카오 서버에 연결할 수 없어요.', {
+          fixKo: '인터넷 연결을 확인해 주세요.',
+        }),
+      }),
+    );
     render(<PopupApp />);
-    await waitFor(() => expect(screen.getByTestId('popup-status').textContent).toBe('카카오 서버에 연결할 수 없어요. 인터넷 연결을 확인해 주세요.'));
+    await waitFor(() =>
+      expect(screen.getByTestId('popup-status').textContent).toBe(
+        '카카오 서버에 연결할 수 없어요. 인터넷 연결을 확인해 주세요.',
+      ),
+    );
     expect(screen.getByTestId('popup-title').textContent).toBe('OrderTalk 주문톡');
   });
 
   it('says the extension is not answering when there is no background at all', async () => {
-    vi.mocked(callPopupBackground).mockRejectedValue(new Error('Could not establish connection. Receiving end does not exist.'));
+    vi.mocked(callPopupBackground).mockRejectedValue(
+      new Error('Could not establish connection. Receiving end does not exist.'),
+    );
     render(<PopupApp />);
-    await waitFor(() => expect(screen.getByTestId('popup-status').textContent).toContain('확장 프로그램이 응답하지 않아요'));
+    await waitFor(() =>
+      expect(screen.getByTestId('popup-status').textContent).toContain('확장 프로그램이 응답하지 않아요'),
+    );
     expect(document.body.textContent).not.toContain('Receiving end');
   });
 
   it('speaks English when the browser UI is English, including background errors', async () => {
     installLanguage('en');
-    scriptBackground(ready({ 'auth.state': wireError('network', '카카오 서버에 연결할 수 없어요.', { en: 'Cannot reach Kakao.', fixEn: 'Check the connection.' }) }));
+    scriptBackground(
+      ready({
+        'auth.state': wireError('network', '카카오 서버에 연결할 수 없어요.', {
+          en: 'Cannot reach Kakao.',
+          fixEn: 'Check the connection.',
+        }),
+      }),
+    );
     render(<PopupApp />);
-    await waitFor(() => expect(screen.getByTestId('popup-status').textContent).toBe('Cannot reach Kakao. Check the connection.'));
+    await waitFor(() =>
+      expect(screen.getByTestId('popup-status').textContent).toBe('Cannot reach Kakao. Check the connection.'),
+    );
     expect(screen.getByTestId('popup-title').textContent).toBe('OrderTalk');
     expect(screen.getByTestId('open-options').textContent).toBe('Settings');
   });

@@ -3,7 +3,13 @@ import { mountRows } from '@/utils/content/row-ui/mount-rows';
 import type { Locator } from '@/utils/content/stores/types';
 import { OrderSchema, type Order } from '@/utils/shared/order';
 
-const order = (n: number): Order => ({ store: 'custom', orderNo: `A-000${n}`, productOrderNo: `P-000${n}`, buyerName: `고객${n}`, productName: '꿀' });
+const order = (n: number): Order => ({
+  store: 'custom',
+  orderNo: `A-000${n}`,
+  productOrderNo: `P-000${n}`,
+  buyerName: `고객${n}`,
+  productName: '꿀',
+});
 const frame = () => new Promise((r) => requestAnimationFrame(() => r(undefined)));
 
 const mounted: AbortController[] = [];
@@ -16,7 +22,13 @@ function setup(count: number, fields: (n: number) => Partial<Order> = order) {
   document.body.innerHTML = `<table><tbody>${Array.from({ length: count }, (_, i) => `<tr><td class="a" data-n="${i}"></td></tr>`).join('')}</tbody></table>`;
   const locator: Locator = {
     store: 'custom',
-    locate: (doc) => [...doc.querySelectorAll('td.a')].map((td) => ({ anchor: td, place: td.getAttribute('data-n')!, fields: () => fields(Number(td.getAttribute('data-n'))), selected: () => false })),
+    locate: (doc) =>
+      [...doc.querySelectorAll('td.a')].map((td) => ({
+        anchor: td,
+        place: td.getAttribute('data-n')!,
+        fields: () => fields(Number(td.getAttribute('data-n'))),
+        selected: () => false,
+      })),
   };
   const controller = new AbortController();
   mounted.push(controller);
@@ -26,10 +38,22 @@ function setup(count: number, fields: (n: number) => Partial<Order> = order) {
     url: () => new URL('https://admin.example.com/'),
     locator,
     signal: controller.signal,
-    texts: { notify: '카톡 알림', reason: (s) => s.reasonKo, bulk: (n) => `선택 ${n}`, status: { linked: '연결됨', 'needs-link': '친구 연결 필요', unreachable: '수신 불가', sent: '보냄 ✓', unknown: '결과 확인 필요' } },
+    texts: {
+      notify: '카톡 알림',
+      reason: (s) => s.reasonKo,
+      bulk: (n) => `선택 ${n}`,
+      status: {
+        linked: '연결됨',
+        'needs-link': '친구 연결 필요',
+        unreachable: '수신 불가',
+        sent: '보냄 ✓',
+        unknown: '결과 확인 필요',
+      },
+    },
     problemText: (p) => p.ko,
     openCompose,
-    fetchStatuses: async (orders) => Object.fromEntries(orders.map((o) => [o.productOrderNo, { state: 'linked' as const }])),
+    fetchStatuses: async (orders) =>
+      Object.fromEntries(orders.map((o) => [o.productOrderNo, { state: 'linked' as const }])),
   });
   return { controller, openCompose, ui };
 }
@@ -40,17 +64,27 @@ describe('row buttons', () => {
     ui.scan();
     ui.scan();
     await vi.waitFor(() => expect(document.querySelectorAll('ordertalk-row')).toHaveLength(5));
-    document.querySelector('tbody')!.innerHTML = Array.from({ length: 5 }, (_, i) => `<tr><td class="a" data-n="${i}"></td></tr>`).join('');
+    document.querySelector('tbody')!.innerHTML = Array.from(
+      { length: 5 },
+      (_, i) => `<tr><td class="a" data-n="${i}"></td></tr>`,
+    ).join('');
     await frame();
     await frame();
     expect(document.querySelectorAll('ordertalk-row')).toHaveLength(5);
     const host = document.querySelector('ordertalk-row')!;
-    expect(host.shadowRoot!.querySelector('[data-testid="ordertalk-notify"]')!.getAttribute('data-order-no')).toBe('P-0000');
+    expect(host.shadowRoot!.querySelector('[data-testid="ordertalk-notify"]')!.getAttribute('data-order-no')).toBe(
+      'P-0000',
+    );
   });
 
   it('shows the status badge from the background', async () => {
     setup(2);
-    await vi.waitFor(() => expect(document.querySelector('ordertalk-row')!.shadowRoot!.querySelector('[data-testid="ordertalk-status"]')!.textContent).toBe('연결됨'));
+    await vi.waitFor(() =>
+      expect(
+        document.querySelector('ordertalk-row')!.shadowRoot!.querySelector('[data-testid="ordertalk-status"]')!
+          .textContent,
+      ).toBe('연결됨'),
+    );
   });
 
   it('ignores untrusted clicks', () => {
@@ -71,7 +105,9 @@ describe('row buttons', () => {
     setup(3);
     const before = [...document.querySelectorAll('ordertalk-row')];
     const parse = vi.spyOn(OrderSchema, 'safeParse');
-    document.querySelector('tbody')!.innerHTML = [2, 1, 0].map((i) => `<tr><td class="a" data-n="${i}"></td></tr>`).join('');
+    document.querySelector('tbody')!.innerHTML = [2, 1, 0]
+      .map((i) => `<tr><td class="a" data-n="${i}"></td></tr>`)
+      .join('');
     await frame();
     await frame();
     const after = [...document.querySelectorAll('ordertalk-row')];

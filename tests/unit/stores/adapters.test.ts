@@ -11,17 +11,31 @@ const SS = new URL('https://sell.smartstore.naver.com/o/v3/manage/order');
 function doc(html: string): Document {
   return new DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html');
 }
-const td = (key: string | number, col: string, text: string) => `<td class="tui-grid-cell" data-row-key="${key}" data-column-name="${col}"><div class="tui-grid-cell-content">${text}</div></td>`;
+const td = (key: string | number, col: string, text: string) =>
+  `<td class="tui-grid-cell" data-row-key="${key}" data-column-name="${col}"><div class="tui-grid-cell-content">${text}</div></td>`;
 function grid(rows: Record<string, string>[], right = ['orderMemberName', 'productName']): string {
-  const l = rows.map((r, i) => `<tr>${td(i, '_checked', '<input type="checkbox">')}${td(i, 'productOrderNo', r.productOrderNo ?? '')}${td(i, 'orderNo', r.orderNo ?? '')}</tr>`).join('');
+  const l = rows
+    .map(
+      (r, i) =>
+        `<tr>${td(i, '_checked', '<input type="checkbox">')}${td(i, 'productOrderNo', r.productOrderNo ?? '')}${td(i, 'orderNo', r.orderNo ?? '')}</tr>`,
+    )
+    .join('');
   const rr = rows.map((r, i) => `<tr>${right.map((c) => td(i, c, r[c] ?? '')).join('')}</tr>`).join('');
   return `<div class="tui-grid-container"><div class="tui-grid-lside-area"><table><tbody>${l}<tr>${td('d', '_number', '')}</tr></tbody></table></div><div class="tui-grid-rside-area"><table><tbody>${rr}</tbody></table></div></div>`;
 }
-const row = { productOrderNo: '2026112400000001', orderNo: '2026112490000001', orderMemberName: '김민지', productName: '현미' };
+const row = {
+  productOrderNo: '2026112400000001',
+  orderNo: '2026112490000001',
+  orderMemberName: '김민지',
+  productName: '현미',
+};
 
 describe('Smartstore adapter', () => {
   it('joins the frozen left and scrolling right parts by row key and skips filler rows', () => {
-    const rows = readSmartstore(doc(grid([row, { ...row, productOrderNo: '2026112400000002', orderMemberName: '이서준' }])), SS);
+    const rows = readSmartstore(
+      doc(grid([row, { ...row, productOrderNo: '2026112400000002', orderMemberName: '이서준' }])),
+      SS,
+    );
     expect(rows).toHaveLength(2);
     expect(rows.map((r) => ('order' in r ? r.order.buyerName : null))).toEqual(['김민지', '이서준']);
     expect(rows[0]!.anchor.closest('td')!.getAttribute('data-column-name')).toBe('productOrderNo');
@@ -54,12 +68,20 @@ describe('Smartstore adapter', () => {
   });
 
   it('property: random and hostile cell contents never throw and only yield valid orders', () => {
-    const cell = fc.oneof(fc.string({ maxLength: 80 }), fc.constantFrom('<script>x</script>', '</td></tr><tr>', '&amp;', '', '   ', '2026112400000001'));
+    const cell = fc.oneof(
+      fc.string({ maxLength: 80 }),
+      fc.constantFrom('<script>x</script>', '</td></tr><tr>', '&amp;', '', '   ', '2026112400000001'),
+    );
     fc.assert(
-      fc.property(fc.array(fc.record({ productOrderNo: cell, orderNo: cell, orderMemberName: cell, productName: cell }), { maxLength: 8 }), (rows) => {
-        const out = readSmartstore(doc(grid(rows)), SS);
-        for (const r of out) if ('order' in r) expect(OrderSchema.safeParse(r.order).success).toBe(true);
-      }),
+      fc.property(
+        fc.array(fc.record({ productOrderNo: cell, orderNo: cell, orderMemberName: cell, productName: cell }), {
+          maxLength: 8,
+        }),
+        (rows) => {
+          const out = readSmartstore(doc(grid(rows)), SS);
+          for (const r of out) if ('order' in r) expect(OrderSchema.safeParse(r.order).success).toBe(true);
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -70,7 +92,16 @@ describe('Cafe24 and Godomall adapters (best effort)', () => {
     const html = `<table><thead><tr><th>선택</th><th>주문번호</th><th>주문자</th><th>상품명</th><th>수량</th><th>주문상태</th></tr></thead>
       <tbody><tr><td><input type="checkbox"></td><td>20261124-0000123</td><td>홍길동 (hong12)</td><td>티셔츠</td><td>2</td><td>배송준비중</td></tr></tbody></table>`;
     const [r] = readCafe24(doc(html), new URL('https://myshop.cafe24.com/admin/php/shop1/s_new/order_list.php'));
-    expect(r).toMatchObject({ order: { store: 'cafe24', orderNo: '20261124-0000123', buyerName: '홍길동', buyerId: 'hong12', productName: '티셔츠', quantity: 2 } });
+    expect(r).toMatchObject({
+      order: {
+        store: 'cafe24',
+        orderNo: '20261124-0000123',
+        buyerName: '홍길동',
+        buyerId: 'hong12',
+        productName: '티셔츠',
+        quantity: 2,
+      },
+    });
   });
 
   it('reads Godomall rows with the orderer in data attributes and carries rowspan values down', () => {
@@ -78,7 +109,11 @@ describe('Cafe24 and Godomall adapters (best effort)', () => {
       <tr><td class="order-no" rowspan="2"><a data-order-no="2611240001">2611240001</a></td><td class="js-member-info" data-member-no="55" data-member-name="김고도" data-cell-phone="010-2222-3333" rowspan="2"></td><td><a title="상품명">사과</a></td><td class="goods_cnt"><strong>1</strong></td></tr>
       <tr><td><a title="상품명">배</a></td><td class="goods_cnt"><strong>3</strong></td></tr></tbody></table>`;
     const rows = readGodomall(doc(html), new URL('https://gdadmin.shop.godomall.com/order/order_list_all.php'));
-    expect(rows.map((r) => ('order' in r ? [r.order.productName, r.order.buyerName, r.order.buyerPhone, r.order.productOrderNo] : null))).toEqual([
+    expect(
+      rows.map((r) =>
+        'order' in r ? [r.order.productName, r.order.buyerName, r.order.buyerPhone, r.order.productOrderNo] : null,
+      ),
+    ).toEqual([
       ['사과', '김고도', '010-2222-3333', '2611240001-1'],
       ['배', '김고도', '010-2222-3333', '2611240001-2'],
     ]);

@@ -16,19 +16,32 @@ describe('the custom admin script reads its configuration', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('from settings as the background saves them', async () => {
-    await updateSettings((s) => ({ ...s, customAdmins: [shop], store: { ...s.store, admins: { ...s.store.admins, custom: true } } }));
+    await updateSettings((s) => ({
+      ...s,
+      customAdmins: [shop],
+      store: { ...s.store, admins: { ...s.store.admins, custom: true } },
+    }));
     expect(await customAdminFor(page)).toEqual(shop);
     expect(await customAdminFor(new URL('https://admin.example.com/products'))).toBeUndefined();
   });
 
   it('not when custom admins are turned off', async () => {
-    await updateSettings((s) => ({ ...s, customAdmins: [shop], store: { ...s.store, admins: { ...s.store.admins, custom: false } } }));
+    await updateSettings((s) => ({
+      ...s,
+      customAdmins: [shop],
+      store: { ...s.store, admins: { ...s.store.admins, custom: false } },
+    }));
     expect(await customAdminFor(page)).toBeUndefined();
   });
 
   it('not from missing or malformed settings', async () => {
     expect(await customAdminFor(page)).toBeUndefined();
-    await fakeBrowser.storage.local.set({ settings: { store: { admins: { custom: true } }, customAdmins: [{ ...shop, urlPattern: 'http://admin.example.com/*' }] } });
+    await fakeBrowser.storage.local.set({
+      settings: {
+        store: { admins: { custom: true } },
+        customAdmins: [{ ...shop, urlPattern: 'http://admin.example.com/*' }],
+      },
+    });
     expect(await customAdminFor(page)).toBeUndefined();
   });
 });

@@ -9,7 +9,14 @@ import { FREE_TEXT_ID, type Template } from '@/utils/shared/templates';
 import { findTemplate } from '@/utils/background/storage/template-store';
 import { renderTemplate, type Rendered } from './render';
 import { checkEligibility } from './eligibility';
-import { customerIdentity, getLink, getLinks, rankFriends, removeLink, setLink } from '@/utils/background/storage/links';
+import {
+  customerIdentity,
+  getLink,
+  getLinks,
+  rankFriends,
+  removeLink,
+  setLink,
+} from '@/utils/background/storage/links';
 import { beginSend, completeSend, lastRecordFor, latestRecords } from '@/utils/background/storage/history';
 import { toWireFriend } from '@/utils/background/kakao/background-kakao';
 
@@ -23,7 +30,12 @@ const bilingual = (e: KakaoError) => ({ code: e.code, ko: e.ko, en: e.en });
 
 export async function templateById(id: string): Promise<Template> {
   const t = await findTemplate(id);
-  if (!t) throw Object.assign(new Error('no template'), { code: 'no-template', ko: '없는 템플릿이에요.', en: 'Unknown template.' });
+  if (!t)
+    throw Object.assign(new Error('no template'), {
+      code: 'no-template',
+      ko: '없는 템플릿이에요.',
+      en: 'Unknown template.',
+    });
   return t;
 }
 
@@ -39,7 +51,10 @@ export function createComposeService(kakao: KakaoService) {
     }
   }
 
-  function findFriend(friends: KakaoFriend[] | null, link: { friendId?: number | null; friendUuid: string }): KakaoFriend | undefined {
+  function findFriend(
+    friends: KakaoFriend[] | null,
+    link: { friendId?: number | null; friendUuid: string },
+  ): KakaoFriend | undefined {
     // uuids may change; the Kakao user id is the stable key.
     return friends?.find((f) => (link.friendId != null && f.id === link.friendId) || f.uuid === link.friendUuid);
   }
@@ -47,7 +62,11 @@ export function createComposeService(kakao: KakaoService) {
   async function prepare(orders: Order[], templateId: string, freeText?: string): Promise<PreparedItem[]> {
     const [settings, auth, friends] = await Promise.all([getSettings(), kakao.authState(), friendsOrEmpty()]);
     const template = await templateById(templateId);
-    const ctx = { storeName: settings.store.name, storeUrl: settings.store.url, linkDomains: settings.store.linkDomains };
+    const ctx = {
+      storeName: settings.store.name,
+      storeUrl: settings.store.url,
+      linkDomains: settings.store.linkDomains,
+    };
     const out: PreparedItem[] = [];
     for (const order of orders) {
       const rendered = renderTemplate(template, order, ctx, templateId === FREE_TEXT_ID ? (freeText ?? '') : undefined);
@@ -71,7 +90,13 @@ export function createComposeService(kakao: KakaoService) {
         friend,
         item: {
           order,
-          ...(link && { link: { friendId: link.friendId, friendUuid: friend?.uuid ?? link.friendUuid, nickname: friend?.profile_nickname || link.nickname } }),
+          ...(link && {
+            link: {
+              friendId: link.friendId,
+              friendUuid: friend?.uuid ?? link.friendUuid,
+              nickname: friend?.profile_nickname || link.nickname,
+            },
+          }),
           ...(!('id' in who) && { linkBlocked: who }),
           preview: rendered.preview,
           missingVariables: rendered.missingVariables,
@@ -84,7 +109,11 @@ export function createComposeService(kakao: KakaoService) {
   }
 
   async function orderStatus(orders: Order[]): Promise<Record<string, RowStatus>> {
-    const [friends, records, links] = await Promise.all([friendsOrEmpty(), latestRecords(orders.map((o) => o.productOrderNo)), getLinks(orders)]);
+    const [friends, records, links] = await Promise.all([
+      friendsOrEmpty(),
+      latestRecords(orders.map((o) => o.productOrderNo)),
+      getLinks(orders),
+    ]);
     const out: Record<string, RowStatus> = {};
     for (const order of orders) {
       const last = records.get(order.productOrderNo);
@@ -106,7 +135,14 @@ export function createComposeService(kakao: KakaoService) {
    * Sends the chosen orders. Each recipient is written as pending before its request and completed after;
    * recipients share one request only when their rendered messages are identical (≤5 a request).
    */
-  async function send(input: { sessionId: string; orders: Order[]; templateId: string; freeText?: string; confirmRepeat: boolean; requestId: string }): Promise<SendResult[]> {
+  async function send(input: {
+    sessionId: string;
+    orders: Order[];
+    templateId: string;
+    freeText?: string;
+    confirmRepeat: boolean;
+    requestId: string;
+  }): Promise<SendResult[]> {
     const template = await templateById(input.templateId);
     const prepared = await prepare(input.orders, input.templateId, input.freeText);
     const state = { total: prepared.length, done: 0, results: [] as SendResult[], cancelled: false };
@@ -115,17 +151,32 @@ export function createComposeService(kakao: KakaoService) {
       state.results.push(r);
       state.done++;
     };
-    const profile = await kakao.authState();
     // Group identical messages; personalised ones end up alone.
     const groups = new Map<string, PreparedItem[]>();
     for (const p of prepared) {
       const failing = p.item.checks.find((c) => !c.ok && c.severity === 'block');
       if (failing || !p.friend) {
-        finish({ productOrderNo: p.item.order.productOrderNo, status: 'skipped', error: { code: failing?.check ?? 'not-linked', ko: failing?.fixKo ?? failing?.ko ?? '연결된 친구가 없어요.', en: failing?.fixEn ?? failing?.en ?? 'No linked friend.' } });
+        finish({
+          productOrderNo: p.item.order.productOrderNo,
+          status: 'skipped',
+          error: {
+            code: failing?.check ?? 'not-linked',
+            ko: failing?.fixKo ?? failing?.ko ?? '연결된 친구가 없어요.',
+            en: failing?.fixEn ?? failing?.en ?? 'No linked friend.',
+          },
+        });
         continue;
       }
       if (p.item.needsReconfirm && !input.confirmRepeat) {
-        finish({ productOrderNo: p.item.order.productOrderNo, status: 'skipped', error: { code: 'needs-confirm', ko: '이미 보낸 알림이라 다시 확인이 필요해요.', en: 'Already sent; confirm to send again.' } });
+        finish({
+          productOrderNo: p.item.order.productOrderNo,
+          status: 'skipped',
+          error: {
+            code: 'needs-confirm',
+            ko: '이미 보낸 알림이라 다시 확인이 필요해요.',
+            en: 'Already sent; confirm to send again.',
+          },
+        });
         continue;
       }
       const key = p.rendered.renderedKey;
@@ -135,14 +186,27 @@ export function createComposeService(kakao: KakaoService) {
       for (let i = 0; i < group.length; i += 5) {
         const chunk = group.slice(i, i + 5);
         if (state.cancelled) {
-          for (const p of chunk) finish({ productOrderNo: p.item.order.productOrderNo, status: 'skipped', error: { code: 'cancelled', ko: '취소해서 보내지 않았어요.', en: 'Cancelled before sending.' } });
+          for (const p of chunk)
+            finish({
+              productOrderNo: p.item.order.productOrderNo,
+              status: 'skipped',
+              error: { code: 'cancelled', ko: '취소해서 보내지 않았어요.', en: 'Cancelled before sending.' },
+            });
           continue;
         }
         const begun: { p: PreparedItem; recordId: string }[] = [];
         const seen = new Set<string>();
         for (const p of chunk) {
           if (seen.has(p.friend!.uuid)) {
-            finish({ productOrderNo: p.item.order.productOrderNo, status: 'skipped', error: { code: 'same-recipient', ko: '같은 고객에게 같은 메시지를 한 번에 두 번 보내지 않아요.', en: 'Same message to the same customer twice in one request.' } });
+            finish({
+              productOrderNo: p.item.order.productOrderNo,
+              status: 'skipped',
+              error: {
+                code: 'same-recipient',
+                ko: '같은 고객에게 같은 메시지를 한 번에 두 번 보내지 않아요.',
+                en: 'Same message to the same customer twice in one request.',
+              },
+            });
             continue;
           }
           const begin = await beginSend(
@@ -159,21 +223,39 @@ export function createComposeService(kakao: KakaoService) {
             { allowRepeat: input.confirmRepeat },
           );
           if (!begin.ok) {
-            const ko = begin.reason === 'in-flight' ? '이미 보내는 중이에요.' : begin.reason === 'already-sent' ? '이미 보낸 알림이에요.' : '같은 요청을 두 번 받았어요. 한 번만 보냈어요.';
-            finish({ productOrderNo: p.item.order.productOrderNo, status: 'skipped', recordId: begin.existing.id, error: { code: begin.reason, ko, en: begin.reason } });
+            const ko =
+              begin.reason === 'in-flight'
+                ? '이미 보내는 중이에요.'
+                : begin.reason === 'already-sent'
+                  ? '이미 보낸 알림이에요.'
+                  : '같은 요청을 두 번 받았어요. 한 번만 보냈어요.';
+            finish({
+              productOrderNo: p.item.order.productOrderNo,
+              status: 'skipped',
+              recordId: begin.existing.id,
+              error: { code: begin.reason, ko, en: begin.reason },
+            });
             continue;
           }
           seen.add(p.friend!.uuid);
           begun.push({ p, recordId: begin.record.id });
         }
         if (!begun.length) continue;
-        const results = await kakao.send(begun.map((b) => b.p.friend!.uuid), { templateObject: chunk[0]!.rendered.templateObject });
+        const results = await kakao.send(
+          begun.map((b) => b.p.friend!.uuid),
+          { templateObject: chunk[0]!.rendered.templateObject },
+        );
         for (const b of begun) {
           const r = results.find((x) => x.uuid === b.p.friend!.uuid);
           const status = r?.status ?? 'unknown';
           const error = r && r.status !== 'sent' ? bilingual(r.error) : undefined;
           await completeSend(b.recordId, { status, error });
-          finish({ productOrderNo: b.p.item.order.productOrderNo, status, recordId: b.recordId, ...(error && { error }) });
+          finish({
+            productOrderNo: b.p.item.order.productOrderNo,
+            status,
+            recordId: b.recordId,
+            ...(error && { error }),
+          });
         }
       }
     }

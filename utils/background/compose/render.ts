@@ -48,6 +48,7 @@ function values(order: Order, ctx: RenderContext): Record<Variable, string | und
 }
 
 /** Control characters (other than line breaks) never reach a message. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const clean = (s: string) => s.replace(/[\u0000-\u0009\u000b-\u001f\u007f\u200b-\u200f\u2028-\u202e]/g, '');
 
 export function hostAllowed(url: string, domains: string[]): boolean {
@@ -74,7 +75,11 @@ export function renderTemplate(template: Template, order: Order, ctx: RenderCont
   const fill = (text: string) =>
     text.replace(/\{([^{}\n]{1,20})\}/g, (whole, name: string) => {
       if (!(VARIABLES as readonly string[]).includes(name)) {
-        problems.push({ code: 'unknown-variable', ko: `모르는 변수예요: {${name}}`, en: `Unknown variable: {${name}}` });
+        problems.push({
+          code: 'unknown-variable',
+          ko: `모르는 변수예요: {${name}}`,
+          en: `Unknown variable: {${name}}`,
+        });
         return whole;
       }
       const v = vals[name as Variable];
@@ -88,31 +93,75 @@ export function renderTemplate(template: Template, order: Order, ctx: RenderCont
   const title = template.title ? fill(template.title) : undefined;
   const buttons = template.buttons.slice(0, 2).map((b) => ({ title: fill(b.title), url: fill(b.url) }));
   if (!body) problems.push({ code: 'empty', ko: '보낼 내용이 비어 있어요.', en: 'The message is empty.' });
-  for (const name of missing) problems.push({ code: 'missing-variable', ko: `{${name}} 값이 주문에 없어요.`, en: `The order has no value for {${name}}.` });
+  for (const name of missing)
+    problems.push({
+      code: 'missing-variable',
+      ko: `{${name}} 값이 주문에 없어요.`,
+      en: `The order has no value for {${name}}.`,
+    });
   const link = ctx.storeUrl;
   for (const url of [link, ...buttons.map((b) => b.url)].filter(Boolean)) {
     if (!hostAllowed(url, ctx.linkDomains)) {
-      problems.push({ code: 'link-domain', ko: `등록한 링크 도메인 밖의 주소예요: ${url}`, en: `Link outside your registered domains: ${url}` });
+      problems.push({
+        code: 'link-domain',
+        ko: `등록한 링크 도메인 밖의 주소예요: ${url}`,
+        en: `Link outside your registered domains: ${url}`,
+      });
     }
   }
-  if (!link) problems.push({ code: 'no-link', ko: '설정에 스토어 주소를 넣어 주세요(메시지 링크).', en: 'Set your store URL in settings (message link).' });
+  if (!link)
+    problems.push({
+      code: 'no-link',
+      ko: '설정에 스토어 주소를 넣어 주세요(메시지 링크).',
+      en: 'Set your store URL in settings (message link).',
+    });
   const charLimit = template.layout === 'text' ? TEXT_LIMIT : 400;
-  if (body.length > charLimit) problems.push({ code: 'too-long', ko: `글자 수가 ${charLimit}자를 넘어요(${body.length}자).`, en: `Over ${charLimit} characters (${body.length}).` });
+  if (body.length > charLimit)
+    problems.push({
+      code: 'too-long',
+      ko: `글자 수가 ${charLimit}자를 넘어요(${body.length}자).`,
+      en: `Over ${charLimit} characters (${body.length}).`,
+    });
   const kakaoLink = { web_url: link, mobile_web_url: link };
   const kakaoButtons = buttons.map((b) => ({ title: b.title, link: { web_url: b.url, mobile_web_url: b.url } }));
   let templateObject: TemplateObject;
   if (template.layout === 'text') {
-    templateObject = { object_type: 'text', text: body.slice(0, TEXT_LIMIT) || ' ', link: kakaoLink, ...(kakaoButtons.length && { buttons: kakaoButtons }) };
+    templateObject = {
+      object_type: 'text',
+      text: body.slice(0, TEXT_LIMIT) || ' ',
+      link: kakaoLink,
+      ...(kakaoButtons.length && { buttons: kakaoButtons }),
+    };
   } else {
-    const content = { title: title ?? '', description: body, ...(template.imageUrl && { image_url: template.imageUrl }), link: kakaoLink };
+    const content = {
+      title: title ?? '',
+      description: body,
+      ...(template.imageUrl && { image_url: template.imageUrl }),
+      link: kakaoLink,
+    };
     templateObject =
       template.layout === 'feed'
         ? { object_type: 'feed', content, ...(kakaoButtons.length && { buttons: kakaoButtons }) }
-        : { object_type: 'commerce', content, commerce: { regular_price: template.price ?? 0 }, ...(kakaoButtons.length && { buttons: kakaoButtons }) };
+        : {
+            object_type: 'commerce',
+            content,
+            commerce: { regular_price: template.price ?? 0 },
+            ...(kakaoButtons.length && { buttons: kakaoButtons }),
+          };
   }
   return {
     templateObject,
-    preview: { layout: template.layout, text: template.layout === 'text' ? body : undefined, title, description: template.layout === 'text' ? undefined : body, imageUrl: template.imageUrl, price: template.price, buttons, charCount: body.length, charLimit },
+    preview: {
+      layout: template.layout,
+      text: template.layout === 'text' ? body : undefined,
+      title,
+      description: template.layout === 'text' ? undefined : body,
+      imageUrl: template.imageUrl,
+      price: template.price,
+      buttons,
+      charCount: body.length,
+      charLimit,
+    },
     missingVariables: [...missing],
     problems,
     renderedKey: JSON.stringify(templateObject),

@@ -1,7 +1,11 @@
 import type { Handlers } from '@/utils/background/server';
 import { getSettings, saveSettings } from '@/utils/background/storage/settings-store';
 import { pruneHistory } from '@/utils/background/storage/history';
-import { createComposeSession, getComposeSession, openComposeWindow } from '@/utils/background/compose/compose-sessions';
+import {
+  createComposeSession,
+  getComposeSession,
+  openComposeWindow,
+} from '@/utils/background/compose/compose-sessions';
 import { getChecklist, markChecklist } from '@/utils/background/storage/review-progress';
 
 /** Requests that need no Kakao: settings, the review checklist, compose windows. */

@@ -21,14 +21,22 @@ const SAMPLE_ORDER: Order = {
 
 async function sessionOrders(id: string) {
   const session = await getComposeSession(id);
-  if (!session) throw Object.assign(new Error('no session'), { code: 'no-session', ko: '이 알림 창은 만료됐어요. 주문 화면에서 다시 열어 주세요.', en: 'This compose window expired; open it again from the order page.' });
+  if (!session)
+    throw Object.assign(new Error('no session'), {
+      code: 'no-session',
+      ko: '이 알림 창은 만료됐어요. 주문 화면에서 다시 열어 주세요.',
+      en: 'This compose window expired; open it again from the order page.',
+    });
   return session.orders;
 }
 
 export function createComposeHandlers(compose: ComposeService, kakao: KakaoService): Handlers {
   return {
     'order.status': async ({ orders }) => ({
-      statuses: Object.entries(await compose.orderStatus(orders)).map(([productOrderNo, status]) => ({ productOrderNo, ...status })),
+      statuses: Object.entries(await compose.orderStatus(orders)).map(([productOrderNo, status]) => ({
+        productOrderNo,
+        ...status,
+      })),
     }),
     'compose.session': async ({ sessionId }) => ({
       orders: await sessionOrders(sessionId),
@@ -54,7 +62,11 @@ export function createComposeHandlers(compose: ComposeService, kakao: KakaoServi
     },
     'send.orders': async ({ sessionId, templateId, freeText, productOrderNos, confirmRepeat, requestId }) => {
       if (!(await getSettings()).sendAcknowledgedAt) {
-        throw Object.assign(new Error('ack'), { code: 'not-acknowledged', ko: '처음 보내기 전에 안내에 동의해 주세요.', en: 'Acknowledge the sending notice before the first send.' });
+        throw Object.assign(new Error('ack'), {
+          code: 'not-acknowledged',
+          ko: '처음 보내기 전에 안내에 동의해 주세요.',
+          en: 'Acknowledge the sending notice before the first send.',
+        });
       }
       const orders = (await sessionOrders(sessionId)).filter((o) => productOrderNos.includes(o.productOrderNo));
       return { results: await compose.send({ sessionId, orders, templateId, freeText, confirmRepeat, requestId }) };
@@ -79,7 +91,11 @@ export function createComposeHandlers(compose: ComposeService, kakao: KakaoServi
     /** The same rendering compose uses, on a sample order unless one is given. */
     'templates.preview': async ({ template, order }) => {
       const s = await getSettings();
-      const r = renderTemplate(template, order ?? SAMPLE_ORDER, { storeName: s.store.name || '우리 스토어', storeUrl: s.store.url, linkDomains: s.store.linkDomains });
+      const r = renderTemplate(template, order ?? SAMPLE_ORDER, {
+        storeName: s.store.name || '우리 스토어',
+        storeUrl: s.store.url,
+        linkDomains: s.store.linkDomains,
+      });
       return { preview: r.preview, missingVariables: r.missingVariables, problems: r.problems };
     },
     'history.list': async (filter) => ({ records: await listHistory(filter) }),

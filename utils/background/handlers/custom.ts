@@ -41,12 +41,20 @@ function readRawRows(rowSelector: string, fields: Record<string, Field>): Record
 export async function previewInTab(config: CustomAdmin) {
   const [tab] = await browser.tabs.query({ url: config.urlPattern });
   if (!tab?.id) return { tabFound: false, rows: 0, orders: [], problems: [] };
-  const [result] = await browser.scripting.executeScript({ target: { tabId: tab.id }, func: readRawRows, args: [config.rowSelector, config.fields as Record<string, Field>] });
+  const [result] = await browser.scripting.executeScript({
+    target: { tabId: tab.id },
+    func: readRawRows,
+    args: [config.rowSelector, config.fields as Record<string, Field>],
+  });
   const raw = (Array.isArray(result?.result) ? result.result : []) as Record<string, string>[];
   const orders: Order[] = [];
   const problems: { ko: string; en: string }[] = [];
   raw.forEach((r, i) => {
-    const read = toOrder('custom', { ...r, productOrderNo: r.productOrderNo || (r.orderNo ? `${r.orderNo}-${i + 1}` : undefined), quantity: toQuantity(r.quantity ?? '') });
+    const read = toOrder('custom', {
+      ...r,
+      productOrderNo: r.productOrderNo || (r.orderNo ? `${r.orderNo}-${i + 1}` : undefined),
+      quantity: toQuantity(r.quantity ?? ''),
+    });
     if ('order' in read) orders.push(read.order);
     else problems.push(read.problem);
   });

@@ -18,13 +18,25 @@ const BackupSchema = z.object({
 });
 
 function invalid(detail: string) {
-  return Object.assign(new Error('invalid backup'), { code: 'invalid-file', ko: `백업 파일이 올바르지 않아요: ${detail}`, en: `Invalid backup file: ${detail}` });
+  return Object.assign(new Error('invalid backup'), {
+    code: 'invalid-file',
+    ko: `백업 파일이 올바르지 않아요: ${detail}`,
+    en: `Invalid backup file: ${detail}`,
+  });
 }
 
 export function createDataHandlers(): Handlers {
   return {
     'data.export': async () => {
-      const backup = { format: 'ordertalk-backup', version: 1, exportedAt: Date.now(), settings: await getSettings(), links: await exportLinks(), history: await exportHistory(), checklist: await getChecklist() };
+      const backup = {
+        format: 'ordertalk-backup',
+        version: 1,
+        exportedAt: Date.now(),
+        settings: await getSettings(),
+        links: await exportLinks(),
+        history: await exportHistory(),
+        checklist: await getChecklist(),
+      };
       return { json: JSON.stringify(backup, null, 2) };
     },
     'data.import': async ({ json, apply }) => {

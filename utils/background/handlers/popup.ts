@@ -53,18 +53,33 @@ async function lastView(): Promise<PopupView> {
 export async function buildPopupState(src: PopupSources, last: PopupView, refreshFriends = false): Promise<PopupState> {
   const view: PopupView = { ...last };
   const errors: PopupState['errors'] = {};
-  const [auth, settings, checklist, recent] = await Promise.allSettled([src.authState(), src.settings(), src.checklist(), src.recentSends()]);
+  const [auth, settings, checklist, recent] = await Promise.allSettled([
+    src.authState(),
+    src.settings(),
+    src.checklist(),
+    src.recentSends(),
+  ]);
 
   if (auth.status === 'fulfilled') {
     const a = auth.value;
-    view.auth = { configured: a.configured, signedIn: a.signedIn, nickname: a.nickname, pictureUrl: a.pictureUrl, grantedScopes: a.grantedScopes, missingScopes: a.missingScopes };
+    view.auth = {
+      configured: a.configured,
+      signedIn: a.signedIn,
+      nickname: a.nickname,
+      pictureUrl: a.pictureUrl,
+      grantedScopes: a.grantedScopes,
+      missingScopes: a.missingScopes,
+    };
   } else errors.auth = toWireError(auth.reason);
   if (recent.status === 'fulfilled') view.recent = recent.value.slice(0, 5);
   else errors.recent = toWireError(recent.reason);
 
   if (auth.status === 'fulfilled' && auth.value.signedIn) {
     const friendsAllowed = !auth.value.missingScopes.includes('friends');
-    const [quota, friends] = await Promise.allSettled([src.quota(), friendsAllowed ? src.friendsCount(refreshFriends) : Promise.resolve(undefined)]);
+    const [quota, friends] = await Promise.allSettled([
+      src.quota(),
+      friendsAllowed ? src.friendsCount(refreshFriends) : Promise.resolve(undefined),
+    ]);
     if (quota.status === 'fulfilled') view.quota = quota.value;
     if (friends.status === 'fulfilled') view.friendsCount = friends.value;
     const failed = [quota, friends].find((r) => r.status === 'rejected');

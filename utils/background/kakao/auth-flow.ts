@@ -6,7 +6,13 @@ import type { TokenStore } from './token-store';
 
 const PENDING_TTL_MS = 10 * 60 * 1000;
 
-export function authorizeUrl(p: { clientId: string; redirectUri: string; state: string; challenge: string; scopes?: string[] }): string {
+export function authorizeUrl(p: {
+  clientId: string;
+  redirectUri: string;
+  state: string;
+  challenge: string;
+  scopes?: string[];
+}): string {
   const url = new URL('/oauth/authorize', KAKAO_AUTH_ORIGIN);
   url.searchParams.set('client_id', p.clientId);
   url.searchParams.set('redirect_uri', p.redirectUri);
@@ -43,7 +49,11 @@ async function diagnose(fetchFn: Fetch, url: string, redirectUri: string): Promi
  * Authorization-code flow with PKCE and a verified state. Returns the code and verifier to exchange; state
  * and verifier wait in storage.session so a restarted worker can still finish (or cleanly reject) it.
  */
-export async function runAuthFlow(deps: AuthFlowDeps, clientId: string, scopes?: string[]): Promise<{ code: string; verifier: string; redirectUri: string }> {
+export async function runAuthFlow(
+  deps: AuthFlowDeps,
+  clientId: string,
+  scopes?: string[],
+): Promise<{ code: string; verifier: string; redirectUri: string }> {
   const redirectUri = deps.redirectUri();
   const state = randomState();
   const verifier = randomVerifier();
@@ -59,7 +69,10 @@ export async function runAuthFlow(deps: AuthFlowDeps, clientId: string, scopes?:
   return finishAuthFlow(deps, result ?? '');
 }
 
-export async function finishAuthFlow(deps: Pick<AuthFlowDeps, 'now' | 'store'>, callbackUrl: string): Promise<{ code: string; verifier: string; redirectUri: string }> {
+export async function finishAuthFlow(
+  deps: Pick<AuthFlowDeps, 'now' | 'store'>,
+  callbackUrl: string,
+): Promise<{ code: string; verifier: string; redirectUri: string }> {
   const pending = await deps.store.getPending();
   await deps.store.setPending(null);
   let params: URLSearchParams;

@@ -6,7 +6,12 @@ import { KakaoError } from './errors';
 
 const TTL_MS = 5 * 60 * 1000;
 const PAGE = 100;
-const CacheSchema = z.object({ fetchedAt: z.number(), userId: z.number(), friends: z.array(FriendElementSchema), total: z.number() });
+const CacheSchema = z.object({
+  fetchedAt: z.number(),
+  userId: z.number(),
+  friends: z.array(FriendElementSchema),
+  total: z.number(),
+});
 const cache = storage.defineItem<unknown>('session:kakaoFriends', { fallback: null });
 
 export interface FriendsList {
@@ -16,7 +21,12 @@ export interface FriendsList {
 }
 
 /** The whole friends list, paged to the end, cached briefly (uuids change, friends come and go). */
-export async function listFriends(session: Session, userId: number, now: number, refresh = false): Promise<FriendsList> {
+export async function listFriends(
+  session: Session,
+  userId: number,
+  now: number,
+  refresh = false,
+): Promise<FriendsList> {
   if (!refresh) {
     const hit = CacheSchema.safeParse(await cache.getValue());
     if (hit.success && hit.data.userId === userId && now - hit.data.fetchedAt < TTL_MS) {
@@ -26,7 +36,11 @@ export async function listFriends(session: Session, userId: number, now: number,
   const friends: KakaoFriend[] = [];
   let total = 0;
   for (let offset = 0; offset < 10_000; offset += PAGE) {
-    const raw = await session.call('/v1/api/talk/friends', { query: { offset: String(offset), limit: String(PAGE), order: 'asc', friend_order: 'nickname' } }, 'read');
+    const raw = await session.call(
+      '/v1/api/talk/friends',
+      { query: { offset: String(offset), limit: String(PAGE), order: 'asc', friend_order: 'nickname' } },
+      'read',
+    );
     const page = FriendsPageSchema.safeParse(raw);
     if (!page.success) throw new KakaoError('bad-response');
     friends.push(...page.data.elements);

@@ -11,7 +11,11 @@ export async function postToken(fetchFn: Fetch, fields: Record<string, string | 
   for (const [k, v] of Object.entries(fields)) if (v !== undefined && v !== '') body.set(k, v);
   let res: Response;
   try {
-    res = await fetchFn(`${KAKAO_AUTH_ORIGIN}/oauth/token`, { method: 'POST', headers: { 'content-type': FORM }, body });
+    res = await fetchFn(`${KAKAO_AUTH_ORIGIN}/oauth/token`, {
+      method: 'POST',
+      headers: { 'content-type': FORM },
+      body,
+    });
   } catch {
     throw new KakaoError('network');
   }
@@ -22,7 +26,8 @@ export async function postToken(fetchFn: Fetch, fields: Record<string, string | 
     return parsed.data;
   }
   const err = AuthErrorSchema.safeParse(json);
-  if (err.success) throw new KakaoError(err.data.error_code ?? err.data.error, res.status, err.data.error_description ?? '');
+  if (err.success)
+    throw new KakaoError(err.data.error_code ?? err.data.error, res.status, err.data.error_description ?? '');
   if (res.status >= 500) throw new KakaoError('KOE003', res.status);
   throw new KakaoError('bad-response', res.status);
 }
@@ -54,9 +59,19 @@ export async function kapiOnce(
     return { kind: 'no-answer', status: 0 };
   }
   const json: unknown = await res.json().catch(() => undefined);
-  if (json === undefined) return res.status >= 500 ? { kind: 'error', status: res.status, code: -1, msg: 'server error' } : { kind: 'no-answer', status: res.status };
+  if (json === undefined)
+    return res.status >= 500
+      ? { kind: 'error', status: res.status, code: -1, msg: 'server error' }
+      : { kind: 'no-answer', status: res.status };
   if (res.ok) return { kind: 'ok', status: res.status, json };
   const err = ApiErrorSchema.safeParse(json);
-  if (err.success) return { kind: 'error', status: res.status, code: err.data.code, msg: err.data.msg ?? '', requiredScopes: err.data.required_scopes };
+  if (err.success)
+    return {
+      kind: 'error',
+      status: res.status,
+      code: err.data.code,
+      msg: err.data.msg ?? '',
+      requiredScopes: err.data.required_scopes,
+    };
   return { kind: 'error', status: res.status, code: res.status >= 500 ? -1 : -2, msg: `HTTP ${res.status}` };
 }

@@ -35,7 +35,8 @@ export function createQuota(now: () => number = Date.now) {
         const all = await read();
         // Only today's counts matter; older days are dropped.
         const today = { ...(all[day] ?? {}) };
-        for (const k of [`s:${senderId}`, `r:${receiverUuid}`, `p:${senderId}:${receiverUuid}`]) today[k] = (today[k] ?? 0) + 1;
+        for (const k of [`s:${senderId}`, `r:${receiverUuid}`, `p:${senderId}:${receiverUuid}`])
+          today[k] = (today[k] ?? 0) + 1;
         await item.setValue({ [day]: today });
       });
       chain = run.catch(() => undefined);

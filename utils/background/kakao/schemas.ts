@@ -30,9 +30,14 @@ export const ApiErrorSchema = z.object({
 
 export const MeSchema = z.object({
   id: z.number(),
-  properties: z.object({ nickname: z.string().optional(), thumbnail_image: z.string().optional() }).partial().optional(),
+  properties: z
+    .object({ nickname: z.string().optional(), thumbnail_image: z.string().optional() })
+    .partial()
+    .optional(),
   kakao_account: z
-    .object({ profile: z.object({ nickname: z.string().optional(), thumbnail_image_url: z.string().optional() }).optional() })
+    .object({
+      profile: z.object({ nickname: z.string().optional(), thumbnail_image_url: z.string().optional() }).optional(),
+    })
     .optional(),
 });
 
@@ -81,12 +86,27 @@ const ContentSchema = z.object({
 });
 /** The default template objects OrderTalk sends (kakao-api.md §5). */
 export const TemplateObjectSchema = z.discriminatedUnion('object_type', [
-  z.object({ object_type: z.literal('text'), text: z.string().min(1).max(200), link: LinkSchema, button_title: z.string().optional(), buttons: z.array(ButtonSchema).max(2).optional() }),
-  z.object({ object_type: z.literal('feed'), content: ContentSchema, button_title: z.string().optional(), buttons: z.array(ButtonSchema).max(2).optional() }),
+  z.object({
+    object_type: z.literal('text'),
+    text: z.string().min(1).max(200),
+    link: LinkSchema,
+    button_title: z.string().optional(),
+    buttons: z.array(ButtonSchema).max(2).optional(),
+  }),
+  z.object({
+    object_type: z.literal('feed'),
+    content: ContentSchema,
+    button_title: z.string().optional(),
+    buttons: z.array(ButtonSchema).max(2).optional(),
+  }),
   z.object({
     object_type: z.literal('commerce'),
     content: ContentSchema,
-    commerce: z.object({ regular_price: z.number().int(), discount_price: z.number().int().optional(), product_name: z.string().optional() }),
+    commerce: z.object({
+      regular_price: z.number().int(),
+      discount_price: z.number().int().optional(),
+      product_name: z.string().optional(),
+    }),
     button_title: z.string().optional(),
     buttons: z.array(ButtonSchema).max(2).optional(),
   }),

@@ -6,10 +6,10 @@ export const MAX_RECEIVERS = 5;
 const CONCURRENCY = 2;
 
 export type RecipientResult =
-  | { uuid: string; status: 'sent' }
-  | { uuid: string; status: 'failed' | 'unknown'; error: KakaoError };
+  { uuid: string; status: 'sent' } | { uuid: string; status: 'failed' | 'unknown'; error: KakaoError };
 
-export type Payload = { templateObject: TemplateObject } | { templateId: number; templateArgs?: Record<string, string> };
+export type Payload =
+  { templateObject: TemplateObject } | { templateId: number; templateArgs?: Record<string, string> };
 
 export function chunk<T>(items: T[], size = MAX_RECEIVERS): T[][] {
   const out: T[][] = [];
@@ -26,21 +26,29 @@ async function sendChunk(session: Session, uuids: string[], payload: Payload): P
   } else form.template_object = JSON.stringify(payload.templateObject);
   let raw: unknown;
   try {
-    raw = await session.call(custom ? '/v1/api/talk/friends/message/send' : '/v1/api/talk/friends/message/default/send', { method: 'POST', form }, 'send');
+    raw = await session.call(
+      custom ? '/v1/api/talk/friends/message/send' : '/v1/api/talk/friends/message/default/send',
+      { method: 'POST', form },
+      'send',
+    );
   } catch (error) {
     const err = error instanceof KakaoError ? error : new KakaoError('unknown-outcome');
     const status = err.code === 'unknown-outcome' ? 'unknown' : 'failed';
     return uuids.map((uuid) => ({ uuid, status, error: err }));
   }
   const parsed = SendResponseSchema.safeParse(raw);
-  if (!parsed.success) return uuids.map((uuid) => ({ uuid, status: 'unknown', error: new KakaoError('unknown-outcome') }));
+  if (!parsed.success)
+    return uuids.map((uuid) => ({ uuid, status: 'unknown', error: new KakaoError('unknown-outcome') }));
   const failed = new Map<string, KakaoError>();
-  for (const f of parsed.data.failures) for (const u of f.receiver_uuids) failed.set(u, new KakaoError(String(f.code), 200, f.msg ?? ''));
+  for (const f of parsed.data.failures)
+    for (const u of f.receiver_uuids) failed.set(u, new KakaoError(String(f.code), 200, f.msg ?? ''));
   return uuids.map((uuid): RecipientResult => {
     if (parsed.data.successful.includes(uuid)) return { uuid, status: 'sent' };
     const error = failed.get(uuid);
     // Named in neither list: Kakao said nothing clear, so it may or may not have arrived.
-    return error ? { uuid, status: 'failed', error } : { uuid, status: 'unknown', error: new KakaoError('unknown-outcome') };
+    return error
+      ? { uuid, status: 'failed', error }
+      : { uuid, status: 'unknown', error: new KakaoError('unknown-outcome') };
   });
 }
 

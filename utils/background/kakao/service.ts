@@ -59,7 +59,11 @@ export function createKakaoService(deps: KakaoServiceDeps) {
 
   async function authorize(scopes?: string[]): Promise<AuthInfo> {
     const clientId = await restApiKey();
-    const { code, verifier, redirectUri } = await runAuthFlow({ fetch: fetchFn, now, store, launchWebAuthFlow: deps.launchWebAuthFlow, redirectUri: deps.redirectUri }, clientId, scopes);
+    const { code, verifier, redirectUri } = await runAuthFlow(
+      { fetch: fetchFn, now, store, launchWebAuthFlow: deps.launchWebAuthFlow, redirectUri: deps.redirectUri },
+      clientId,
+      scopes,
+    );
     await session.saveTokens(
       await postToken(fetchFn, {
         grant_type: 'authorization_code',
@@ -158,7 +162,13 @@ export function createKakaoService(deps: KakaoServiceDeps) {
     },
     async sendToMe(templateObject: TemplateObject): Promise<void> {
       await signedInProfile();
-      const raw = await guard(() => session.call('/v2/api/talk/memo/default/send', { method: 'POST', form: { template_object: JSON.stringify(templateObject) } }, 'send'));
+      const raw = await guard(() =>
+        session.call(
+          '/v2/api/talk/memo/default/send',
+          { method: 'POST', form: { template_object: JSON.stringify(templateObject) } },
+          'send',
+        ),
+      );
       if (MemoResponseSchema.safeParse(raw).data?.result_code !== 0) throw new KakaoError('bad-response');
     },
   };

@@ -100,7 +100,12 @@ export function createSession(deps: SessionDeps) {
       } else if ((out.code === -10 || out.code === -1 || out.status >= 500) && attempt < MAX_ATTEMPTS) {
         // Not processed: safe to try again after a pause.
       } else {
-        throw new KakaoError(String(out.code), out.status, out.msg, out.requiredScopes ? { requiredScopes: out.requiredScopes } : {});
+        throw new KakaoError(
+          String(out.code),
+          out.status,
+          out.msg,
+          out.requiredScopes ? { requiredScopes: out.requiredScopes } : {},
+        );
       }
       await sleep(250 * 2 ** (attempt - 1));
     }

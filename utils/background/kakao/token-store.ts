@@ -17,7 +17,12 @@ const ProfileSchema = z.object({
 });
 export type Profile = z.infer<typeof ProfileSchema>;
 
-const PendingSchema = z.object({ state: z.string(), verifier: z.string(), redirectUri: z.string(), createdAt: z.number() });
+const PendingSchema = z.object({
+  state: z.string(),
+  verifier: z.string(),
+  redirectUri: z.string(),
+  createdAt: z.number(),
+});
 export type PendingAuth = z.infer<typeof PendingSchema>;
 
 export interface TokenStore {

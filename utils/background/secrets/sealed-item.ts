@@ -13,7 +13,10 @@ export interface SealedItem {
 export function defineSealedItem(key: `local:${string}`, getKey: () => Promise<CryptoKey> = getSealKey): SealedItem {
   const item = storage.defineItem<string | null>(key, { fallback: null });
   const read = async () => {
-    const raw = z.string().nullable().safeParse(await item.getValue());
+    const raw = z
+      .string()
+      .nullable()
+      .safeParse(await item.getValue());
     return raw.success ? raw.data : null;
   };
   return {

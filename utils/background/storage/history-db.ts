@@ -38,7 +38,13 @@ export const historyDb = cachedDb<HistoryDb, 'records'>(
 
 function isRow(value: unknown): value is HistoryRow {
   const r = value as Partial<HistoryRow> | null;
-  return !!r && typeof r.id === 'string' && typeof r.createdAt === 'number' && typeof r.productOrderNo === 'string' && typeof r.status === 'string';
+  return (
+    !!r &&
+    typeof r.id === 'string' &&
+    typeof r.createdAt === 'number' &&
+    typeof r.productOrderNo === 'string' &&
+    typeof r.status === 'string'
+  );
 }
 
 /** Erase all: the rows go, the database stays (opened, empty). */

@@ -5,7 +5,10 @@ import { clearHistoryDb, historyDb, type HistoryRow } from './history-db';
 // The exactly-once record: every send is written as pending before the request and completed after.
 // A pending record found when the background starts belongs to a send that was cut off: it becomes
 // "결과 확인 필요" (unknown) and is never re-sent automatically.
-const StoredSchema = HistoryRecordSchema.extend({ requestId: z.string().optional(), friendId: z.number().nullable().optional() });
+const StoredSchema = HistoryRecordSchema.extend({
+  requestId: z.string().optional(),
+  friendId: z.number().nullable().optional(),
+});
 export type StoredRecord = z.infer<typeof StoredSchema>;
 
 let chain: Promise<unknown> = Promise.resolve();
@@ -30,7 +33,9 @@ function valid(rows: HistoryRow[]): StoredRecord[] {
 /** Pending and outcome writes are made durable before the send goes on (strict: flushed to disk). */
 const STRICT = { durability: 'strict' } as const;
 
-export type BeginResult = { ok: true; record: StoredRecord } | { ok: false; reason: 'duplicate-request' | 'in-flight' | 'already-sent'; existing: StoredRecord };
+export type BeginResult =
+  | { ok: true; record: StoredRecord }
+  | { ok: false; reason: 'duplicate-request' | 'in-flight' | 'already-sent'; existing: StoredRecord };
 
 export function beginSend(
   input: Omit<StoredRecord, 'id' | 'createdAt' | 'status'>,
@@ -38,7 +43,9 @@ export function beginSend(
 ): Promise<BeginResult> {
   return locked(async () => {
     const tx = (await historyDb()).transaction('records', 'readwrite', STRICT);
-    const same = valid(await tx.store.index('productOrderNo').getAll(input.productOrderNo)).filter((r) => r.templateId === input.templateId);
+    const same = valid(await tx.store.index('productOrderNo').getAll(input.productOrderNo)).filter(
+      (r) => r.templateId === input.templateId,
+    );
     const dup = input.requestId ? same.find((r) => r.requestId === input.requestId) : undefined;
     const inFlight = same.find((r) => r.status === 'pending');
     const done = same.find((r) => r.status === 'sent' || r.status === 'unknown');
@@ -53,18 +60,33 @@ export function beginSend(
       await tx.done;
       return refusal;
     }
-    const record: StoredRecord = { ...input, id: crypto.randomUUID(), createdAt: opts.now ?? Date.now(), status: 'pending' };
+    const record: StoredRecord = {
+      ...input,
+      id: crypto.randomUUID(),
+      createdAt: opts.now ?? Date.now(),
+      status: 'pending',
+    };
     await Promise.all([tx.store.add(record), tx.done]);
     return { ok: true, record };
   });
 }
 
-export function completeSend(id: string, outcome: Pick<StoredRecord, 'status' | 'error'>, now = Date.now()): Promise<void> {
+export function completeSend(
+  id: string,
+  outcome: Pick<StoredRecord, 'status' | 'error'>,
+  now = Date.now(),
+): Promise<void> {
   return locked(async () => {
     const tx = (await historyDb()).transaction('records', 'readwrite', STRICT);
     const [r] = valid([await tx.store.get(id)].filter((x): x is HistoryRow => !!x));
     // Only pending records take an outcome.
-    if (r?.status === 'pending') await tx.store.put({ ...r, status: outcome.status, ...(outcome.error && { error: outcome.error }), completedAt: now });
+    if (r?.status === 'pending')
+      await tx.store.put({
+        ...r,
+        status: outcome.status,
+        ...(outcome.error && { error: outcome.error }),
+        completedAt: now,
+      });
     await tx.done;
   });
 }
@@ -74,13 +96,22 @@ export function recoverInterrupted(now = Date.now()): Promise<number> {
   return locked(async () => {
     const tx = (await historyDb()).transaction('records', 'readwrite', STRICT);
     const pending = valid(await tx.store.index('status').getAll('pending'));
-    const error = { code: 'interrupted', ko: '보내는 도중 중단됐어요. 도착했는지 확인이 필요해요.', en: 'Interrupted while sending; check whether it arrived.' };
-    await Promise.all([...pending.map((r) => tx.store.put({ ...r, status: 'unknown', error, completedAt: now })), tx.done]);
+    const error = {
+      code: 'interrupted',
+      ko: '보내는 도중 중단됐어요. 도착했는지 확인이 필요해요.',
+      en: 'Interrupted while sending; check whether it arrived.',
+    };
+    await Promise.all([
+      ...pending.map((r) => tx.store.put({ ...r, status: 'unknown', error, completedAt: now })),
+      tx.done,
+    ]);
     return pending.length;
   });
 }
 
-export async function listHistory(filter: { status?: HistoryRecord['status']; query?: string; limit?: number } = {}): Promise<HistoryRecord[]> {
+export async function listHistory(
+  filter: { status?: HistoryRecord['status']; query?: string; limit?: number } = {},
+): Promise<HistoryRecord[]> {
   const q = filter.query?.trim().toLowerCase();
   const limit = filter.limit ?? 5000;
   return locked(async () => {
@@ -89,7 +120,12 @@ export async function listHistory(filter: { status?: HistoryRecord['status']; qu
     let cursor = await (await historyDb()).transaction('records').store.index('createdAt').openCursor(null, 'prev');
     while (cursor && out.length < limit) {
       const [r] = valid([cursor.value]);
-      if (r && (!filter.status || r.status === filter.status) && (!q || [r.orderNo, r.productOrderNo, r.recipientNickname, r.templateName].some((v) => v.toLowerCase().includes(q)))) {
+      if (
+        r &&
+        (!filter.status || r.status === filter.status) &&
+        (!q ||
+          [r.orderNo, r.productOrderNo, r.recipientNickname, r.templateName].some((v) => v.toLowerCase().includes(q)))
+      ) {
         const { requestId: _r, friendId: _f, ...rest } = r;
         out.push(rest);
       }
@@ -125,7 +161,9 @@ export function pruneHistory(retentionDays: number, now = Date.now()): Promise<n
     const tx = (await historyDb()).transaction('records', 'readwrite');
     let removed = 0;
     // Oldest first, up to the cutoff; a pending record is kept whatever its age.
-    let cursor = await tx.store.index('createdAt').openCursor(IDBKeyRange.upperBound(now - retentionDays * 86_400_000, true));
+    let cursor = await tx.store
+      .index('createdAt')
+      .openCursor(IDBKeyRange.upperBound(now - retentionDays * 86_400_000, true));
     while (cursor) {
       if (cursor.value.status !== 'pending') {
         await cursor.delete();
@@ -138,7 +176,13 @@ export function pruneHistory(retentionDays: number, now = Date.now()): Promise<n
   });
 }
 
-const STATUS_KO: Record<HistoryRecord['status'], string> = { sent: '보냄', failed: '실패', unknown: '결과 확인 필요', pending: '보내는 중', skipped: '건너뜀' };
+const STATUS_KO: Record<HistoryRecord['status'], string> = {
+  sent: '보냄',
+  failed: '실패',
+  unknown: '결과 확인 필요',
+  pending: '보내는 중',
+  skipped: '건너뜀',
+};
 
 /** UTF-8 with BOM for Excel; cells that a spreadsheet would run as formulas are defused. */
 export function historyCsv(records: HistoryRecord[]): string {
@@ -149,7 +193,16 @@ export function historyCsv(records: HistoryRecord[]): string {
   };
   const seoul = (ms: number) => new Date(ms + 9 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
   const head = ['시각(KST)', '주문번호', '상품주문번호', '받는 사람', '템플릿', '상태', '오류 코드', '오류'];
-  const rows = records.map((r) => [seoul(r.createdAt), r.orderNo, r.productOrderNo, r.recipientNickname, r.templateName, STATUS_KO[r.status], r.error?.code ?? '', r.error?.ko ?? '']);
+  const rows = records.map((r) => [
+    seoul(r.createdAt),
+    r.orderNo,
+    r.productOrderNo,
+    r.recipientNickname,
+    r.templateName,
+    STATUS_KO[r.status],
+    r.error?.code ?? '',
+    r.error?.ko ?? '',
+  ]);
   return `\uFEFF${[head, ...rows].map((row) => row.map(cell).join(',')).join('\r\n')}\r\n`;
 }
 
@@ -161,7 +214,8 @@ export function importHistory(records: unknown[], apply: boolean): Promise<numbe
     const seen = new Set<string>();
     for (const r of records) {
       const parsed = StoredSchema.safeParse(r);
-      if (!parsed.success || seen.has(parsed.data.id) || (await db.getKey('records', parsed.data.id)) !== undefined) continue;
+      if (!parsed.success || seen.has(parsed.data.id) || (await db.getKey('records', parsed.data.id)) !== undefined)
+        continue;
       seen.add(parsed.data.id);
       fresh.push({ ...parsed.data, status: parsed.data.status === 'pending' ? 'unknown' : parsed.data.status });
     }

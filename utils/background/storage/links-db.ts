@@ -17,11 +17,15 @@ interface LinksDb extends DBSchema {
 }
 
 /** The database, opened once per worker; the links map kept in storage.local by earlier versions moves in. */
-export const linksDb = cachedDb<LinksDb, 'links'>('ordertalk-links', (d) => void d.createObjectStore('links', { keyPath: 'key' }), {
-  item: storage.defineItem<unknown>('local:customerLinks', { fallback: null }),
-  store: 'links',
-  rows: (value) =>
-    value && typeof value === 'object' && !Array.isArray(value)
-      ? Object.entries(value).flatMap(([key, link]) => (link && typeof link === 'object' ? [{ ...link, key }] : []))
-      : [],
-});
+export const linksDb = cachedDb<LinksDb, 'links'>(
+  'ordertalk-links',
+  (d) => void d.createObjectStore('links', { keyPath: 'key' }),
+  {
+    item: storage.defineItem<unknown>('local:customerLinks', { fallback: null }),
+    store: 'links',
+    rows: (value) =>
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.entries(value).flatMap(([key, link]) => (link && typeof link === 'object' ? [{ ...link, key }] : []))
+        : [],
+  },
+);

@@ -22,7 +22,10 @@ const saltItem = storage.defineItem<unknown>('local:linkSalt', { fallback: null 
 let creatingSalt: Promise<string> | undefined;
 
 async function salt(): Promise<string> {
-  const existing = z.string().regex(/^[0-9a-f]{32}$/).safeParse(await saltItem.getValue());
+  const existing = z
+    .string()
+    .regex(/^[0-9a-f]{32}$/)
+    .safeParse(await saltItem.getValue());
   if (existing.success) return existing.data;
   creatingSalt ??= (async () => {
     const fresh = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
@@ -52,7 +55,9 @@ async function keyWithSalt(order: Order, saltValue: string): Promise<string | nu
   const who = customerIdentity(order);
   if (!('id' in who)) return null;
   const data = new TextEncoder().encode(`${saltValue}|${who.id}`);
-  return [...new Uint8Array(await crypto.subtle.digest('SHA-256', data))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return [...new Uint8Array(await crypto.subtle.digest('SHA-256', data))]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('');
 }
 
 export async function customerKey(order: Order): Promise<string | null> {
@@ -75,15 +80,25 @@ export async function getLinks(orders: Order[]): Promise<Map<string, Link>> {
   const saltValue = await salt();
   const keyed = await Promise.all(orders.map(async (order) => [order, await keyWithSalt(order, saltValue)] as const));
   const store = (await linksDb()).transaction('links').store;
-  const found = await Promise.all(keyed.map(async ([order, key]) => [order, key ? toLink(await store.get(key)) : undefined] as const));
+  const found = await Promise.all(
+    keyed.map(async ([order, key]) => [order, key ? toLink(await store.get(key)) : undefined] as const),
+  );
   const out = new Map<string, Link>();
   for (const [order, link] of found) if (link) out.set(order.productOrderNo, link);
   return out;
 }
 
-export async function setLink(order: Order, friend: { id?: number | null; uuid: string; nickname: string }, now = Date.now()): Promise<void> {
+export async function setLink(
+  order: Order,
+  friend: { id?: number | null; uuid: string; nickname: string },
+  now = Date.now(),
+): Promise<void> {
   const key = await customerKey(order);
-  if (!key) throw Object.assign(new Error('unlinkable'), { code: 'unlinkable', ...(customerIdentity(order) as { ko: string; en: string }) });
+  if (!key)
+    throw Object.assign(new Error('unlinkable'), {
+      code: 'unlinkable',
+      ...(customerIdentity(order) as { ko: string; en: string }),
+    });
   const link: Link = { friendId: friend.id ?? null, friendUuid: friend.uuid, nickname: friend.nickname, linkedAt: now };
   await (await linksDb()).put('links', { ...link, key });
 }
@@ -108,23 +123,39 @@ export async function eraseLinks(): Promise<void> {
   await (await linksDb()).clear('links');
 }
 
-export const LinksFileSchema = z.object({ format: z.literal('ordertalk-links'), version: z.literal(1), salt: z.string().regex(/^[0-9a-f]{32}$/), links: LinksSchema });
+export const LinksFileSchema = z.object({
+  format: z.literal('ordertalk-links'),
+  version: z.literal(1),
+  salt: z.string().regex(/^[0-9a-f]{32}$/),
+  links: LinksSchema,
+});
 
 export async function exportLinks(): Promise<z.infer<typeof LinksFileSchema>> {
   return { format: 'ordertalk-links', version: 1, salt: await salt(), links: await allLinks() };
 }
 
 /** Importing links also adopts their salt when we have none yet (keys only match under the same salt). */
-export async function importLinks(file: unknown, apply: boolean): Promise<{ added: number; replaced: number; unchanged: number }> {
+export async function importLinks(
+  file: unknown,
+  apply: boolean,
+): Promise<{ added: number; replaced: number; unchanged: number }> {
   const parsed = LinksFileSchema.safeParse(file);
   if (!parsed.success) {
     const at = parsed.error.issues[0]?.path.join('.') || '(file)';
-    throw Object.assign(new Error('invalid links file'), { code: 'invalid-file', ko: `연결 파일이 올바르지 않아요 (${at}).`, en: `Invalid links file (${at}).` });
+    throw Object.assign(new Error('invalid links file'), {
+      code: 'invalid-file',
+      ko: `연결 파일이 올바르지 않아요 (${at}).`,
+      en: `Invalid links file (${at}).`,
+    });
   }
   const current = await allLinks();
   const ours = await salt();
   if (parsed.data.salt !== ours && Object.keys(current).length > 0) {
-    throw Object.assign(new Error('salt mismatch'), { code: 'salt-mismatch', ko: '다른 설치본의 연결이라 합칠 수 없어요. 모두 지운 뒤 가져오세요.', en: 'These links come from another install; erase all data first to import them.' });
+    throw Object.assign(new Error('salt mismatch'), {
+      code: 'salt-mismatch',
+      ko: '다른 설치본의 연결이라 합칠 수 없어요. 모두 지운 뒤 가져오세요.',
+      en: 'These links come from another install; erase all data first to import them.',
+    });
   }
   let added = 0;
   let replaced = 0;
@@ -137,7 +168,10 @@ export async function importLinks(file: unknown, apply: boolean): Promise<{ adde
   if (apply) {
     await saltItem.setValue(parsed.data.salt);
     const tx = (await linksDb()).transaction('links', 'readwrite', { durability: 'strict' });
-    await Promise.all([...Object.entries(parsed.data.links).map(([key, link]) => tx.store.put({ ...link, key })), tx.done]);
+    await Promise.all([
+      ...Object.entries(parsed.data.links).map(([key, link]) => tx.store.put({ ...link, key })),
+      tx.done,
+    ]);
   }
   return { added, replaced, unchanged };
 }

@@ -35,7 +35,10 @@ export function cachedDb<S extends DBSchema, N extends StoreNames<S>>(
   };
 }
 
-async function moveIn<S extends DBSchema, N extends StoreNames<S>>(d: IDBPDatabase<S>, legacy: LegacyData<S, N>): Promise<void> {
+async function moveIn<S extends DBSchema, N extends StoreNames<S>>(
+  d: IDBPDatabase<S>,
+  legacy: LegacyData<S, N>,
+): Promise<void> {
   const value = await legacy.item.getValue();
   if (value === null) return;
   const tx = d.transaction(legacy.store, 'readwrite', { durability: 'strict' });

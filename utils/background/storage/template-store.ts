@@ -24,14 +24,23 @@ export async function findTemplate(id: string): Promise<Template | undefined> {
 
 export async function saveTemplate(input: Template): Promise<Template> {
   if (BUILT_IN_TEMPLATES.some((t) => t.id === input.id)) {
-    throw Object.assign(new Error('built-in'), { code: 'built-in', ko: '기본 템플릿은 바꿀 수 없어요. 복사해서 고쳐 주세요.', en: 'Built-in templates cannot be changed; copy one to edit it.' });
+    throw Object.assign(new Error('built-in'), {
+      code: 'built-in',
+      ko: '기본 템플릿은 바꿀 수 없어요. 복사해서 고쳐 주세요.',
+      en: 'Built-in templates cannot be changed; copy one to edit it.',
+    });
   }
   const template = TemplateSchema.parse({ ...input, builtIn: false });
   const list = await own();
   const i = list.findIndex((t) => t.id === template.id);
   if (i >= 0) list[i] = template;
   else list.push(template);
-  if (list.length > 50) throw Object.assign(new Error('too many'), { code: 'too-many', ko: '템플릿은 50개까지 만들 수 있어요.', en: 'Up to 50 templates.' });
+  if (list.length > 50)
+    throw Object.assign(new Error('too many'), {
+      code: 'too-many',
+      ko: '템플릿은 50개까지 만들 수 있어요.',
+      en: 'Up to 50 templates.',
+    });
   await item.setValue(list);
   return template;
 }

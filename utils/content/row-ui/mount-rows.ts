@@ -84,7 +84,8 @@ export function mountRows(o: MountOptions): { scan(): void } {
     let reading = readings.get(signature);
     if (!reading) {
       const row = toOrder(o.locator.store, fields ?? ref.fields());
-      reading = 'order' in row ? { key: row.order.productOrderNo, order: row.order } : { key: '', problem: row.problem };
+      reading =
+        'order' in row ? { key: row.order.productOrderNo, order: row.order } : { key: '', problem: row.problem };
       if (readings.size >= MAX_CACHED) readings.clear();
       readings.set(signature, reading);
     }
@@ -95,7 +96,8 @@ export function mountRows(o: MountOptions): { scan(): void } {
   /** The row's button; a new or moved one waits in `pending` until the scan ends. */
   function place(anchor: Element, key: string): RowHandle {
     let handle = placed.get(anchor);
-    if (handle?.key === key && (handle.host.parentNode === anchor || pending.get(handle.host) === anchor)) return handle;
+    if (handle?.key === key && (handle.host.parentNode === anchor || pending.get(handle.host) === anchor))
+      return handle;
     if (handle?.host.parentNode === anchor) handle.host.remove(); // the grid reused this cell for another order
     handle = handles.get(key);
     if (!handle || handle.host.isConnected || pending.has(handle.host)) {

@@ -7,7 +7,8 @@ import { mountRows } from './mount-rows';
 
 // Plain chrome.i18n here, not @wxt-dev/i18n: these few keys need none of its features, and every byte of a
 // content script loads on each admin page (the messages themselves come from locales/*.yml all the same).
-type RowKey = 'row_notify' | 'row_bulk' | 'row_linked' | 'row_needsLink' | 'row_unreachable' | 'row_sent' | 'row_unknown';
+type RowKey =
+  'row_notify' | 'row_bulk' | 'row_linked' | 'row_needsLink' | 'row_unreachable' | 'row_sent' | 'row_unknown';
 const t = (key: RowKey): string => (browser.i18n.getMessage as (name: string) => string)(key);
 
 /** Shared wiring of every store's content script: texts, background calls, teardown with ctx. */

@@ -5,7 +5,16 @@ import type { Adapter, Locator, RowRef } from './types';
 
 // Cafe24 admin order lists (server-rendered /admin/php/shop1/s_new/*.php). BEST-EFFORT: no public fixture of
 // the row markup exists (store-admins.md §8), so columns are found by their header text.
-const LABELS = { orderNo: '주문번호', buyer: '주문자', product: '상품명', quantity: '수량', status: '상태', receiver: '수령', tracking: '송장', courier: '택배사' } as const;
+const LABELS = {
+  orderNo: '주문번호',
+  buyer: '주문자',
+  product: '상품명',
+  quantity: '수량',
+  status: '상태',
+  receiver: '수령',
+  tracking: '송장',
+  courier: '택배사',
+} as const;
 
 export function isCafe24OrderPage(url: URL): boolean {
   return url.hostname.endsWith('.cafe24.com') && url.pathname.startsWith('/admin/');
@@ -35,7 +44,9 @@ export const locateCafe24: Locator = {
               orderNo,
               productOrderNo: `${orderNo}-${i + 1}`,
               // "홍길동 (hong123)": name, then the member id in parentheses when shown.
-              buyerName: at(LABELS.buyer)?.replace(/\(.*\)/, '').trim(),
+              buyerName: at(LABELS.buyer)
+                ?.replace(/\(.*\)/, '')
+                .trim(),
               buyerId: /\(([^)]+)\)/.exec(at(LABELS.buyer) ?? '')?.[1],
               productName: at(LABELS.product),
               quantity: toQuantity(at(LABELS.quantity) ?? ''),

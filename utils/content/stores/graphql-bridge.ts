@@ -35,7 +35,12 @@ function foldRow(raw: unknown): unknown {
 }
 
 /** Listens for the hook's messages from this same window; keeps valid rows in `into`. */
-export function listenToBridge(win: Window, into: Map<string, Partial<Order>>, onRows: () => void, signal: AbortSignal): void {
+export function listenToBridge(
+  win: Window,
+  into: Map<string, Partial<Order>>,
+  onRows: () => void,
+  signal: AbortSignal,
+): void {
   win.addEventListener(
     'message',
     (event: MessageEvent) => {

@@ -22,10 +22,16 @@ export const SMARTSTORE_COLUMNS = {
   checked: '_checked',
 } as const;
 
-const ORDER_FIELDS = Object.keys(SMARTSTORE_COLUMNS).filter((k) => k !== 'checked') as Exclude<keyof typeof SMARTSTORE_COLUMNS, 'checked'>[];
+const ORDER_FIELDS = Object.keys(SMARTSTORE_COLUMNS).filter((k) => k !== 'checked') as Exclude<
+  keyof typeof SMARTSTORE_COLUMNS,
+  'checked'
+>[];
 
 export function isSmartstoreOrderFrame(url: URL): boolean {
-  return (url.hostname === 'sell.smartstore.naver.com' || url.hostname === 'admin.pay.naver.com') && url.pathname.startsWith('/o/');
+  return (
+    (url.hostname === 'sell.smartstore.naver.com' || url.hostname === 'admin.pay.naver.com') &&
+    url.pathname.startsWith('/o/')
+  );
 }
 
 /** The visible content of a TUI cell (its content div), else the cell itself. */
@@ -60,7 +66,10 @@ class GridSides {
       this.byKey = new Map();
       for (const tr of this.grid.querySelectorAll('tr')) {
         const k = keyOf(tr);
-        if (k != null) this.byKey.get(k)?.push(tr) ?? this.byKey.set(k, [tr]);
+        if (k == null) continue;
+        const rows = this.byKey.get(k);
+        if (rows) rows.push(tr);
+        else this.byKey.set(k, [tr]);
       }
     }
     return this.byKey.get(key) ?? [];
@@ -110,7 +119,9 @@ class SmartstoreRow implements RowRef {
   private text(c: keyof typeof SMARTSTORE_COLUMNS): string | undefined {
     if (!this.cells) {
       this.cells = new Map();
-      for (const tr of this.parts) for (const td of tr.children) if (td.getAttribute('data-row-key') === this.place) this.cells.set(td.getAttribute('data-column-name')!, td);
+      for (const tr of this.parts)
+        for (const td of tr.children)
+          if (td.getAttribute('data-row-key') === this.place) this.cells.set(td.getAttribute('data-column-name')!, td);
       this.cells.set(SMARTSTORE_COLUMNS.productOrderNo, this.td);
     }
     const td = this.cells.get(SMARTSTORE_COLUMNS[c]);
@@ -139,7 +150,9 @@ class SmartstoreRow implements RowRef {
 
   selected(): boolean {
     if (!this.sides.anyTicked()) return false;
-    const box = this.td.parentElement?.querySelector(`td[data-column-name="${SMARTSTORE_COLUMNS.checked}"] input[type="checkbox"]`) as HTMLInputElement | null | undefined;
+    const box = this.td.parentElement?.querySelector(
+      `td[data-column-name="${SMARTSTORE_COLUMNS.checked}"] input[type="checkbox"]`,
+    ) as HTMLInputElement | null | undefined;
     return !!box?.checked;
   }
 }
@@ -156,7 +169,9 @@ export const locateSmartstore: Locator = {
     const refs: RowRef[] = [];
     // Live collections by class and tag: no selector matching over the page on every scan.
     for (const grid of doc.getElementsByClassName('tui-grid-container')) {
-      const anchors = grid.querySelectorAll(`td[data-row-key][data-column-name="${SMARTSTORE_COLUMNS.productOrderNo}"]`);
+      const anchors = grid.querySelectorAll(
+        `td[data-row-key][data-column-name="${SMARTSTORE_COLUMNS.productOrderNo}"]`,
+      );
       if (!anchors.length) continue; // dummy filler rows have no product order number
       const sides = new GridSides(grid, [...grid.getElementsByTagName('tbody')]);
       for (let i = 0; i < anchors.length; i++) refs.push(new SmartstoreRow(anchors[i]!, sides, extra));

@@ -21,7 +21,10 @@ export function customerNoticeTitle(storeName: string): string {
 }
 
 /** The notice as structured blocks, for the opt-in page. */
-export function customerNoticeBlocks(storeName: string, where: 'opt-in-page' | 'elsewhere' = 'elsewhere'): NoticeBlock[] {
+export function customerNoticeBlocks(
+  storeName: string,
+  where: 'opt-in-page' | 'elsewhere' = 'elsewhere',
+): NoticeBlock[] {
   const store = displayStoreName(storeName);
   const page = where === 'opt-in-page' ? '이 페이지에서' : `${store}의 카카오톡 알림 동의 페이지에서`;
   return [

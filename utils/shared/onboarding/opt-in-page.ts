@@ -105,10 +105,16 @@ function script(jsKey: string): string {
 export function buildOptInPage(input: OptInPageInput): string {
   const store = displayStoreName(input.storeName);
   const storeUrl = safeHttpsUrl(input.storeUrl);
-  const jsKey = input.javascriptKey && /^[0-9a-f]{32}$/.test(input.javascriptKey.trim()) ? input.javascriptKey.trim() : JS_KEY_PLACEHOLDER;
+  const jsKey =
+    input.javascriptKey && /^[0-9a-f]{32}$/.test(input.javascriptKey.trim())
+      ? input.javascriptKey.trim()
+      : JS_KEY_PLACEHOLDER;
   const title = escapeHtml(customerNoticeTitle(store));
   const blocks = customerNoticeBlocks(store, 'opt-in-page')
-    .map((b) => `    <h2>${escapeHtml(b.heading)}</h2>\n    <ul>\n${b.items.map((i) => `      <li>${escapeHtml(i)}</li>`).join('\n')}\n    </ul>`)
+    .map(
+      (b) =>
+        `    <h2>${escapeHtml(b.heading)}</h2>\n    <ul>\n${b.items.map((i) => `      <li>${escapeHtml(i)}</li>`).join('\n')}\n    </ul>`,
+    )
     .join('\n');
   const back = storeUrl
     ? `  <p class="small"><a href="${escapeHtml(storeUrl)}">${escapeHtml(withJosa(store, 'direction'))} 돌아가기</a></p>\n`

@@ -9,8 +9,12 @@ export const TICK_STEPS = ['bizAppAt', 'appIdentityAt', 'optInPageAt'] as const;
 export type TickStep = (typeof TICK_STEPS)[number];
 export type Ticks = Partial<Record<TickStep, number>>;
 
-export type ReviewItemId = 'biz-app' | 'app-identity' | 'kakao-login' | 'link-domain' | 'opt-in-page' | 'team-member' | 'notice';
-export type ReviewSource = { kind: 'tick'; tick: TickStep } | { kind: 'auto' } | { kind: 'checklist'; page: 'kakao' | 'store' | 'test' | 'notice' };
+export type ReviewItemId =
+  'biz-app' | 'app-identity' | 'kakao-login' | 'link-domain' | 'opt-in-page' | 'team-member' | 'notice';
+export type ReviewSource =
+  | { kind: 'tick'; tick: TickStep }
+  | { kind: 'auto' }
+  | { kind: 'checklist'; page: 'kakao' | 'store' | 'test' | 'notice' };
 
 export interface ReviewItem {
   id: ReviewItemId;
@@ -27,7 +31,12 @@ export interface ReviewInput extends SetupInput {
 
 export function reviewItems(input: ReviewInput): ReviewItem[] {
   const { auth, settings, checklist = {}, ticks = {} } = input;
-  const tick = (id: ReviewItemId, step: TickStep): ReviewItem => ({ id, done: !!ticks[step], at: ticks[step], source: { kind: 'tick', tick: step } });
+  const tick = (id: ReviewItemId, step: TickStep): ReviewItem => ({
+    id,
+    done: !!ticks[step],
+    at: ticks[step],
+    source: { kind: 'tick', tick: step },
+  });
   return [
     tick('biz-app', 'bizAppAt'),
     tick('app-identity', 'appIdentityAt'),
@@ -42,7 +51,17 @@ export function reviewItems(input: ReviewInput): ReviewItem[] {
       source: { kind: 'checklist', page: 'store' },
     },
     tick('opt-in-page', 'optInPageAt'),
-    { id: 'team-member', done: !!checklist.teamMemberAt, at: checklist.teamMemberAt, source: { kind: 'checklist', page: 'test' } },
-    { id: 'notice', done: !!checklist.noticeViewedAt, at: checklist.noticeViewedAt, source: { kind: 'checklist', page: 'notice' } },
+    {
+      id: 'team-member',
+      done: !!checklist.teamMemberAt,
+      at: checklist.teamMemberAt,
+      source: { kind: 'checklist', page: 'test' },
+    },
+    {
+      id: 'notice',
+      done: !!checklist.noticeViewedAt,
+      at: checklist.noticeViewedAt,
+      source: { kind: 'checklist', page: 'notice' },
+    },
   ];
 }

@@ -20,7 +20,11 @@ export function storeUrlProblem(url: string): 'not-https' | 'malformed' | undefi
 export function parseLinkDomains(text: string): string[] {
   const out: string[] = [];
   for (const raw of text.split(/[\s,]+/)) {
-    const d = raw.trim().toLowerCase().replace(/^https?:\/\//, '').replace(/\/.*$/, '');
+    const d = raw
+      .trim()
+      .toLowerCase()
+      .replace(/^https?:\/\//, '')
+      .replace(/\/.*$/, '');
     if (d && !out.includes(d)) out.push(d);
   }
   return out;

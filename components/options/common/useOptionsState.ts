@@ -104,7 +104,25 @@ export function useOptionsState(timeoutMs = LOAD_TIMEOUT_MS): OptionsModel {
   async function setTick(step: TickStep, done: boolean) {
     setChecklist(await callBackground('checklist.mark', { step, done }));
   }
-  const ticks: Ticks = { bizAppAt: checklist.bizAppAt, appIdentityAt: checklist.appIdentityAt, optInPageAt: checklist.optInPageAt };
+  const ticks: Ticks = {
+    bizAppAt: checklist.bizAppAt,
+    appIdentityAt: checklist.appIdentityAt,
+    optInPageAt: checklist.optInPageAt,
+  };
 
-  return { loading, settings, settingsLoaded, auth, checklist, checklistLoaded, ticks, loadErrors, saveSettings, setAuth, setChecklist, setTick, reload };
+  return {
+    loading,
+    settings,
+    settingsLoaded,
+    auth,
+    checklist,
+    checklistLoaded,
+    ticks,
+    loadErrors,
+    saveSettings,
+    setAuth,
+    setChecklist,
+    setTick,
+    reload,
+  };
 }

@@ -31,7 +31,13 @@ export function CopyField(props: { id: string; label: string; value: string; tes
             {props.value}
           </code>
         )}
-        <button type="button" class="ot-secondary" data-testid={`${props.testId}-copy`} aria-describedby={labelId} onClick={() => void copy()}>
+        <button
+          type="button"
+          class="ot-secondary"
+          data-testid={`${props.testId}-copy`}
+          aria-describedby={labelId}
+          onClick={() => void copy()}
+        >
           {i18n.t('options.copy')}
         </button>
       </div>
