@@ -3,7 +3,7 @@ import { listen } from '@/utils/background/server';
 import { createBaseHandlers } from '@/utils/background/handlers/base';
 import { createKakaoHandlers } from '@/utils/background/handlers/kakao';
 import { createBackgroundKakao } from '@/utils/background/kakao/background-kakao';
-import { createComposeService } from '@/utils/background/compose/compose-service';
+import { createSendService } from '@/utils/background/sending/send-service';
 import { createComposeHandlers } from '@/utils/background/handlers/compose';
 import { createDataHandlers } from '@/utils/background/handlers/data';
 import { createCustomAdminHandlers } from '@/utils/background/handlers/custom';
@@ -14,7 +14,7 @@ import { syncCustomScripts } from '@/utils/background/custom-scripts';
 
 export default defineBackground(() => {
   const kakao = createBackgroundKakao();
-  const compose = createComposeService(kakao);
+  const compose = createSendService(kakao);
   // Registered synchronously: a restarted service worker only wakes for listeners from its first run.
   listen({
     ...createBaseHandlers(),

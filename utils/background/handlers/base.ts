@@ -5,7 +5,7 @@ import {
   createComposeSession,
   getComposeSession,
   openComposeWindow,
-} from '@/utils/background/compose/compose-sessions';
+} from '@/utils/background/compose-window';
 import { getChecklist, markChecklist } from '@/utils/background/storage/review-progress';
 
 /** Requests that need no Kakao: settings, the review checklist, compose windows. */

@@ -1,11 +1,11 @@
 import type { Handlers } from '@/utils/background/server';
 import { deleteTemplate, listTemplates, saveTemplate } from '@/utils/background/storage/template-store';
-import { renderTemplate } from '@/utils/background/compose/render';
+import { renderTemplate } from '@/utils/background/sending/render';
 import type { Order } from '@/utils/shared/order';
 import { historyCsv, listHistory } from '@/utils/background/storage/history';
 import { getSettings, updateSettings } from '@/utils/background/storage/settings-store';
-import { getComposeSession } from '@/utils/background/compose/compose-sessions';
-import type { ComposeService } from '@/utils/background/compose/compose-service';
+import { getComposeSession } from '@/utils/background/compose-window';
+import type { SendService } from '@/utils/background/sending/send-service';
 import type { KakaoService } from '@/utils/background/kakao/service';
 import { quotaToday } from '@/utils/background/kakao/background-kakao';
 
@@ -30,7 +30,7 @@ async function sessionOrders(id: string) {
   return session.orders;
 }
 
-export function createComposeHandlers(compose: ComposeService, kakao: KakaoService): Handlers {
+export function createComposeHandlers(compose: SendService, kakao: KakaoService): Handlers {
   return {
     'order.status': async ({ orders }) => ({
       statuses: Object.entries(await compose.orderStatus(orders)).map(([productOrderNo, status]) => ({

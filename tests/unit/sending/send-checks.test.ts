@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkEligibility, type EligibilityInput } from '@/utils/background/compose/eligibility';
+import { sendChecks, type EligibilityInput } from '@/utils/background/sending/send-checks';
 
 const ok: EligibilityInput = {
   signedIn: true,
@@ -11,13 +11,13 @@ const ok: EligibilityInput = {
   renderProblems: [],
 };
 const failing = (i: EligibilityInput) =>
-  checkEligibility(i)
+  sendChecks(i)
     .checks.filter((c) => !c.ok)
     .map((c) => c.check);
 
 describe('eligibility', () => {
   it('passes when everything holds', () => {
-    expect(checkEligibility(ok)).toMatchObject({ canSend: true, needsReconfirm: false });
+    expect(sendChecks(ok)).toMatchObject({ canSend: true, needsReconfirm: false });
   });
 
   it.each([
@@ -32,7 +32,7 @@ describe('eligibility', () => {
     [{ quota: { senderLeft: 5, pairLeft: 0 } }, 'quota-pair', undefined],
     [{ renderProblems: [{ ko: '링크', en: 'link' }] }, 'template-ok', undefined],
   ] as const)('%o blocks with %s and says how to fix it', (patch, check, action) => {
-    const r = checkEligibility({ ...ok, ...patch } as EligibilityInput);
+    const r = sendChecks({ ...ok, ...patch } as EligibilityInput);
     expect(failing({ ...ok, ...patch } as EligibilityInput)).toEqual([check]);
     expect(r.canSend).toBe(false);
     const item = r.checks.find((c) => c.check === check)!;
@@ -42,11 +42,11 @@ describe('eligibility', () => {
   });
 
   it('a repeat is a warning that asks again, not a block', () => {
-    expect(checkEligibility({ ...ok, alreadySent: true })).toMatchObject({ canSend: true, needsReconfirm: true });
+    expect(sendChecks({ ...ok, alreadySent: true })).toMatchObject({ canSend: true, needsReconfirm: true });
   });
 
   it('explains an unlinkable customer instead of offering to link', () => {
-    const r = checkEligibility({
+    const r = sendChecks({
       ...ok,
       linked: false,
       friend: undefined,

@@ -8,7 +8,7 @@ import { getSettings } from '@/utils/background/storage/settings-store';
 import { FREE_TEXT_ID, type Template } from '@/utils/shared/templates';
 import { findTemplate } from '@/utils/background/storage/template-store';
 import { renderTemplate, type Rendered } from './render';
-import { checkEligibility } from './eligibility';
+import { sendChecks } from './send-checks';
 import {
   customerIdentity,
   getLink,
@@ -42,7 +42,7 @@ export async function templateById(id: string): Promise<Template> {
 /** Progress of a bulk send, per compose session (kept in memory: the page is waiting on it). */
 const progress = new Map<string, { total: number; done: number; results: SendResult[]; cancelled: boolean }>();
 
-export function createComposeService(kakao: KakaoService) {
+export function createSendService(kakao: KakaoService) {
   async function friendsOrEmpty(): Promise<KakaoFriend[] | null> {
     try {
       return (await kakao.friends()).friends;
@@ -75,7 +75,7 @@ export function createComposeService(kakao: KakaoService) {
       const friend = link ? findFriend(friends, link) : undefined;
       const quota = await kakao.quotaLeft(friend?.uuid);
       const last = await lastRecordFor(order.productOrderNo, templateId);
-      const elig = checkEligibility({
+      const elig = sendChecks({
         signedIn: auth.signedIn,
         grantedScopes: auth.grantedScopes,
         linked: !!link,
@@ -283,4 +283,4 @@ export function createComposeService(kakao: KakaoService) {
     unlink: removeLink,
   };
 }
-export type ComposeService = ReturnType<typeof createComposeService>;
+export type SendService = ReturnType<typeof createSendService>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { renderTemplate, isPersonalised, TEXT_LIMIT, hostAllowed } from '@/utils/background/compose/render';
+import { renderTemplate, isPersonalised, TEXT_LIMIT, hostAllowed } from '@/utils/background/sending/render';
 import { BUILT_IN_TEMPLATES, type Template } from '@/utils/shared/templates';
 import { OrderSchema, type Order } from '@/utils/shared/order';
 

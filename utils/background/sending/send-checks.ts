@@ -31,7 +31,7 @@ const item = (
 });
 
 /** The checklist shown before Send: every failing item says how to fix it. Blocks stop the send; warns ask again. */
-export function checkEligibility(i: EligibilityInput): { checks: Check[]; canSend: boolean; needsReconfirm: boolean } {
+export function sendChecks(i: EligibilityInput): { checks: Check[]; canSend: boolean; needsReconfirm: boolean } {
   const checks: Check[] = [
     item(
       'signed-in',

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { createComposeSession, getComposeSession } from '@/utils/background/compose/compose-sessions';
+import { createComposeSession, getComposeSession } from '@/utils/background/compose-window';
 import type { Order } from '@/utils/shared/order';
 
 const order: Order = {
