@@ -1,11 +1,7 @@
 import type { Handlers } from '@/utils/background/server';
 import { getSettings, saveSettings } from '@/utils/background/storage/settings-store';
 import { pruneHistory } from '@/utils/background/storage/history';
-import {
-  createComposeSession,
-  getComposeSession,
-  openComposeWindow,
-} from '@/utils/background/compose-window';
+import { createComposeSession, getComposeSession, openComposeWindow } from '@/utils/background/compose-window';
 import { getChecklist, markChecklist } from '@/utils/background/storage/review-progress';
 
 /** Requests that need no Kakao: settings, the review checklist, compose windows. */
