@@ -11,6 +11,6 @@ export default defineContentScript({
   matches: [],
   async main(ctx) {
     const config = await customAdminFor(new URL(location.href));
-    if (config) startRowUi(ctx, createCustomLocator(config));
+    if (config) startRowUi(ctx.signal, createCustomLocator(config));
   },
 });

@@ -1,12 +1,12 @@
 import '@/utils/shared/zod-setup';
-import { locateGodomall } from '@/utils/content/stores/godomall';
-import { startRowUi } from '@/utils/content/row-ui/start-content';
+import { godomallAdmin } from '@/utils/content/stores/godomall';
+import { startAdminRowUi } from '@/utils/content/row-ui/start-content';
 
 // Best-effort: Godomall5 admins on *.godomall.com; shops on their own domain need the custom-admin route.
 export default defineContentScript({
-  matches: ['https://*.godomall.com/order/*'],
+  matches: [...godomallAdmin.matches],
   runAt: 'document_idle',
   main(ctx) {
-    startRowUi(ctx, locateGodomall);
+    startAdminRowUi(ctx.signal, godomallAdmin);
   },
 });

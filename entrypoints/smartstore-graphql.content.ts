@@ -1,9 +1,10 @@
+import { SMARTSTORE } from '@/utils/shared/store-admins';
 import { BRIDGE_REQUEST, BRIDGE_SOURCE, extractRows } from '@/utils/content/stores/graphql-rows';
 
 // MAIN world, at document_start, only in the /o/… order frames: wraps fetch and XHR to copy the order
 // rows the page already receives. It reads responses; it never changes a request or a response.
 export default defineContentScript({
-  matches: ['https://sell.smartstore.naver.com/o/*', 'https://admin.pay.naver.com/o/*'],
+  matches: [...SMARTSTORE.orderFrameMatches],
   allFrames: true,
   world: 'MAIN',
   runAt: 'document_start',

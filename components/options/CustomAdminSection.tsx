@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { Section } from '@/components/ui/Section';
 import { callBackground } from '@/utils/pages/background-client';
-import { CustomAdminSchema, type CustomAdmin } from '@/utils/shared/custom-admin';
+import { CustomAdminSchema, originPattern, type CustomAdmin } from '@/utils/shared/custom-admin';
 import type { Settings } from '@/utils/shared/settings-schema';
 import { errorMessage, pick } from '@/components/ui/localized';
 
@@ -27,7 +27,6 @@ function toField(text: string): { selector: string } | { header: string } | unde
 }
 const fromField = (f?: { selector: string } | { header: string }) =>
   !f ? '' : 'header' in f ? `열:${f.header}` : f.selector;
-const originOf = (pattern: string) => `${new URL(pattern.replace(/\*/g, 'x')).origin}/*`;
 
 /** Describe an admin the product does not know; its site permission is asked for on save, for that site only. */
 export function CustomAdminSection(props: {
@@ -80,7 +79,7 @@ export function CustomAdminSection(props: {
     if (!c) return;
     try {
       // Asked here, inside the operator's click: for this one site, never all sites.
-      const granted = await browser.permissions.request({ origins: [originOf(c.urlPattern)] }).catch(() => false);
+      const granted = await browser.permissions.request({ origins: [originPattern(c.urlPattern)] }).catch(() => false);
       await props.saveSettings((s) => ({
         ...s,
         customAdmins: [c, ...s.customAdmins.filter((a) => a.name !== c.name)].slice(0, 10),

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Ref } from 'preact';
 import { i18n } from '#i18n';
 import type { Settings } from '@/utils/shared/settings-schema';
+import { STORE_ADMINS } from '@/utils/shared/store-admins';
 import {
   hostOf,
   invalidLinkDomains,
@@ -10,16 +11,16 @@ import {
   urlInLinkDomains,
 } from '@/utils/shared/onboarding/store-checks';
 import { Field } from '@/components/ui/Field';
+import { pick } from '@/components/ui/localized';
 import { useOnChange } from '@/components/ui/useOnChange';
 import { Section } from '@/components/ui/Section';
 import { StatusMessage, type Status } from '@/components/ui/StatusMessage';
 import { optionsError, type OptionsModel } from '@/components/options/common/useOptionsState';
 
 type Admins = Settings['store']['admins'];
+// One switch per built-in admin (utils/shared/store-admins.ts), then the admins the operator describes.
 const ADMINS: { key: keyof Admins; label: () => string }[] = [
-  { key: 'smartstore', label: () => i18n.t('options.store.adminSmartstore') },
-  { key: 'cafe24', label: () => i18n.t('options.store.adminCafe24') },
-  { key: 'godomall', label: () => i18n.t('options.store.adminGodomall') },
+  ...STORE_ADMINS.map((a) => ({ key: a.id, label: () => pick(a.label) })),
   { key: 'custom', label: () => i18n.t('options.store.adminCustom') },
 ];
 

@@ -3,5 +3,3 @@
 export const KAKAO_AUTH_ORIGIN = 'https://kauth.kakao.com';
 export const KAKAO_API_ORIGIN = 'https://kapi.kakao.com';
 export const KAKAO_HOST_PERMISSIONS = [`${KAKAO_AUTH_ORIGIN}/*`, `${KAKAO_API_ORIGIN}/*`];
-
-export const SMARTSTORE_MATCHES = ['https://sell.smartstore.naver.com/*', 'https://admin.pay.naver.com/*'];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CustomAdminSchema } from '@/utils/shared/custom-admin';
+import { ADMIN_DEFAULTS, ADMIN_IDS, type AdminId } from '@/utils/shared/store-admins';
 
 // Kakao REST API keys are 32 lowercase hex characters.
 export const REST_API_KEY_PATTERN = /^[0-9a-f]{32}$/;
@@ -16,15 +17,18 @@ export const KakaoAppSettingsSchema = z.object({
   // The client secret is not a setting: it is sealed in the background's secret store (utils/secrets).
 });
 
+/** Which admins get the button: one switch per admin in utils/shared/store-admins.ts, and `custom`. */
+const AdminSwitchesSchema = z.object(
+  Object.fromEntries(ADMIN_IDS.map((id) => [id, z.boolean()])) as Record<AdminId, z.ZodBoolean>,
+);
+
 export const StoreSettingsSchema = z.object({
   name: z.string().trim().max(40).default(''),
   /** Used in message links; must sit inside a registered link domain. */
   url: z.union([z.literal(''), z.url({ protocol: /^https$/ })]).default(''),
   /** Web domains registered in Kakao's [Product Link]; links outside them don't open in KakaoTalk. */
   linkDomains: z.array(domain).max(10).default([]),
-  admins: z
-    .object({ smartstore: z.boolean(), cafe24: z.boolean(), godomall: z.boolean(), custom: z.boolean() })
-    .default({ smartstore: true, cafe24: true, godomall: true, custom: false }),
+  admins: AdminSwitchesSchema.default(ADMIN_DEFAULTS),
 });
 
 export const SettingsSchema = z.object({
@@ -33,7 +37,7 @@ export const SettingsSchema = z.object({
     name: '',
     url: '',
     linkDomains: [],
-    admins: { smartstore: true, cafe24: true, godomall: true, custom: false },
+    admins: ADMIN_DEFAULTS,
   }),
   /** Admins the operator described with selectors (each needs its site's permission, asked at save). */
   customAdmins: z.array(CustomAdminSchema).max(10).default([]),

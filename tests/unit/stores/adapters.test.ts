@@ -1,11 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { readSmartstore } from '@/utils/content/stores/smartstore';
-import { readCafe24 } from '@/utils/content/stores/cafe24';
-import { readGodomall } from '@/utils/content/stores/godomall';
-import { createCustomAdapter, previewCustomAdmin } from '@/utils/content/stores/custom';
-import { adapterFor } from '@/utils/content/stores/registry';
-import { OrderSchema } from '@/utils/shared/order';
+import { smartstoreAdmin } from '@/utils/content/stores/smartstore';
+import { cafe24Admin } from '@/utils/content/stores/cafe24';
+import { godomallAdmin } from '@/utils/content/stores/godomall';
+import { createCustomLocator } from '@/utils/content/stores/custom';
+import { BUILT_IN_LOCATORS } from '@/utils/content/stores/built-in';
+import type { Locator } from '@/utils/content/stores/types';
+import { matchesPattern } from '@/utils/shared/custom-admin';
+import { OrderSchema, type Order } from '@/utils/shared/order';
+import { toOrder } from '@/utils/shared/order-fields';
+import { STORE_ADMINS } from '@/utils/shared/store-admins';
+
+/** Every row a locator finds on the page, read as the row UI reads it (toOrder, in mount-rows.ts). */
+function readRows(locator: Locator, d: Document, url: URL, extra?: Map<string, Partial<Order>>) {
+  return locator.locate(d, url, extra).map((ref) => ({ anchor: ref.anchor, ...toOrder(locator.store, ref.fields()) }));
+}
+const readSmartstore = (d: Document, url: URL, extra?: Map<string, Partial<Order>>) =>
+  readRows(smartstoreAdmin.locator, d, url, extra);
 
 const SS = new URL('https://sell.smartstore.naver.com/o/v3/manage/order');
 function doc(html: string): Document {
@@ -30,7 +41,7 @@ const row = {
   productName: '현미',
 };
 
-describe('Smartstore adapter', () => {
+describe('Smartstore locator', () => {
   it('joins the frozen left and scrolling right parts by row key and skips filler rows', () => {
     const rows = readSmartstore(
       doc(grid([row, { ...row, productOrderNo: '2026112400000002', orderMemberName: '이서준' }])),
@@ -59,12 +70,9 @@ describe('Smartstore adapter', () => {
     expect(r).toMatchObject({ order: { buyerName: '<img src=x onerror=alert(1)>김' } });
   });
 
-  it('only runs in order frames, and the registry picks adapters by URL', () => {
+  it('only runs in order frames', () => {
     expect(readSmartstore(doc(grid([row])), new URL('https://sell.smartstore.naver.com/'))).toEqual([]);
-    expect(adapterFor(SS)).toBe(readSmartstore);
-    expect(adapterFor(new URL('https://myshop.cafe24.com/admin/php/shop1/s_new/order_list.php'))).toBe(readCafe24);
-    expect(adapterFor(new URL('https://gdadmin.shop.godomall.com/order/order_list_all.php'))).toBe(readGodomall);
-    expect(adapterFor(new URL('https://example.com/'))).toBeNull();
+    expect(readSmartstore(doc(grid([row])), new URL('https://admin.pay.naver.com/o/v3/manage/order'))).toHaveLength(1);
   });
 
   it('property: random and hostile cell contents never throw and only yield valid orders', () => {
@@ -87,11 +95,14 @@ describe('Smartstore adapter', () => {
   });
 });
 
-describe('Cafe24 and Godomall adapters (best effort)', () => {
+const CAFE24 = new URL('https://myshop.cafe24.com/admin/php/shop1/s_new/order_list.php');
+const GODOMALL = new URL('https://gdadmin.shop.godomall.com/order/order_list_all.php');
+
+describe('Cafe24 and Godomall locators (best effort)', () => {
   it('reads a Cafe24 order list by its header labels', () => {
     const html = `<table><thead><tr><th>선택</th><th>주문번호</th><th>주문자</th><th>상품명</th><th>수량</th><th>주문상태</th></tr></thead>
       <tbody><tr><td><input type="checkbox"></td><td>20261124-0000123</td><td>홍길동 (hong12)</td><td>티셔츠</td><td>2</td><td>배송준비중</td></tr></tbody></table>`;
-    const [r] = readCafe24(doc(html), new URL('https://myshop.cafe24.com/admin/php/shop1/s_new/order_list.php'));
+    const [r] = readRows(cafe24Admin.locator, doc(html), CAFE24);
     expect(r).toMatchObject({
       order: {
         store: 'cafe24',
@@ -108,7 +119,7 @@ describe('Cafe24 and Godomall adapters (best effort)', () => {
     const html = `<table class="table table-rows order-list"><tbody>
       <tr><td class="order-no" rowspan="2"><a data-order-no="2611240001">2611240001</a></td><td class="js-member-info" data-member-no="55" data-member-name="김고도" data-cell-phone="010-2222-3333" rowspan="2"></td><td><a title="상품명">사과</a></td><td class="goods_cnt"><strong>1</strong></td></tr>
       <tr><td><a title="상품명">배</a></td><td class="goods_cnt"><strong>3</strong></td></tr></tbody></table>`;
-    const rows = readGodomall(doc(html), new URL('https://gdadmin.shop.godomall.com/order/order_list_all.php'));
+    const rows = readRows(godomallAdmin.locator, doc(html), GODOMALL);
     expect(
       rows.map((r) =>
         'order' in r ? [r.order.productName, r.order.buyerName, r.order.buyerPhone, r.order.productOrderNo] : null,
@@ -130,14 +141,49 @@ describe('custom admin', () => {
   const html = `<table id="orders"><thead><tr><th>주문번호</th><th>고객</th><th>상품</th></tr></thead><tbody>
     <tr><td>A-1001</td><td class="buyer">최들판</td><td>꿀</td></tr><tr><td>A-1002</td><td class="buyer"></td><td>잼</td></tr></tbody></table>`;
 
-  it('applies operator selectors and header labels, and previews what it read', () => {
+  it('applies operator selectors and header labels; a row without a buyer gets the reason', () => {
     const url = new URL('https://admin.example.com/orders?page=1');
-    const rows = createCustomAdapter(config)(doc(html), url);
-    expect(rows[0]).toMatchObject({ order: { orderNo: 'A-1001', buyerName: '최들판', productName: '꿀' } });
-    const preview = previewCustomAdmin(config, doc(html), url);
-    expect(preview).toMatchObject({ matchesUrl: true, rows: 2 });
-    expect(preview.problems).toHaveLength(1);
-    expect(createCustomAdapter(config)(doc(html), new URL('https://admin.example.com/other'))).toEqual([]);
-    expect(createCustomAdapter({ ...config, rowSelector: '###' })(doc(html), url)).toEqual([]);
+    const rows = readRows(createCustomLocator(config), doc(html), url);
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatchObject({
+      order: { store: 'custom', orderNo: 'A-1001', buyerName: '최들판', productName: '꿀' },
+    });
+    expect(rows[1]).toMatchObject({ problem: { ko: expect.stringContaining('구매자명') } });
+    expect(readRows(createCustomLocator(config), doc(html), new URL('https://admin.example.com/other'))).toEqual([]);
+    expect(readRows(createCustomLocator({ ...config, rowSelector: '###' }), doc(html), url)).toEqual([]);
+  });
+});
+
+describe('built-in admins', () => {
+  const orderPages = { smartstore: SS, cafe24: CAFE24, godomall: GODOMALL };
+  const otherPages = [
+    new URL('https://sell.smartstore.naver.com/#/home'),
+    new URL('https://myshop.cafe24.com/disp/admin/shop1/main'),
+    new URL('https://www.godomall.com/order/order_list_all.php'),
+    new URL('https://example.com/admin/order/o/'),
+  ];
+
+  it('each descriptor has its locator, for its own store', () => {
+    expect(Object.keys(BUILT_IN_LOCATORS)).toEqual(STORE_ADMINS.map((a) => a.id));
+    for (const admin of STORE_ADMINS) {
+      expect(BUILT_IN_LOCATORS[admin.id]).toMatchObject({ id: admin.id, locator: { store: admin.id } });
+    }
+  });
+
+  it("each order page is one admin's alone, and its content script's matches cover it", () => {
+    for (const admin of STORE_ADMINS) {
+      const url = orderPages[admin.id];
+      expect(STORE_ADMINS.filter((a) => a.isOrderPage(url)).map((a) => a.id)).toEqual([admin.id]);
+      // Match patterns' `*.` host is a glob here: the same test the custom admin's patterns get.
+      expect(admin.matches.some((m) => matchesPattern(m, url))).toBe(true);
+    }
+    for (const url of otherPages) expect(STORE_ADMINS.filter((a) => a.isOrderPage(url))).toEqual([]);
+  });
+
+  it('locators read nothing off their order pages', () => {
+    const page = doc(grid([row]));
+    for (const { locator } of Object.values(BUILT_IN_LOCATORS)) {
+      for (const url of otherPages) expect(locator.locate(page, url)).toEqual([]);
+    }
   });
 });

@@ -1,7 +1,7 @@
 import type { Order } from '@/utils/shared/order';
 import type { OrderStatus } from '@/utils/shared/protocol';
 import { toOrder } from '@/utils/shared/order-fields';
-import type { AdapterRow, Locator, RowRef } from '@/utils/content/stores/types';
+import type { Locator, RowRef, RowProblem } from '@/utils/content/stores/types';
 import { createRowButton, ROW_HOST, type RowHandle, type RowTexts } from './row-button';
 import { createBulkBar } from './bulk-bar';
 
@@ -22,7 +22,8 @@ export interface MountOptions {
 const SLICE_MS = 12;
 const MAX_CACHED = 20_000;
 
-type Reading = Pick<AdapterRow, 'key'> & ({ order: Order } | { problem: { ko: string; en: string } });
+/** A row read: its key (the product order number, or `row-<place>`) and the order or why it can't be read. */
+type Reading = { key: string } & ({ order: Order } | { problem: RowProblem });
 
 // A message to ourselves: a new task at once, not clamped like nested timers nor throttled in background tabs.
 const channel = new MessageChannel();

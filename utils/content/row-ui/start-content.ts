@@ -1,8 +1,9 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
 import { fetchOrderStatuses, openCompose } from '@/utils/content/background-client';
 import type { Order } from '@/utils/shared/order';
-import type { Locator } from '@/utils/content/stores/types';
+import type { BuiltInAdminId } from '@/utils/shared/store-admins';
+import { whileAdminOn } from '@/utils/content/stores/admin-switch';
+import type { AdminLocator, Locator } from '@/utils/content/stores/types';
 import { mountRows } from './mount-rows';
 
 // Plain chrome.i18n here, not @wxt-dev/i18n: these few keys need none of its features, and every byte of a
@@ -11,15 +12,15 @@ type RowKey =
   'row_notify' | 'row_bulk' | 'row_linked' | 'row_needsLink' | 'row_unreachable' | 'row_sent' | 'row_unknown';
 const t = (key: RowKey): string => (browser.i18n.getMessage as (name: string) => string)(key);
 
-/** Shared wiring of every store's content script: texts, background calls, teardown with ctx. */
-export function startRowUi(ctx: ContentScriptContext, locator: Locator, extra?: Map<string, Partial<Order>>) {
+/** Shared wiring of every store's content script: texts, background calls, teardown when `signal` aborts. */
+export function startRowUi(signal: AbortSignal, locator: Locator, extra?: Map<string, Partial<Order>>) {
   const korean = browser.i18n.getUILanguage().toLowerCase().startsWith('ko');
   return mountRows({
     doc: document,
     url: () => new URL(location.href),
     locator,
     extra,
-    signal: ctx.signal,
+    signal,
     texts: {
       notify: t('row_notify'),
       reason: (s) => (korean ? s.reasonKo : (s.reasonEn ?? s.reasonKo)),
@@ -36,4 +37,21 @@ export function startRowUi(ctx: ContentScriptContext, locator: Locator, extra?: 
     openCompose: (orders) => void openCompose(orders).catch(() => undefined),
     fetchStatuses: fetchOrderStatuses,
   });
+}
+
+/**
+ * A built-in admin's rows, while the operator has that admin switched on in the options: the buttons go when
+ * they switch it off and come back when they switch it on. `scan` looks at the rows again (when on).
+ */
+export function startAdminRowUi(
+  signal: AbortSignal,
+  admin: AdminLocator<BuiltInAdminId>,
+  extra?: Map<string, Partial<Order>>,
+): { scan(): void } {
+  let ui: { scan(): void } | undefined;
+  whileAdminOn(admin.id, signal, (on) => {
+    ui = startRowUi(on, admin.locator, extra);
+    on.addEventListener('abort', () => (ui = undefined));
+  });
+  return { scan: () => ui?.scan() };
 }

@@ -1,7 +1,8 @@
 import { toQuantity } from '@/utils/shared/order-fields';
-import { cellText, readAll } from './read-order';
+import { CAFE24 } from '@/utils/shared/store-admins';
+import { cellText } from './cell-text';
 import { bodyRows, headerIndex, tablesWithHeaders } from './header-table';
-import type { Adapter, Locator, RowRef } from './types';
+import type { AdminLocator, Locator, RowRef } from './types';
 
 // Cafe24 admin order lists (server-rendered /admin/php/shop1/s_new/*.php). BEST-EFFORT: no public fixture of
 // the row markup exists (store-admins.md §8), so columns are found by their header text.
@@ -16,14 +17,10 @@ const LABELS = {
   courier: '택배사',
 } as const;
 
-export function isCafe24OrderPage(url: URL): boolean {
-  return url.hostname.endsWith('.cafe24.com') && url.pathname.startsWith('/admin/');
-}
-
-export const locateCafe24: Locator = {
+const locateCafe24: Locator<'cafe24'> = {
   store: 'cafe24',
   locate(doc, url) {
-    if (!isCafe24OrderPage(url)) return [];
+    if (!CAFE24.isOrderPage(url)) return [];
     const refs: RowRef[] = [];
     for (const table of tablesWithHeaders(doc, [LABELS.orderNo, LABELS.product])) {
       const idx = headerIndex(table, Object.values(LABELS));
@@ -64,4 +61,4 @@ export const locateCafe24: Locator = {
   },
 };
 
-export const readCafe24: Adapter = /* @__PURE__ */ readAll(locateCafe24);
+export const cafe24Admin: AdminLocator<'cafe24'> = { ...CAFE24, locator: locateCafe24 };

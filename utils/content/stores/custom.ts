@@ -1,11 +1,12 @@
 import type * as z from 'zod/mini';
 import { matchesPattern, type CustomAdmin, type FieldSchema } from '@/utils/shared/custom-admin';
 import { toQuantity } from '@/utils/shared/order-fields';
-import { cellText, readAll } from './read-order';
+import { cellText } from './cell-text';
 import { headerIndex } from './header-table';
-import type { Adapter, Locator, RowRef } from './types';
+import type { Locator, RowRef } from './types';
 
-export function createCustomLocator(config: CustomAdmin): Locator {
+/** The rows of an admin the operator described (the background's preview reads them the same way). */
+export function createCustomLocator(config: CustomAdmin): Locator<'custom'> {
   return {
     store: 'custom',
     locate(doc, url) {
@@ -57,20 +58,5 @@ export function createCustomLocator(config: CustomAdmin): Locator {
         };
       });
     },
-  };
-}
-
-export function createCustomAdapter(config: CustomAdmin): Adapter {
-  return readAll(createCustomLocator(config));
-}
-
-/** What "이 탭에서 테스트" shows: how many rows, the orders read, and the problems. */
-export function previewCustomAdmin(config: CustomAdmin, doc: Document, url: URL) {
-  const rows = createCustomAdapter(config)(doc, url);
-  return {
-    matchesUrl: matchesPattern(config.urlPattern, url),
-    rows: rows.length,
-    orders: rows.flatMap((r) => ('order' in r ? [r.order] : [])),
-    problems: rows.flatMap((r) => ('problem' in r ? [r.problem] : [])),
   };
 }

@@ -1,18 +1,15 @@
 import { toQuantity } from '@/utils/shared/order-fields';
-import { cellText, readAll } from './read-order';
-import type { Adapter, Locator, RowRef } from './types';
+import { GODOMALL } from '@/utils/shared/store-admins';
+import { cellText } from './cell-text';
+import type { AdminLocator, Locator, RowRef } from './types';
 
 // Godomall5 admin (gdadmin.<shop>/order/order_list_*.php): server-rendered table.order-list, orderer name
 // and cell phone as data attributes. BEST-EFFORT from a customised public template (store-admins.md §3);
 // per-item views use rowspan, so order-level values carry down to the following rows.
-export function isGodomallOrderPage(url: URL): boolean {
-  return url.hostname.startsWith('gdadmin.') && url.pathname.startsWith('/order/');
-}
-
-export const locateGodomall: Locator = {
+const locateGodomall: Locator<'godomall'> = {
   store: 'godomall',
   locate(doc, url) {
-    if (!isGodomallOrderPage(url)) return [];
+    if (!GODOMALL.isOrderPage(url)) return [];
     const refs: RowRef[] = [];
     for (const table of doc.querySelectorAll('table.order-list')) {
       let orderNo = '';
@@ -52,4 +49,4 @@ export const locateGodomall: Locator = {
   },
 };
 
-export const readGodomall: Adapter = /* @__PURE__ */ readAll(locateGodomall);
+export const godomallAdmin: AdminLocator<'godomall'> = { ...GODOMALL, locator: locateGodomall };

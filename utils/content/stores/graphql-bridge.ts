@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { BRIDGE_REQUEST, BRIDGE_SOURCE } from './graphql-rows';
+import { SMARTSTORE_FIELDS, type SmartstoreField } from './smartstore-fields';
 import { text, type Order } from '@/utils/shared/order';
 import { foldText } from '@/utils/shared/order-fields';
 
@@ -7,20 +8,16 @@ import { foldText } from '@/utils/shared/order-fields';
 // smartstore-graphql.content.ts) forwards the fields we need, keyed by productOrderNo, so columns
 // virtualized out of the DOM still reach the order. It is page data: validated, and only fills gaps.
 
-// The same building blocks as OrderSchema (see order.ts: this ships in the content script).
+// The same building blocks as OrderSchema (see order.ts: this ships in the content script). The fields are
+// those the hook copies (smartstore-fields.ts); the product order number is the row's key.
 const value = z.optional(text(300));
+type Value = typeof value;
 export const BridgeRowSchema = z.object({
+  ...(Object.fromEntries(Object.keys(SMARTSTORE_FIELDS).map((k) => [k, value])) as Record<
+    Exclude<SmartstoreField, 'productOrderNo'>,
+    Value
+  >),
   productOrderNo: z.string().check(z.refine((s) => /^[0-9A-Za-z-]{4,64}$/.test(s))),
-  orderNo: value,
-  buyerName: value,
-  buyerId: value,
-  buyerPhone: value,
-  receiverName: value,
-  productName: value,
-  productOptions: value,
-  status: value,
-  courier: value,
-  trackingNo: value,
 });
 
 /** Whitespace folded as cells show it, so a value with a stray space still reads (and blanks drop out). */

@@ -1,22 +1,9 @@
+import { SMARTSTORE_FIELDS } from './smartstore-fields';
+
 // No zod here: this runs in the page's MAIN world and should be tiny.
 export const BRIDGE_SOURCE = 'ordertalk:smartstore-graphql';
 /** The content script may start after the page's first response: it asks the hook to send what it has. */
 export const BRIDGE_REQUEST = 'ordertalk:smartstore-graphql-replay';
-
-/** Graphql field → Order field (GUESS for some names; one table to fix). */
-export const GRAPHQL_FIELDS: Record<string, string> = {
-  productOrderNo: 'productOrderNo',
-  orderNo: 'orderNo',
-  orderMemberName: 'buyerName',
-  orderMemberId: 'buyerId',
-  orderMemberTelNo: 'buyerPhone',
-  receiverName: 'receiverName',
-  productName: 'productName',
-  productOption: 'productOptions',
-  productOrderStatus: 'status',
-  deliveryCompanyName: 'courier',
-  deliveryInvoiceNo: 'trackingNo',
-};
 
 /** Collects rows from any JSON shape: every object carrying a productOrderNo. */
 export function extractRows(json: unknown, out: Record<string, string>[] = [], depth = 0): Record<string, string>[] {
@@ -28,7 +15,7 @@ export function extractRows(json: unknown, out: Record<string, string>[] = [], d
   const obj = json as Record<string, unknown>;
   if (typeof obj.productOrderNo === 'string' || typeof obj.productOrderNo === 'number') {
     const row: Record<string, string> = {};
-    for (const [from, to] of Object.entries(GRAPHQL_FIELDS)) {
+    for (const [to, from] of Object.entries(SMARTSTORE_FIELDS)) {
       const v = obj[from];
       if (typeof v === 'string' || typeof v === 'number') row[to] = String(v);
     }

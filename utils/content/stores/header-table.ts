@@ -1,4 +1,4 @@
-import { cellText } from './read-order';
+import { cellText } from './cell-text';
 
 /** Column index by header label (first header cell whose text contains one of the labels). */
 export function headerIndex(table: Element, labels: readonly string[]): Map<string, number> {

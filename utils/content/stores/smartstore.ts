@@ -1,38 +1,19 @@
 import type { Order } from '@/utils/shared/order';
 import { toQuantity } from '@/utils/shared/order-fields';
-import { cellText, readAll } from './read-order';
-import type { Adapter, Locator, RawFields, RowRef } from './types';
+import { SMARTSTORE } from '@/utils/shared/store-admins';
+import { cellText } from './cell-text';
+import { SMARTSTORE_FIELDS } from './smartstore-fields';
+import type { AdminLocator, Locator, RawFields, RowRef } from './types';
 
 // Naver Smartstore seller center, inside the /o/… order frame: a TOAST UI Grid whose cells carry
-// data-row-key and data-column-name (store-admins.md §1.4). The column names below are the GraphQL field
-// names seen in public code (a GUESS for some): if Naver renames one, change it here.
-export const SMARTSTORE_COLUMNS = {
-  productOrderNo: 'productOrderNo',
-  orderNo: 'orderNo',
-  buyerName: 'orderMemberName',
-  buyerId: 'orderMemberId',
-  buyerPhone: 'orderMemberTelNo',
-  receiverName: 'receiverName',
-  productName: 'productName',
-  productOptions: 'productOption',
-  quantity: 'quantity',
-  status: 'productOrderStatus',
-  courier: 'deliveryCompanyName',
-  trackingNo: 'deliveryInvoiceNo',
-  checked: '_checked',
-} as const;
+// data-row-key and data-column-name (store-admins.md §1.4), named as the fields in smartstore-fields.ts.
+// The grid also shows the quantity (the page data's is not read) and the row's tick box.
+const SMARTSTORE_COLUMNS = { ...SMARTSTORE_FIELDS, quantity: 'quantity', checked: '_checked' } as const;
 
 const ORDER_FIELDS = Object.keys(SMARTSTORE_COLUMNS).filter((k) => k !== 'checked') as Exclude<
   keyof typeof SMARTSTORE_COLUMNS,
   'checked'
 >[];
-
-export function isSmartstoreOrderFrame(url: URL): boolean {
-  return (
-    (url.hostname === 'sell.smartstore.naver.com' || url.hostname === 'admin.pay.naver.com') &&
-    url.pathname.startsWith('/o/')
-  );
-}
 
 /** The visible content of a TUI cell (its content div), else the cell itself. */
 function content(td: Element): Element {
@@ -162,10 +143,10 @@ class SmartstoreRow implements RowRef {
  * joined by data-row-key) are only looked at when the row is read. Columns virtualized out of the DOM come
  * from `extra` (the page's own data).
  */
-export const locateSmartstore: Locator = {
+const locateSmartstore: Locator<'smartstore'> = {
   store: 'smartstore',
   locate(doc, url, extra) {
-    if (!isSmartstoreOrderFrame(url)) return [];
+    if (!SMARTSTORE.isOrderPage(url)) return [];
     const refs: RowRef[] = [];
     // Live collections by class and tag: no selector matching over the page on every scan.
     for (const grid of doc.getElementsByClassName('tui-grid-container')) {
@@ -180,5 +161,7 @@ export const locateSmartstore: Locator = {
   },
 };
 
-/** Every rendered row, read at once. */
-export const readSmartstore: Adapter = /* @__PURE__ */ readAll(locateSmartstore);
+export const smartstoreAdmin: AdminLocator<'smartstore'> & typeof SMARTSTORE = {
+  ...SMARTSTORE,
+  locator: locateSmartstore,
+};

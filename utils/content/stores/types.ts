@@ -1,19 +1,13 @@
 import type { Order, StoreId } from '@/utils/shared/order';
 import type { RawFields, RowProblem } from '@/utils/shared/order-fields';
+import type { StoreAdmin } from '@/utils/shared/store-admins';
 
 export type { RawFields, RowProblem };
 
-/** One order row as an adapter read it: where to put the button, and the order or why it can't be read. */
-export type AdapterRow =
-  | { anchor: Element; key: string; order: Order; selected: boolean }
-  | { anchor: Element; key: string; problem: RowProblem; selected: false };
-
-/** A pure function of a document and its URL. */
-export type Adapter = (doc: Document, url: URL, extra?: Map<string, Partial<Order>>) => AdapterRow[];
-
 /**
  * A row found but not yet read. Finding every row of a 2,000-row grid must fit in one short task; reading
- * and validating them is done in slices (and skipped for rows whose text was read before).
+ * and validating them (toOrder in utils/shared/order-fields.ts) is done in slices (and skipped for rows
+ * whose text was read before).
  */
 export interface RowRef {
   anchor: Element;
@@ -29,7 +23,10 @@ export interface RowRef {
 }
 
 /** One store admin: which rows a page has (cheap), and the store the orders belong to. */
-export interface Locator {
-  store: StoreId;
+export interface Locator<Store extends StoreId = StoreId> {
+  store: Store;
   locate(doc: Document, url: URL, extra?: Map<string, Partial<Order>>): RowRef[];
 }
+
+/** A built-in admin's descriptor (utils/shared/store-admins.ts) with the locator that finds its rows. */
+export type AdminLocator<Id extends StoreId> = StoreAdmin<Id> & { locator: Locator<Id> };
