@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CustomAdminSchema } from '@/utils/shared/custom-admin';
-import { ADMIN_DEFAULTS, ADMIN_IDS, type AdminId } from '@/utils/shared/store-admins';
+import { STORE_ADMINS, type AdminId } from '@/utils/shared/store-admins';
 
 // Kakao REST API keys are 32 lowercase hex characters.
 export const REST_API_KEY_PATTERN = /^[0-9a-f]{32}$/;
@@ -18,9 +18,12 @@ export const KakaoAppSettingsSchema = z.object({
 });
 
 /** Which admins get the button: one switch per admin in utils/shared/store-admins.ts, and `custom`. */
+const ADMIN_IDS: AdminId[] = [...STORE_ADMINS.map((a) => a.id), 'custom'];
 const AdminSwitchesSchema = z.object(
   Object.fromEntries(ADMIN_IDS.map((id) => [id, z.boolean()])) as Record<AdminId, z.ZodBoolean>,
 );
+/** Built-in admins are on until the operator switches one off; described admins wait until one is described. */
+const ADMIN_DEFAULTS = Object.fromEntries(ADMIN_IDS.map((id) => [id, id !== 'custom'])) as Record<AdminId, boolean>;
 
 export const StoreSettingsSchema = z.object({
   name: z.string().trim().max(40).default(''),

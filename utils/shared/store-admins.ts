@@ -2,7 +2,9 @@ import type { StoreId } from './order';
 
 // The store admins OrderTalk knows, one descriptor each: what the manifest (entrypoints/*.content.ts), the
 // options page and the content scripts need to know about an admin. Data and pure URL tests only, so every
-// context may import it; how an admin's rows are found lives in utils/content/stores/.
+// context may import it; how an admin's rows are found lives in utils/content/stores/. Nothing here is
+// computed from the list at load time: a content script that imports one descriptor then carries only that
+// one (content scripts have a size budget: tests/browser/bundle-size.test.ts).
 
 export interface StoreAdmin<Id extends StoreId = StoreId> {
   id: Id;
@@ -53,14 +55,6 @@ export const GODOMALL = {
 /** The built-in admins, in the order the options page lists them. */
 export const STORE_ADMINS = [SMARTSTORE, CAFE24, GODOMALL] as const;
 export type BuiltInAdminId = (typeof STORE_ADMINS)[number]['id'];
-export const BUILT_IN_ADMIN_IDS: readonly BuiltInAdminId[] = STORE_ADMINS.map((a) => a.id);
 
 /** Every admin the operator can switch on or off: the built-in ones and `custom` (admins they describe). */
 export type AdminId = BuiltInAdminId | 'custom';
-export const ADMIN_IDS: readonly AdminId[] = [...BUILT_IN_ADMIN_IDS, 'custom'];
-
-/** Built-in admins are on until the operator switches one off; described admins wait until one is described. */
-export const ADMIN_DEFAULTS = Object.fromEntries(ADMIN_IDS.map((id) => [id, id !== 'custom'])) as Record<
-  AdminId,
-  boolean
->;

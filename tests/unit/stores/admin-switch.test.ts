@@ -1,28 +1,47 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { isAdminOn, whileAdminOn } from '@/utils/content/stores/admin-switch';
+import { isAdminOn, watchAdminSwitch } from '@/utils/content/stores/admin-switch';
+import { startAdminRowUi } from '@/utils/content/row-ui/start-content';
 import { updateSettings } from '@/utils/background/storage/settings-store';
-import { mountRows } from '@/utils/content/row-ui/mount-rows';
-import type { Locator } from '@/utils/content/stores/types';
-import type { BuiltInAdminId } from '@/utils/shared/store-admins';
+import type { AdminLocator } from '@/utils/content/stores/types';
+import { GODOMALL, type BuiltInAdminId } from '@/utils/shared/store-admins';
 
 const switchTo = (id: BuiltInAdminId, on: boolean) =>
   updateSettings((s) => ({ ...s, store: { ...s.store, admins: { ...s.store.admins, [id]: on } } }));
+const settle = () => new Promise((r) => setTimeout(r, 20));
 
-const stops: AbortController[] = [];
-function watch(id: BuiltInAdminId) {
-  const outer = new AbortController();
-  stops.push(outer);
-  const runs: AbortSignal[] = [];
-  whileAdminOn(id, outer.signal, (signal) => runs.push(signal));
-  const running = () => runs.filter((s) => !s.aborted).length;
-  return { outer, runs, running };
+const pages: AbortController[] = [];
+function page(): AbortSignal {
+  const c = new AbortController();
+  pages.push(c);
+  return c.signal;
 }
 
+// One order row on a Godomall page; the locator stands in for the real one (tests/unit/stores/adapters.test.ts).
+const godomall: AdminLocator<'godomall'> = {
+  ...GODOMALL,
+  locator: {
+    store: 'godomall',
+    locate: (doc) =>
+      [...doc.querySelectorAll('td.a')].map((td) => ({
+        anchor: td,
+        place: '0',
+        fields: () => ({ orderNo: 'A-0001', productOrderNo: 'A-0001-1', buyerName: '고객', productName: '꿀' }),
+        selected: () => false,
+      })),
+  },
+};
+const buttons = () => document.querySelectorAll('ordertalk-row').length;
+
 describe('built-in admins follow the options switch', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(() => {
+    fakeBrowser.reset();
+    // fakeBrowser has no i18n; the row texts are not what these tests look at.
+    Object.assign(fakeBrowser.i18n, { getMessage: () => '카톡 알림', getUILanguage: () => 'ko' });
+    document.body.innerHTML = '<table><tbody><tr><td class="a"></td></tr></tbody></table>';
+  });
   afterEach(() => {
-    for (const c of stops.splice(0)) c.abort();
+    for (const c of pages.splice(0)) c.abort();
     document.body.innerHTML = '';
   });
 
@@ -36,66 +55,45 @@ describe('built-in admins follow the options switch', () => {
     expect(isAdminOn('godomall', { store: { admins: { godomall: false } } })).toBe(false);
   });
 
-  it('starts when on, stops when switched off with the page open, starts again when switched on', async () => {
-    const w = watch('cafe24');
-    await vi.waitFor(() => expect(w.running()).toBe(1));
+  it('reports the switch now and on every change, and off once the page goes', async () => {
+    const seen: boolean[] = [];
+    const controller = new AbortController();
+    watchAdminSwitch('cafe24', controller.signal, (on) => seen.push(on));
+    await vi.waitFor(() => expect(seen).toEqual([true]));
     await switchTo('cafe24', false);
-    await vi.waitFor(() => expect(w.running()).toBe(0));
-    await switchTo('godomall', false); // another admin's switch changes nothing here
+    await vi.waitFor(() => expect(seen).toEqual([true, false]));
     await switchTo('cafe24', true);
-    await vi.waitFor(() => expect(w.running()).toBe(1));
-    expect(w.runs).toHaveLength(2);
+    await vi.waitFor(() => expect(seen).toEqual([true, false, true]));
+    controller.abort();
+    await vi.waitFor(() => expect(seen.at(-1)).toBe(false));
+    await switchTo('cafe24', true);
+    await settle();
+    expect(seen.slice(3).every((on) => !on)).toBe(true);
   });
 
-  it('does not start while switched off, and stops for good with the page', async () => {
-    await switchTo('smartstore', false);
-    const w = watch('smartstore');
-    await new Promise((r) => setTimeout(r, 20));
-    expect(w.runs).toHaveLength(0);
-    await switchTo('smartstore', true);
-    await vi.waitFor(() => expect(w.running()).toBe(1));
-    w.outer.abort();
-    expect(w.running()).toBe(0);
-    await switchTo('smartstore', false);
-    await switchTo('smartstore', true);
-    expect(w.runs).toHaveLength(1);
-  });
-
-  it('takes the row buttons off the page when switched off', async () => {
-    document.body.innerHTML = '<table><tbody><tr><td class="a"></td></tr></tbody></table>';
-    const locator: Locator = {
-      store: 'godomall',
-      locate: (doc) =>
-        [...doc.querySelectorAll('td.a')].map((td) => ({
-          anchor: td,
-          place: '0',
-          fields: () => ({ orderNo: 'A-0001', productOrderNo: 'A-0001-1', buyerName: '고객', productName: '꿀' }),
-          selected: () => false,
-        })),
-    };
-    const outer = new AbortController();
-    stops.push(outer);
-    whileAdminOn('godomall', outer.signal, (signal) =>
-      mountRows({
-        doc: document,
-        url: () => new URL('https://gdadmin.shop.godomall.com/order/order_list_all.php'),
-        locator,
-        signal,
-        texts: {
-          notify: '카톡 알림',
-          reason: (s) => s.reasonKo,
-          bulk: (n) => `선택 ${n}`,
-          status: { linked: '', 'needs-link': '', unreachable: '', sent: '', unknown: '' },
-        },
-        problemText: (p) => p.ko,
-        openCompose: () => undefined,
-        fetchStatuses: async () => ({}),
-      }),
-    );
-    await vi.waitFor(() => expect(document.querySelectorAll('ordertalk-row')).toHaveLength(1));
+  it('puts buttons while on, takes them off when switched off with the page open, and puts them back', async () => {
+    startAdminRowUi(page(), godomall);
+    await vi.waitFor(() => expect(buttons()).toBe(1));
     await switchTo('godomall', false);
-    await vi.waitFor(() => expect(document.querySelectorAll('ordertalk-row')).toHaveLength(0));
+    await vi.waitFor(() => expect(buttons()).toBe(0));
+    await switchTo('cafe24', false); // another admin's switch changes nothing here
     await switchTo('godomall', true);
-    await vi.waitFor(() => expect(document.querySelectorAll('ordertalk-row')).toHaveLength(1));
+    await vi.waitFor(() => expect(buttons()).toBe(1));
+  });
+
+  it('puts no buttons while switched off, and none after the page goes', async () => {
+    await switchTo('godomall', false);
+    const signal = page();
+    startAdminRowUi(signal, godomall);
+    await settle();
+    expect(buttons()).toBe(0);
+    await switchTo('godomall', true);
+    await vi.waitFor(() => expect(buttons()).toBe(1));
+    pages[0]!.abort();
+    await vi.waitFor(() => expect(buttons()).toBe(0));
+    await switchTo('godomall', false);
+    await switchTo('godomall', true);
+    await settle();
+    expect(buttons()).toBe(0);
   });
 });

@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { fetchOrderStatuses, openCompose } from '@/utils/content/background-client';
 import type { Order } from '@/utils/shared/order';
 import type { BuiltInAdminId } from '@/utils/shared/store-admins';
-import { whileAdminOn } from '@/utils/content/stores/admin-switch';
+import { watchAdminSwitch } from '@/utils/content/stores/admin-switch';
 import type { AdminLocator, Locator } from '@/utils/content/stores/types';
 import { mountRows } from './mount-rows';
 
@@ -48,10 +48,11 @@ export function startAdminRowUi(
   admin: AdminLocator<BuiltInAdminId>,
   extra?: Map<string, Partial<Order>>,
 ): { scan(): void } {
+  let stop: AbortController | undefined;
   let ui: { scan(): void } | undefined;
-  whileAdminOn(admin.id, signal, (on) => {
-    ui = startRowUi(on, admin.locator, extra);
-    on.addEventListener('abort', () => (ui = undefined));
+  watchAdminSwitch(admin.id, signal, (on) => {
+    if (on && !stop) ui = startRowUi((stop = new AbortController()).signal, admin.locator, extra);
+    else if (!on && stop) stop = void stop.abort();
   });
-  return { scan: () => ui?.scan() };
+  return { scan: () => stop && ui!.scan() };
 }
