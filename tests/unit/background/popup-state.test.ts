@@ -22,7 +22,7 @@ function sources(patch: Partial<PopupSources> = {}): PopupSources {
   return {
     authState: async () => signedIn,
     settings: async () => ({ kakao: { restApiKey: 'k' }, store: { name: '하늘상점', url: 'https://example.com' } }),
-    checklist: async () => ({ sendToMeAt: 1, teamMemberAt: 2, noticeViewedAt: 3 }),
+    reviewProgress: async () => ({ sendToMeAt: 1, teamMemberAt: 2, noticeViewedAt: 3 }),
     recentSends: async () => [],
     quota: async () => ({ day: '2026-11-30', senderLeft: 90, senderLimit: 100 }),
     friendsCount: async () => 4,
@@ -56,7 +56,7 @@ describe('the popup view the background builds', () => {
   });
 
   it('keeps the last next step when a source it depends on fails', async () => {
-    const state = await buildPopupState(sources({ checklist: () => Promise.reject(new Error('storage')) }), last);
+    const state = await buildPopupState(sources({ reviewProgress: () => Promise.reject(new Error('storage')) }), last);
     expect(state.view.nextStep).toBe('store');
     expect((await buildPopupState(sources(), last)).view.nextStep).toBe('done');
   });
