@@ -6,6 +6,7 @@ import { dispatch } from '@/utils/background/server';
 import { POPUP_CACHE_KEY } from '@/utils/shared/popup-cache';
 import type { AuthState } from '@/utils/shared/wire';
 import type { PopupView } from '@/utils/shared/popup-protocol';
+import { contentSender, pageSender } from './support';
 
 const signedIn: AuthState = {
   configured: true,
@@ -93,8 +94,8 @@ describe('the popup view the background builds', () => {
         signOut: async () => void (await signOut(), (state = { ...signedIn, signedIn: false })),
       }),
     );
-    const page = { id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') };
-    const content = { id: browser.runtime.id, url: 'https://sell.smartstore.naver.com/', tab: { id: 1 } as never };
+    const page = pageSender();
+    const content = contentSender();
 
     const view = await dispatch(handlers, { type: 'popup.view', input: {} }, page);
     expect(view).toMatchObject({ ok: true, value: { view: { auth: { nickname: '운영자' }, friendsCount: 4 } } });
