@@ -6,7 +6,7 @@ import type { Order } from '@/utils/shared/order';
 import { KakaoPreview } from '@/components/preview/KakaoPreview';
 import { errorMessage, pick } from '@/components/ui/localized';
 import { statusText } from '@/components/ui/labels';
-import { Checklist } from './Checklist';
+import { SendChecks } from './SendChecks';
 import { FriendSearch } from './FriendSearch';
 import '@/components/ui/ui.css';
 import './compose.css';
@@ -218,10 +218,10 @@ export function ComposeApp({ sessionId }: { sessionId: string }) {
                     <summary class={item.canSend ? 'ot-ok' : 'ot-error'}>
                       {item.canSend ? i18n.t('compose.canSend') : i18n.t('compose.cannotSend')}
                     </summary>
-                    <Checklist checks={item.checks} onChanged={prepare} onLink={() => setLinking(o.productOrderNo)} />
+                    <SendChecks checks={item.checks} onChanged={prepare} onLink={() => setLinking(o.productOrderNo)} />
                   </details>
                 ) : (
-                  <Checklist
+                  <SendChecks
                     checks={item.checks}
                     onChanged={prepare}
                     onLink={() => document.querySelector<HTMLInputElement>('[data-testid="friend-search"]')?.focus()}

@@ -11,7 +11,7 @@ function setupStep(model: OptionsModel) {
   return nextSetupStep({
     auth: model.auth,
     settings: model.settingsLoaded ? model.settings : undefined,
-    checklist: model.checklistLoaded ? model.checklist : undefined,
+    reviewProgress: model.reviewProgressLoaded ? model.reviewProgress : undefined,
   });
 }
 

@@ -62,7 +62,7 @@ function Item(props: { item: ReviewItem; model: OptionsModel; onGoTo: (page: Wiz
         {item.at !== undefined && (
           <div class="ot-ok">{i18n.t('options.review.doneAt', { when: formatWhen(item.at) })}</div>
         )}
-        {src.kind === 'checklist' && !item.done && (
+        {src.kind === 'progress' && !item.done && (
           <button
             type="button"
             class="ot-link"
@@ -88,7 +88,7 @@ export function ReviewSection(props: {
   const items = reviewItems({
     auth: model.auth,
     settings: model.settingsLoaded ? model.settings : undefined,
-    checklist: model.checklist,
+    reviewProgress: model.reviewProgress,
     ticks: model.ticks,
   });
   const done = items.filter((i) => i.done).length;

@@ -4,7 +4,7 @@ import { seoulDay } from '@/utils/shared/seoul-day';
 import type { ErrorView } from '@/components/ui/localized';
 
 /** Today's numbers; a quota cached on an earlier Korean day has reset since. */
-export function quotaToday(quota: Quota, now = Date.now()): { used: number; left: number; limit: number } {
+export function sentAndLeftToday(quota: Quota, now = Date.now()): { used: number; left: number; limit: number } {
   if (quota.day !== seoulDay(now)) return { used: 0, left: quota.senderLimit, limit: quota.senderLimit };
   return { used: Math.max(0, quota.senderLimit - quota.senderLeft), left: quota.senderLeft, limit: quota.senderLimit };
 }
@@ -17,7 +17,7 @@ export function StatsCard(props: {
   refreshing: boolean;
   onRefreshFriends: () => void;
 }) {
-  const q = props.quota ? quotaToday(props.quota) : undefined;
+  const q = props.quota ? sentAndLeftToday(props.quota) : undefined;
   return (
     <section class="ot-card ot-stack" aria-label={i18n.t('popup.statsLabel')}>
       <div class="ot-row">

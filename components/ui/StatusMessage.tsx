@@ -1,10 +1,4 @@
-import type { ErrorView } from './localized';
-
 export type Status = { tone: 'ok' | 'error' | 'info'; text: string; fix?: string; action?: string };
-
-export function errorStatus(view: ErrorView): Status {
-  return { tone: 'error', ...view };
-}
 
 /**
  * A live region that is always in the DOM (so screen readers announce changes) and shows the latest

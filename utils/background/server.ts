@@ -1,12 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
-import {
-  EnvelopeSchema,
-  protocol,
-  type Caller,
-  type MessageType,
-  type Output,
-  type WireError,
-} from '@/utils/shared/protocol';
+import { protocol, type Caller, type MessageType, type Output } from '@/utils/shared/protocol';
+import { EnvelopeSchema, type WireError } from '@/utils/shared/reply';
 
 export type Handlers = {
   [T in MessageType]?: (

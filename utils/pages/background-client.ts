@@ -1,9 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Input, MessageType, Output } from '@/utils/shared/protocol';
-import { BackgroundError } from '@/utils/shared/background-error';
 import { readReply } from '@/utils/shared/reply';
-
-export { BackgroundError };
 
 /** Calls the background through the typed map; the reply is validated here too. */
 export async function callBackground<T extends MessageType>(type: T, input: Input<T>): Promise<Output<T>> {

@@ -6,20 +6,18 @@ import { CustomAdminSchema } from '@/utils/shared/custom-admin';
 import {
   AuthStateSchema,
   BilingualSchema,
-  ChecklistSchema,
   ComposeItemSchema,
   FriendSchema,
   FriendsSchema,
   HistoryRecordSchema,
   PreviewSchema,
   QuotaSchema,
+  ReviewProgressSchema,
   SendResultSchema,
   SendStatusSchema,
   TemplateSummarySchema,
 } from './wire';
 import { popupProtocol } from './popup-protocol';
-
-export { WireErrorSchema, EnvelopeSchema, ReplySchema, type WireError } from './reply';
 
 // The one message map between contexts. Each entry names who may send it: `content` (content scripts on
 // store admins — reachable by page scripts' influence, so never allowed to send) or `page` (the extension's
@@ -142,15 +140,15 @@ export const protocol = {
     output: z.object({ total: z.number().int(), done: z.number().int(), results: z.array(SendResultSchema) }),
   },
   'send.toMe': { callers: page, input: z.object({ templateId: z.string().optional() }), output: Ok },
-  'checklist.get': { callers: page, input: None, output: ChecklistSchema },
+  'review.get': { callers: page, input: None, output: ReviewProgressSchema },
   /** Records that a step passed (now), or with `done: false` clears it (the operator unticks an item). */
-  'checklist.mark': {
+  'review.mark': {
     callers: page,
     input: z.object({
       step: z.enum(['sendToMeAt', 'teamMemberAt', 'noticeViewedAt', 'bizAppAt', 'appIdentityAt', 'optInPageAt']),
       done: z.boolean().optional(),
     }),
-    output: ChecklistSchema,
+    output: ReviewProgressSchema,
   },
   'history.list': {
     callers: page,

@@ -11,7 +11,7 @@ export type NextSetupStep = SetupStep | 'done' | 'unknown';
 export interface SetupInput {
   auth?: Pick<AuthState, 'configured' | 'signedIn' | 'missingScopes'>;
   settings?: { kakao: { restApiKey: string }; store: { name: string; url: string } };
-  checklist?: { sendToMeAt?: number; teamMemberAt?: number; noticeViewedAt?: number };
+  reviewProgress?: { sendToMeAt?: number; teamMemberAt?: number; noticeViewedAt?: number };
 }
 
 type Judge = (input: SetupInput) => boolean | undefined;
@@ -25,9 +25,9 @@ const DONE: Record<SetupStep, Judge> = {
   'sign-in': ({ auth }) => auth?.signedIn,
   consent: ({ auth }) => (auth ? auth.missingScopes.length === 0 : undefined),
   store: ({ settings }) => (settings ? settings.store.name.trim() !== '' && settings.store.url !== '' : undefined),
-  'send-to-me': ({ checklist }) => (checklist ? !!checklist.sendToMeAt : undefined),
-  'team-member': ({ checklist }) => (checklist ? !!checklist.teamMemberAt : undefined),
-  notice: ({ checklist }) => (checklist ? !!checklist.noticeViewedAt : undefined),
+  'send-to-me': ({ reviewProgress: p }) => (p ? !!p.sendToMeAt : undefined),
+  'team-member': ({ reviewProgress: p }) => (p ? !!p.teamMemberAt : undefined),
+  notice: ({ reviewProgress: p }) => (p ? !!p.noticeViewedAt : undefined),
 };
 
 export function nextSetupStep(input: SetupInput): NextSetupStep {

@@ -62,9 +62,3 @@ export const BUILT_IN_TEMPLATES: Template[] = [
     builtIn: true,
   },
 ];
-
-/** A template mentions these variables (used to tell personalised messages from shared ones). */
-export function variablesIn(template: Template): string[] {
-  const text = [template.title ?? '', template.body, ...template.buttons.flatMap((b) => [b.title, b.url])].join('\n');
-  return [...new Set([...text.matchAll(/\{([^{}\n]{1,20})\}/g)].map((m) => m[1]!))];
-}

@@ -124,7 +124,8 @@ export const HistoryRecordSchema = z.object({
 });
 export type HistoryRecord = z.infer<typeof HistoryRecordSchema>;
 
-export const ChecklistSchema = z.object({
+/** Which of Kakao's review steps passed, kept by the background (utils/background/storage/review-progress.ts). */
+export const ReviewProgressSchema = z.object({
   /** Epoch ms when each review/test step last passed; absent = not yet. */
   sendToMeAt: z.number().optional(),
   teamMemberAt: z.number().optional(),
@@ -134,4 +135,4 @@ export const ChecklistSchema = z.object({
   appIdentityAt: z.number().optional(),
   optInPageAt: z.number().optional(),
 });
-export type Checklist = z.infer<typeof ChecklistSchema>;
+export type ReviewProgress = z.infer<typeof ReviewProgressSchema>;

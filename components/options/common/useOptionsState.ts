@@ -1,12 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { callBackground } from '@/utils/pages/background-client';
-import type { AuthState, Checklist } from '@/utils/shared/wire';
+import type { AuthState, ReviewProgress } from '@/utils/shared/wire';
 import { DEFAULT_SETTINGS, type Settings } from '@/utils/shared/settings-schema';
 import type { TickStep, Ticks } from '@/utils/shared/onboarding/review-checklist';
 import { describeError, type ErrorView } from '@/components/ui/localized';
-
-export type { Checklist };
 
 /** Thrown by saveSettings when settings never loaded: saving defaults would wipe the real ones. */
 export class SettingsNotLoadedError extends Error {}
@@ -40,15 +38,15 @@ export interface OptionsModel {
   settings: Settings;
   settingsLoaded: boolean;
   auth?: AuthState;
-  checklist: Checklist;
-  /** Whether the checklist came from the background (the setup step can be judged). */
-  checklistLoaded: boolean;
+  reviewProgress: ReviewProgress;
+  /** Whether the review progress came from the background (the setup step can be judged). */
+  reviewProgressLoaded: boolean;
   ticks: Ticks;
   loadErrors: ErrorView[];
   /** Saves a change to the latest settings; the background validates and answers with what it stored. */
   saveSettings: (change: (current: Settings) => Settings) => Promise<Settings>;
   setAuth: (auth: AuthState) => void;
-  setChecklist: (checklist: Checklist) => void;
+  setReviewProgress: (progress: ReviewProgress) => void;
   setTick: (step: TickStep, done: boolean) => Promise<void>;
   reload: () => Promise<void>;
 }
@@ -59,8 +57,8 @@ export function useOptionsState(timeoutMs = LOAD_TIMEOUT_MS): OptionsModel {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [settingsLoaded, setSettingsLoaded] = useState(false);
   const [auth, setAuth] = useState<AuthState>();
-  const [checklist, setChecklist] = useState<Checklist>({});
-  const [checklistLoaded, setChecklistLoaded] = useState(false);
+  const [reviewProgress, setReviewProgress] = useState<ReviewProgress>({});
+  const [reviewProgressLoaded, setReviewProgressLoaded] = useState(false);
   const [loadErrors, setLoadErrors] = useState<ErrorView[]>([]);
   const current = useRef(settings);
   current.current = settings;
@@ -69,7 +67,7 @@ export function useOptionsState(timeoutMs = LOAD_TIMEOUT_MS): OptionsModel {
     const [s, a, c] = await Promise.allSettled([
       withTimeout(callBackground('settings.get', {}), timeoutMs),
       withTimeout(callBackground('auth.state', {}), timeoutMs),
-      withTimeout(callBackground('checklist.get', {}), timeoutMs),
+      withTimeout(callBackground('review.get', {}), timeoutMs),
     ]);
     const errors: ErrorView[] = [];
     if (s.status === 'fulfilled') {
@@ -79,8 +77,8 @@ export function useOptionsState(timeoutMs = LOAD_TIMEOUT_MS): OptionsModel {
     if (a.status === 'fulfilled') setAuth(a.value);
     else errors.push(optionsError(a.reason));
     if (c.status === 'fulfilled') {
-      setChecklist(c.value);
-      setChecklistLoaded(true);
+      setReviewProgress(c.value);
+      setReviewProgressLoaded(true);
     } else errors.push(optionsError(c.reason));
     // The same cause (no background) usually fails every call: say it once.
     setLoadErrors(errors.filter((e, i) => errors.findIndex((o) => o.text === e.text) === i));
@@ -99,15 +97,15 @@ export function useOptionsState(timeoutMs = LOAD_TIMEOUT_MS): OptionsModel {
     return saved;
   }
 
-  // The operator's own ticks live in the background's checklist with the tests' results (one place to
+  // The operator's own ticks live in the background's review progress with the tests' results (one place to
   // export, erase, and for the popup to read).
   async function setTick(step: TickStep, done: boolean) {
-    setChecklist(await callBackground('checklist.mark', { step, done }));
+    setReviewProgress(await callBackground('review.mark', { step, done }));
   }
   const ticks: Ticks = {
-    bizAppAt: checklist.bizAppAt,
-    appIdentityAt: checklist.appIdentityAt,
-    optInPageAt: checklist.optInPageAt,
+    bizAppAt: reviewProgress.bizAppAt,
+    appIdentityAt: reviewProgress.appIdentityAt,
+    optInPageAt: reviewProgress.optInPageAt,
   };
 
   return {
@@ -115,13 +113,13 @@ export function useOptionsState(timeoutMs = LOAD_TIMEOUT_MS): OptionsModel {
     settings,
     settingsLoaded,
     auth,
-    checklist,
-    checklistLoaded,
+    reviewProgress,
+    reviewProgressLoaded,
     ticks,
     loadErrors,
     saveSettings,
     setAuth,
-    setChecklist,
+    setReviewProgress,
     setTick,
     reload,
   };

@@ -19,13 +19,13 @@ export function NoticeScreenshot(props: { model: OptionsModel }) {
   async function show() {
     setOpen(true);
     try {
-      model.setChecklist(await callBackground('checklist.mark', { step: 'noticeViewedAt' }));
+      model.setReviewProgress(await callBackground('review.mark', { step: 'noticeViewedAt' }));
     } catch (err) {
       setStatus({ tone: 'error', ...optionsError(err) });
     }
   }
 
-  const viewedAt = model.checklist.noticeViewedAt;
+  const viewedAt = model.reviewProgress.noticeViewedAt;
   return (
     <div>
       <h3>{i18n.t('options.notice.shotTitle')}</h3>

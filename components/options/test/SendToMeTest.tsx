@@ -24,7 +24,7 @@ export function SendToMeTest(props: { model: OptionsModel }) {
       await callBackground('send.toMe', {});
       setStatus({ tone: 'ok', text: i18n.t('options.test.sentToMe') });
       // The background records the pass; read it back rather than guess the time.
-      model.setChecklist(await callBackground('checklist.get', {}));
+      model.setReviewProgress(await callBackground('review.get', {}));
     } catch (err) {
       setStatus({ tone: 'error', ...optionsError(err) });
     } finally {
@@ -32,7 +32,7 @@ export function SendToMeTest(props: { model: OptionsModel }) {
     }
   }
 
-  const passedAt = model.checklist.sendToMeAt;
+  const passedAt = model.reviewProgress.sendToMeAt;
   return (
     <div>
       <h3>{i18n.t('options.test.toMeTitle')}</h3>

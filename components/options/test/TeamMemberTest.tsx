@@ -36,7 +36,7 @@ export function TeamMemberTest(props: { model: OptionsModel }) {
   async function confirm() {
     setBusy(true);
     try {
-      model.setChecklist(await callBackground('checklist.mark', { step: 'teamMemberAt' }));
+      model.setReviewProgress(await callBackground('review.mark', { step: 'teamMemberAt' }));
       setStatus({ tone: 'ok', text: i18n.t('options.test.teamRecorded') });
     } catch (err) {
       setStatus({ tone: 'error', ...optionsError(err) });
@@ -45,7 +45,7 @@ export function TeamMemberTest(props: { model: OptionsModel }) {
     }
   }
 
-  const passedAt = model.checklist.teamMemberAt;
+  const passedAt = model.reviewProgress.teamMemberAt;
   return (
     <div>
       <h3>{i18n.t('options.test.teamTitle')}</h3>

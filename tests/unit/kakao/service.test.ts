@@ -132,19 +132,21 @@ describe('Kakao service against the emulator', () => {
     await kakao.requestConsent(['friends', 'talk_message']);
     await emu.control.expireTokens();
     const issued = (await emu.control.state()).tokensIssued;
-    await Promise.all([kakao.friends(true), kakao.refreshProfile(), kakao.refreshProfile()]);
+    const memo = () => kakao.sendToMe({ object_type: 'text', text: 'x', link: {} });
+    await Promise.all([kakao.friends(true), memo(), memo()]);
     expect((await emu.control.state()).tokensIssued).toBe(issued + 1);
   });
 
   it('saves a rotated refresh token, and signs out on KOE322', async () => {
     const kakao = service();
     await kakao.signIn();
+    const memo = () => kakao.sendToMe({ object_type: 'text', text: 'x', link: {} });
     await emu.control.advanceClock(40 * 24 * 3600_000); // <1 month left: the refresh rotates
-    await kakao.refreshProfile();
+    await memo();
     await emu.control.expireTokens();
-    await kakao.refreshProfile(); // works only if the rotated refresh token was saved
+    await memo(); // works only if the rotated refresh token was saved
     await emu.control.advanceClock(61 * 24 * 3600_000);
-    const err = await kakao.refreshProfile().catch((e: unknown) => e);
+    const err = await memo().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(KakaoError);
     expect((err as KakaoError).ko).toContain('다시 로그인해 주세요');
     expect((await kakao.authState()).signedIn).toBe(false);

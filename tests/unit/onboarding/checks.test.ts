@@ -8,7 +8,7 @@ import {
 } from '@/utils/shared/onboarding/store-checks';
 import { optionalKeyProblem, restKeyProblem } from '@/utils/shared/onboarding/rest-key';
 import { reviewItems } from '@/utils/shared/onboarding/review-checklist';
-import { getChecklist, markChecklist, moveLegacyTicks } from '@/utils/background/storage/review-progress';
+import { getReviewProgress, markReviewStep, moveLegacyTicks } from '@/utils/background/storage/review-progress';
 
 describe('REST API key', () => {
   it.each([
@@ -62,7 +62,7 @@ describe('review checklist', () => {
     const items = reviewItems({
       auth: { configured: true, signedIn: true, missingScopes: [] },
       settings,
-      checklist: { teamMemberAt: 5 },
+      reviewProgress: { teamMemberAt: 5 },
       ticks: { bizAppAt: 7 },
     });
     expect(Object.fromEntries(items.map((i) => [i.id, i.done]))).toEqual({
@@ -86,25 +86,25 @@ describe('review checklist', () => {
     ).toBe(false);
   });
 
-  it('keeps operator ticks in the background checklist until unticked', async () => {
+  it('keeps operator ticks in the background review progress until unticked', async () => {
     fakeBrowser.reset();
-    expect(await getChecklist()).toEqual({});
-    expect(await markChecklist('appIdentityAt', true, 42)).toEqual({ appIdentityAt: 42 });
-    expect(await getChecklist()).toEqual({ appIdentityAt: 42 });
-    expect(await markChecklist('appIdentityAt', false)).toEqual({});
+    expect(await getReviewProgress()).toEqual({});
+    expect(await markReviewStep('appIdentityAt', true, 42)).toEqual({ appIdentityAt: 42 });
+    expect(await getReviewProgress()).toEqual({ appIdentityAt: 42 });
+    expect(await markReviewStep('appIdentityAt', false)).toEqual({});
   });
 
-  it('moves ticks the options page used to keep into the checklist, once', async () => {
+  it('moves ticks the options page used to keep into the review progress, once', async () => {
     fakeBrowser.reset();
     await fakeBrowser.storage.local.set({
       reviewTicks: { bizAppAt: 7, optInPageAt: 'garbage' },
       reviewChecklist: { sendToMeAt: 5 },
     });
     await moveLegacyTicks();
-    expect(await getChecklist()).toEqual({ sendToMeAt: 5 });
+    expect(await getReviewProgress()).toEqual({ sendToMeAt: 5 });
     expect(await fakeBrowser.storage.local.get('reviewTicks')).toEqual({});
     await fakeBrowser.storage.local.set({ reviewTicks: { bizAppAt: 7 } });
     await moveLegacyTicks();
-    expect(await getChecklist()).toEqual({ sendToMeAt: 5, bizAppAt: 7 });
+    expect(await getReviewProgress()).toEqual({ sendToMeAt: 5, bizAppAt: 7 });
   });
 });

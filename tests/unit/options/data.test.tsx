@@ -14,7 +14,7 @@ function base(patch: Script = {}): Script {
   return {
     'settings.get': settings({ kakao: { restApiKey: KEY } }),
     'auth.state': signedIn(),
-    'checklist.get': {},
+    'review.get': {},
     ...patch,
   };
 }

@@ -16,7 +16,7 @@ function fresh(patch: Script = {}): Script {
   return {
     'settings.get': settings(),
     'auth.state': auth({ configured: false, missingScopes: [] }),
-    'checklist.get': {},
+    'review.get': {},
     'settings.save': ({ settings: s }) => settings({ kakao: s.kakao, store: s.store }),
     ...patch,
   };
@@ -187,7 +187,7 @@ describe('options without a background', () => {
   });
 
   it('stops waiting for a background that never answers', async () => {
-    scriptBackground({ 'settings.get': 'pending', 'auth.state': 'pending', 'checklist.get': 'pending' });
+    scriptBackground({ 'settings.get': 'pending', 'auth.state': 'pending', 'review.get': 'pending' });
     render(<OptionsApp loadTimeoutMs={30} />);
     expect(screen.getByTestId('options-title').textContent).toBe('OrderTalk 주문톡 설정');
     expect(await screen.findByTestId('options-load-error')).toBeTruthy();

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OptionsApp } from '@/components/options/OptionsApp';
-import type { Checklist } from '@/components/options/common/useOptionsState';
+import type { ReviewProgress } from '@/utils/shared/wire';
 import { callsOf, installKorean, scriptBackground, wireError, type Script } from './support';
 import { auth, KEY, settings, signedIn } from './fixtures';
 
@@ -14,13 +14,13 @@ vi.mock('@/utils/pages/background-client', async (importOriginal) => ({
 const STORE = { name: '주문톡상점', url: 'https://smartstore.naver.com/ot', linkDomains: ['smartstore.naver.com'] };
 
 /** Set up up to the tests; each test opens plain sections so every step is on the page. */
-function base(patch: Script = {}, checklist: Checklist = {}): Script {
-  let list = { ...checklist };
+function base(patch: Script = {}, progress: ReviewProgress = {}): Script {
+  let list = { ...progress };
   return {
     'settings.get': settings({ kakao: { restApiKey: KEY }, store: STORE }),
     'auth.state': signedIn(),
-    'checklist.get': () => list,
-    'checklist.mark': ({ step, done }) => {
+    'review.get': () => list,
+    'review.mark': ({ step, done }) => {
       const next: Record<string, number> = { ...list, [step]: 1_764_000_000_000 };
       if (done === false) delete next[step];
       return (list = next);
@@ -47,7 +47,7 @@ describe('options: test step', () => {
     scriptBackground(
       base({
         'send.toMe': () => ((sent = true), { ok: true }),
-        'checklist.get': () => (sent ? { sendToMeAt: 1_764_000_000_000 } : {}),
+        'review.get': () => (sent ? { sendToMeAt: 1_764_000_000_000 } : {}),
       }),
     );
     await openSections();
@@ -103,7 +103,7 @@ describe('options: test step', () => {
     expect(list.textContent).toContain('메시지 수신 거부');
     fireEvent.click(screen.getByTestId('team-member-confirm'));
     await screen.findByTestId('team-member-passed');
-    expect(callsOf('checklist.mark')).toEqual([{ step: 'teamMemberAt' }]);
+    expect(callsOf('review.mark')).toEqual([{ step: 'teamMemberAt' }]);
   });
 
   it('explains an empty friends list', async () => {
@@ -163,7 +163,7 @@ describe('options: customer notice step', () => {
     expect(frame.getAttribute('srcdoc')).toContain('주문톡상점 카카오톡 주문 알림 안내');
     expect(frame.getAttribute('srcdoc')).not.toContain('<script');
     await screen.findByTestId('notice-viewed');
-    expect(callsOf('checklist.mark')).toEqual([{ step: 'noticeViewedAt' }]);
+    expect(callsOf('review.mark')).toEqual([{ step: 'noticeViewedAt' }]);
   });
 });
 
@@ -187,11 +187,11 @@ describe('options: review checklist', () => {
     await openSections();
     fireEvent.click(screen.getByTestId('review-tick-biz-app'));
     await waitFor(() => expect(screen.getByTestId('review-item-biz-app').getAttribute('data-done')).toBe('true'));
-    // Kept by the background with the rest of the checklist, not by the page.
-    expect(callsOf('checklist.mark')).toEqual([{ step: 'bizAppAt', done: true }]);
+    // Kept by the background with the rest of the review progress, not by the page.
+    expect(callsOf('review.mark')).toEqual([{ step: 'bizAppAt', done: true }]);
     fireEvent.click(screen.getByTestId('review-tick-biz-app'));
     await waitFor(() => expect(screen.getByTestId('review-item-biz-app').getAttribute('data-done')).toBe('false'));
-    expect(callsOf('checklist.mark')).toEqual([
+    expect(callsOf('review.mark')).toEqual([
       { step: 'bizAppAt', done: true },
       { step: 'bizAppAt', done: false },
     ]);

@@ -3,8 +3,10 @@ import { resolve } from 'node:path';
 import { vi } from 'vitest';
 import { generateChromeMessages, parseMessagesText } from '@wxt-dev/i18n/build';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { BackgroundError, callBackground } from '@/utils/pages/background-client';
-import type { Input, MessageType, Output, WireError } from '@/utils/shared/protocol';
+import { callBackground } from '@/utils/pages/background-client';
+import { BackgroundError } from '@/utils/shared/background-error';
+import type { Input, MessageType, Output } from '@/utils/shared/protocol';
+import type { WireError } from '@/utils/shared/reply';
 
 // Shared by the popup and options component tests: Korean messages from locales/ko.yml through the real
 // `#i18n` (fakeBrowser has no i18n), and a scripted background behind the mocked callBackground.

@@ -15,7 +15,7 @@ function atStore(patch: Script = {}): Script {
   return {
     'settings.get': settings({ kakao: { restApiKey: KEY } }),
     'auth.state': signedIn(),
-    'checklist.get': {},
+    'review.get': {},
     'settings.save': ({ settings: s }) => settings({ kakao: s.kakao, store: s.store }),
     ...patch,
   };
@@ -27,7 +27,7 @@ const DONE: Script = {
     store: { name: '상점', url: 'https://shop.kr/', linkDomains: ['shop.kr'] },
   }),
   'auth.state': signedIn(),
-  'checklist.get': { sendToMeAt: 1, teamMemberAt: 2, noticeViewedAt: 3 },
+  'review.get': { sendToMeAt: 1, teamMemberAt: 2, noticeViewedAt: 3 },
 };
 
 beforeEach(() => {

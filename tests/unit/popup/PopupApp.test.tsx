@@ -27,7 +27,7 @@ vi.mock('@/utils/pages/popup-client', () => ({ callPopupBackground: vi.fn() }));
 const sources: PopupSources = {
   authState: () => callBackground('auth.state', {}),
   settings: () => callBackground('settings.get', {}),
-  checklist: () => callBackground('checklist.get', {}),
+  reviewProgress: () => callBackground('review.get', {}),
   recentSends: async () => (await callBackground('history.list', { limit: 5 })).records,
   quota: () => callBackground('quota.get', {}),
   friendsCount: async (refresh) => (await callBackground('friends.list', { refresh })).totalCount,
@@ -69,7 +69,7 @@ function ready(patch: Script = {}): Script {
       kakao: { restApiKey: KEY },
       store: { name: '주문톡상점', url: 'https://smartstore.naver.com/ot' },
     }),
-    'checklist.get': { sendToMeAt: 1, teamMemberAt: 2, noticeViewedAt: 3 },
+    'review.get': { sendToMeAt: 1, teamMemberAt: 2, noticeViewedAt: 3 },
     'history.list': { records: [] },
     'quota.get': { day: today(), senderLeft: 97, senderLimit: 100 },
     'friends.list': { friends: [], totalCount: 2, fetchedAt: 1 },
@@ -98,7 +98,7 @@ describe('popup', () => {
     const mock = scriptBackground({
       'auth.state': 'pending',
       'settings.get': 'pending',
-      'checklist.get': 'pending',
+      'review.get': 'pending',
       'history.list': 'pending',
     });
     const started = performance.now();
@@ -120,7 +120,7 @@ describe('popup', () => {
     scriptBackground({
       'auth.state': 'pending',
       'settings.get': 'pending',
-      'checklist.get': 'pending',
+      'review.get': 'pending',
       'history.list': 'pending',
     });
     render(
@@ -212,7 +212,7 @@ describe('popup', () => {
     scriptBackground({
       'auth.state': 'pending',
       'settings.get': 'pending',
-      'checklist.get': 'pending',
+      'review.get': 'pending',
       'history.list': 'pending',
     });
     render(<PopupApp />);

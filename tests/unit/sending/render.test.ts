@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { renderTemplate, isPersonalised, TEXT_LIMIT, hostAllowed } from '@/utils/background/sending/render';
-import { BUILT_IN_TEMPLATES, type Template } from '@/utils/shared/templates';
+import { renderTemplate, TEXT_LIMIT, hostAllowed } from '@/utils/background/sending/render';
+import { BUILT_IN_TEMPLATES } from '@/utils/shared/templates';
 import { OrderSchema, type Order } from '@/utils/shared/order';
 
 const order: Order = {
@@ -54,19 +54,6 @@ describe('templates', () => {
     expect(r.preview.charCount).toBe(201);
     expect(r.problems.some((p) => p.code === 'too-long')).toBe(true);
     expect(renderTemplate(t, order, ctx, '   ').problems.some((p) => p.code === 'empty')).toBe(true);
-  });
-
-  it('knows personalised templates from shared ones', () => {
-    expect(isPersonalised(byId('order-confirmed'))).toBe(true);
-    const shared: Template = {
-      id: 'x',
-      name: 'x',
-      layout: 'text',
-      body: '{스토어명} 휴무 안내',
-      buttons: [],
-      builtIn: false,
-    };
-    expect(isPersonalised(shared)).toBe(false);
   });
 
   it('property: hostile order values never throw, never re-expand variables, never exceed the limit silently', () => {

@@ -9,7 +9,7 @@ type Field = { selector: string } | { header: string };
 /**
  * Runs in the admin tab (scripting.executeScript): a self-contained reading of the rows' raw text, so the
  * operator sees what the selectors pick before saving. The content script applies the same rules via
- * utils/stores/custom.ts; validation happens back here with the same toOrder.
+ * utils/content/stores/custom.ts; validation happens back here with the same toOrder.
  */
 function readRawRows(rowSelector: string, fields: Record<string, Field>): Record<string, string>[] {
   const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -38,7 +38,8 @@ function readRawRows(rowSelector: string, fields: Record<string, Field>): Record
   });
 }
 
-export async function previewInTab(config: CustomAdmin) {
+/** What the described selectors read in an open tab of that admin: the first orders and problems. */
+async function previewCustomAdmin(config: CustomAdmin) {
   const [tab] = await browser.tabs.query({ url: config.urlPattern });
   if (!tab?.id) return { tabFound: false, rows: 0, orders: [], problems: [] };
   const [result] = await browser.scripting.executeScript({
@@ -61,6 +62,7 @@ export async function previewInTab(config: CustomAdmin) {
   return { tabFound: true, rows: raw.length, orders: orders.slice(0, 5), problems: problems.slice(0, 5) };
 }
 
-export function createCustomAdminHandlers(): Handlers {
-  return { 'custom.preview': async ({ config }) => previewInTab(config) };
+/** custom.*: trying a custom admin's selectors before saving them. */
+export function createCustomHandlers(): Handlers {
+  return { 'custom.preview': async ({ config }) => previewCustomAdmin(config) };
 }

@@ -5,7 +5,7 @@ import { SettingsSchema } from '@/utils/shared/settings-schema';
 import { getSettings, saveSettings } from '@/utils/background/storage/settings-store';
 import { eraseLinks, exportLinks, importLinks } from '@/utils/background/storage/links';
 import { eraseHistory, exportHistory, importHistory } from '@/utils/background/storage/history';
-import { getChecklist } from '@/utils/background/storage/review-progress';
+import { getReviewProgress } from '@/utils/background/storage/review-progress';
 
 // One JSON file with everything the operator built up — never tokens or the client secret.
 const BackupSchema = z.object({
@@ -25,6 +25,7 @@ function invalid(detail: string) {
   });
 }
 
+/** data.*: the operator's backup file, and erasing everything. */
 export function createDataHandlers(): Handlers {
   return {
     'data.export': async () => {
@@ -35,7 +36,8 @@ export function createDataHandlers(): Handlers {
         settings: await getSettings(),
         links: await exportLinks(),
         history: await exportHistory(),
-        checklist: await getChecklist(),
+        // The review progress, under the key backup files have always used.
+        checklist: await getReviewProgress(),
       };
       return { json: JSON.stringify(backup, null, 2) };
     },

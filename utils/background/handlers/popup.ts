@@ -5,17 +5,17 @@ import type { AuthState, HistoryRecord, Quota } from '@/utils/shared/wire';
 import type { KakaoService } from '@/utils/background/kakao/service';
 import { getSettings } from '@/utils/background/storage/settings-store';
 import { listHistory } from '@/utils/background/storage/history';
-import { getChecklist } from '@/utils/background/storage/review-progress';
-import { quotaToday } from '@/utils/background/kakao/background-kakao';
+import { getReviewProgress } from '@/utils/background/storage/review-progress';
+import { quotaView } from '@/utils/background/kakao/background-kakao';
 import { POPUP_CACHE_KEY } from '@/utils/shared/popup-cache';
 import { PopupViewSchema, type ConsentScope, type PopupState, type PopupView } from '@/utils/shared/popup-protocol';
 import { nextSetupStep, type SetupInput } from '@/utils/shared/setup-step';
 
-/** Where the popup's answer comes from (the Kakao service, settings, checklist, history). */
+/** Where the popup's answer comes from (the Kakao service, settings, review progress, history). */
 export interface PopupSources {
   authState(): Promise<AuthState>;
   settings(): Promise<NonNullable<SetupInput['settings']>>;
-  checklist(): Promise<NonNullable<SetupInput['checklist']>>;
+  reviewProgress(): Promise<NonNullable<SetupInput['reviewProgress']>>;
   recentSends(): Promise<HistoryRecord[]>;
   quota(): Promise<Quota>;
   friendsCount(refresh: boolean): Promise<number>;
@@ -28,9 +28,9 @@ export function popupSourcesFrom(kakao: KakaoService): PopupSources {
   return {
     authState: () => kakao.authState(),
     settings: () => getSettings(),
-    checklist: () => getChecklist(),
+    reviewProgress: () => getReviewProgress(),
     recentSends: () => listHistory({ limit: 5 }),
-    quota: () => quotaToday(kakao),
+    quota: () => quotaView(kakao),
     friendsCount: async (refresh) => (await kakao.friends(refresh)).totalCount,
     signIn: () => kakao.signIn(),
     requestConsent: (scopes) => kakao.requestConsent(scopes),
@@ -53,10 +53,10 @@ async function lastView(): Promise<PopupView> {
 export async function buildPopupState(src: PopupSources, last: PopupView, refreshFriends = false): Promise<PopupState> {
   const view: PopupView = { ...last };
   const errors: PopupState['errors'] = {};
-  const [auth, settings, checklist, recent] = await Promise.allSettled([
+  const [auth, settings, reviewProgress, recent] = await Promise.allSettled([
     src.authState(),
     src.settings(),
-    src.checklist(),
+    src.reviewProgress(),
     src.recentSends(),
   ]);
 
@@ -93,7 +93,7 @@ export async function buildPopupState(src: PopupSources, last: PopupView, refres
   const step = nextSetupStep({
     auth: auth.status === 'fulfilled' ? auth.value : undefined,
     settings: settings.status === 'fulfilled' ? settings.value : undefined,
-    checklist: checklist.status === 'fulfilled' ? checklist.value : undefined,
+    reviewProgress: reviewProgress.status === 'fulfilled' ? reviewProgress.value : undefined,
   });
   // Keep the last known step when this refresh could not judge it.
   if (step !== 'unknown') view.nextStep = step;

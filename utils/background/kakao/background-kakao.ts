@@ -28,6 +28,6 @@ export function toWireFriend(f: KakaoFriend): Friend {
 }
 
 /** Today's quota as the pages show it (the sender's daily limit is Kakao's published figure, not an API). */
-export async function quotaToday(kakao: KakaoService, receiverUuid?: string) {
+export async function quotaView(kakao: KakaoService, receiverUuid?: string) {
   return { ...(await kakao.quotaLeft(receiverUuid)), senderLimit: DAILY.sender };
 }

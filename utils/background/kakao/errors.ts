@@ -8,8 +8,6 @@ export interface Explanation {
   fixEn: string;
   /** A UI action that fixes it. */
   action?: 'sign-in' | 'grant-consent' | 'open-settings' | 'retry' | 'relink';
-  /** Safe to retry automatically (the request was not processed). */
-  retryable?: boolean;
 }
 
 const e = (ko: string, en: string, fixKo: string, fixEn: string, extra: Partial<Explanation> = {}): Explanation => ({
@@ -28,7 +26,7 @@ export const CATALOG: Record<string, Explanation> = {
     'Kakao internal error.',
     '잠시 후 다시 시도해 주세요.',
     'Try again in a moment.',
-    { retryable: true, action: 'retry' },
+    { action: 'retry' },
   ),
   '-2': e(
     '요청 값이 올바르지 않아요(수신자 또는 메시지 형식).',
@@ -68,7 +66,7 @@ export const CATALOG: Record<string, Explanation> = {
     'Kakao is under maintenance or has an internal problem.',
     '잠시 후 다시 시도해 주세요.',
     'Try again later.',
-    { retryable: true, action: 'retry' },
+    { action: 'retry' },
   ),
   '-8': e(
     '요청 헤더가 올바르지 않아요.',
@@ -87,7 +85,7 @@ export const CATALOG: Record<string, Explanation> = {
     'Kakao API request quota exceeded.',
     '잠시 후 다시 시도해 주세요. 계속되면 앱의 쿼터를 확인하세요.',
     'Try again later; if it persists check your app quota.',
-    { retryable: true, action: 'retry' },
+    { action: 'retry' },
   ),
   '-11': e(
     '유료 API 사용 한도를 넘었어요.',
@@ -121,7 +119,7 @@ export const CATALOG: Record<string, Explanation> = {
     'Kakao internal timeout.',
     '잠시 후 다시 시도해 주세요.',
     'Try again later.',
-    { retryable: true, action: 'retry' },
+    { action: 'retry' },
   ),
   '-606': e('이미지가 너무 많아요.', 'Too many images.', '이미지 수를 줄여 주세요.', 'Use fewer images.'),
   '-903': e(
@@ -239,7 +237,7 @@ export const CATALOG: Record<string, Explanation> = {
     'Temporary Kakao Login server error.',
     '잠시 후 다시 시도해 주세요.',
     'Try again in a moment.',
-    { retryable: true, action: 'retry' },
+    { action: 'retry' },
   ),
   KOE004: e(
     '카카오 앱에서 카카오 로그인이 꺼져 있어요.',
@@ -393,7 +391,6 @@ export class KakaoError extends Error {
   readonly fixKo: string;
   readonly fixEn: string;
   readonly action?: Explanation['action'];
-  readonly retryable: boolean;
 
   constructor(
     readonly code: string,
@@ -410,7 +407,6 @@ export class KakaoError extends Error {
     this.fixKo = known?.fixKo ?? '잠시 후 다시 시도하고, 계속되면 카카오 디벨로퍼스 문서에서 코드를 확인해 주세요.';
     this.fixEn = known?.fixEn ?? 'Try again later; if it persists look the code up in Kakao Developers.';
     this.action = known?.action;
-    this.retryable = known?.retryable ?? false;
     if (code === '-402' && Array.isArray(data.requiredScopes)) {
       const scopes = (data.requiredScopes as string[]).join(', ');
       this.fixKo = `"동의하기"를 눌러 ${scopes} 항목에 동의해 주세요.`;

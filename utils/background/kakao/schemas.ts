@@ -74,49 +74,35 @@ export const SendResponseSchema = z
 
 export const MemoResponseSchema = z.object({ result_code: z.number() });
 
-const LinkSchema = z.object({ web_url: z.string().optional(), mobile_web_url: z.string().optional() });
-const ButtonSchema = z.object({ title: z.string(), link: LinkSchema });
-const ContentSchema = z.object({
-  title: z.string().optional(),
-  description: z.string().optional(),
-  image_url: z.string().optional(),
-  image_width: z.number().optional(),
-  image_height: z.number().optional(),
-  link: LinkSchema,
-});
+// What OrderTalk sends, not what it reads: built by utils/background/sending/render.ts, which applies
+// Kakao's limits (kakao-api.md §5), so a type is enough here.
+interface KakaoLink {
+  web_url?: string;
+  mobile_web_url?: string;
+}
+interface KakaoButton {
+  title: string;
+  link: KakaoLink;
+}
+interface KakaoContent {
+  title?: string;
+  description?: string;
+  image_url?: string;
+  image_width?: number;
+  image_height?: number;
+  link: KakaoLink;
+}
+interface Buttons {
+  button_title?: string;
+  buttons?: KakaoButton[];
+}
 /** The default template objects OrderTalk sends (kakao-api.md §5). */
-export const TemplateObjectSchema = z.discriminatedUnion('object_type', [
-  z.object({
-    object_type: z.literal('text'),
-    text: z.string().min(1).max(200),
-    link: LinkSchema,
-    button_title: z.string().optional(),
-    buttons: z.array(ButtonSchema).max(2).optional(),
-  }),
-  z.object({
-    object_type: z.literal('feed'),
-    content: ContentSchema,
-    button_title: z.string().optional(),
-    buttons: z.array(ButtonSchema).max(2).optional(),
-  }),
-  z.object({
-    object_type: z.literal('commerce'),
-    content: ContentSchema,
-    commerce: z.object({
-      regular_price: z.number().int(),
-      discount_price: z.number().int().optional(),
-      product_name: z.string().optional(),
-    }),
-    button_title: z.string().optional(),
-    buttons: z.array(ButtonSchema).max(2).optional(),
-  }),
-  z.object({
-    object_type: z.literal('list'),
-    header_title: z.string().max(200),
-    header_link: LinkSchema,
-    contents: z.array(ContentSchema).min(2).max(3),
-    button_title: z.string().optional(),
-    buttons: z.array(ButtonSchema).max(2).optional(),
-  }),
-]);
-export type TemplateObject = z.infer<typeof TemplateObjectSchema>;
+export type TemplateObject =
+  | ({ object_type: 'text'; text: string; link: KakaoLink } & Buttons)
+  | ({ object_type: 'feed'; content: KakaoContent } & Buttons)
+  | ({
+      object_type: 'commerce';
+      content: KakaoContent;
+      commerce: { regular_price: number; discount_price?: number; product_name?: string };
+    } & Buttons)
+  | ({ object_type: 'list'; header_title: string; header_link: KakaoLink; contents: KakaoContent[] } & Buttons);

@@ -120,11 +120,6 @@ export function createKakaoService(deps: KakaoServiceDeps) {
     signIn: () => authorize(),
     /** Additional consent for exactly the missing items. */
     requestConsent: (scopes: KakaoScope[]) => authorize(scopes),
-    async refreshProfile(): Promise<AuthInfo> {
-      await signedInProfile();
-      await guard(loadProfile);
-      return authState();
-    },
     async signOut(): Promise<AuthInfo> {
       await session.call('/v1/user/logout', { method: 'POST', form: {} }, 'read').catch(() => undefined);
       await store.clearSession();

@@ -9,7 +9,6 @@ export interface SessionDeps {
   store: TokenStore;
   restApiKey: () => Promise<string>;
   sleep?: (ms: number) => Promise<void>;
-  onSignedOut?: () => void;
 }
 
 const REFRESH_MARGIN_MS = 5 * 60 * 1000;
@@ -31,17 +30,12 @@ export function createSession(deps: SessionDeps) {
     return t.access_token;
   }
 
-  async function signOutLocally(): Promise<void> {
-    await deps.store.clearSession();
-    deps.onSignedOut?.();
-  }
-
   /** One refresh in flight, shared by every concurrent caller. */
   function refresh(): Promise<string> {
     refreshing ??= (async () => {
       const refreshToken = await deps.store.refresh.get();
       if (!refreshToken) {
-        await signOutLocally();
+        await deps.store.clearSession();
         throw new KakaoError('signed-out');
       }
       try {
@@ -55,7 +49,7 @@ export function createSession(deps: SessionDeps) {
         );
       } catch (error) {
         if (error instanceof KakaoError && (error.code === 'KOE322' || error.code === 'KOE101')) {
-          await signOutLocally();
+          await deps.store.clearSession();
           throw new KakaoError('KOE322', error.httpStatus, error.kakaoMessage);
         }
         throw error;
@@ -111,6 +105,6 @@ export function createSession(deps: SessionDeps) {
     }
   }
 
-  return { call, refresh, saveTokens, signOutLocally, accessToken };
+  return { call, refresh, saveTokens, accessToken };
 }
 export type Session = ReturnType<typeof createSession>;

@@ -1,6 +1,6 @@
 import type { Order } from '@/utils/shared/order';
 import type { TemplateObject } from '@/utils/background/kakao/schemas';
-import { VARIABLES, variablesIn, type Template, type Variable } from '@/utils/shared/templates';
+import { VARIABLES, type Template, type Variable } from '@/utils/shared/templates';
 
 export const TEXT_LIMIT = 200;
 
@@ -166,9 +166,4 @@ export function renderTemplate(template: Template, order: Order, ctx: RenderCont
     problems,
     renderedKey: JSON.stringify(templateObject),
   };
-}
-
-/** Uses a variable that differs per customer: such a message is never shared in one request. */
-export function isPersonalised(template: Template): boolean {
-  return variablesIn(template).some((v) => ['구매자명', '상품명', '주문번호', '택배사', '송장번호'].includes(v));
 }

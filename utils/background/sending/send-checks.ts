@@ -30,7 +30,7 @@ const item = (
   ...(!ok && { fixKo, fixEn, action }),
 });
 
-/** The checklist shown before Send: every failing item says how to fix it. Blocks stop the send; warns ask again. */
+/** The checks shown before Send: every failing item says how to fix it. Blocks stop the send; warns ask again. */
 export function sendChecks(i: EligibilityInput): { checks: Check[]; canSend: boolean; needsReconfirm: boolean } {
   const checks: Check[] = [
     item(

@@ -1,17 +1,17 @@
 import { storage } from 'wxt/utils/storage';
-import { ChecklistSchema, type Checklist } from '@/utils/shared/wire';
+import { ReviewProgressSchema, type ReviewProgress } from '@/utils/shared/wire';
 
 const item = storage.defineItem<unknown>('local:reviewChecklist', { fallback: {}, version: 1 });
 // Before the background kept them, the options page stored the operator's own ticks here.
 const legacyTicks = storage.defineItem<unknown>('local:reviewTicks', { fallback: null });
-const LegacyTicksSchema = ChecklistSchema.pick({ bizAppAt: true, appIdentityAt: true, optInPageAt: true });
+const LegacyTicksSchema = ReviewProgressSchema.pick({ bizAppAt: true, appIdentityAt: true, optInPageAt: true });
 
-async function read(): Promise<Checklist> {
-  const parsed = ChecklistSchema.safeParse(await item.getValue());
+async function read(): Promise<ReviewProgress> {
+  const parsed = ReviewProgressSchema.safeParse(await item.getValue());
   return parsed.success ? parsed.data : {};
 }
 
-/** Moves the old page-kept ticks into the checklist (a tick already there wins), then drops them. */
+/** Moves the old page-kept ticks into the review progress (a tick already there wins), then drops them. */
 export async function moveLegacyTicks(): Promise<void> {
   const legacy = await legacyTicks.getValue();
   if (legacy === null) return;
@@ -23,14 +23,18 @@ export async function moveLegacyTicks(): Promise<void> {
 // Once per worker lifetime, not on every read.
 let moved: Promise<void> | undefined;
 
-export async function getChecklist(): Promise<Checklist> {
+export async function getReviewProgress(): Promise<ReviewProgress> {
   await (moved ??= moveLegacyTicks());
   return read();
 }
 
 /** Records when a step passed; `done: false` clears it (an operator-ticked item unticked). */
-export async function markChecklist(step: keyof Checklist, done = true, now = Date.now()): Promise<Checklist> {
-  const next: Checklist = { ...(await getChecklist()) };
+export async function markReviewStep(
+  step: keyof ReviewProgress,
+  done = true,
+  now = Date.now(),
+): Promise<ReviewProgress> {
+  const next: ReviewProgress = { ...(await getReviewProgress()) };
   if (done) next[step] = now;
   else delete next[step];
   await item.setValue(next);

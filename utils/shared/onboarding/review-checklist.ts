@@ -14,7 +14,7 @@ export type ReviewItemId =
 export type ReviewSource =
   | { kind: 'tick'; tick: TickStep }
   | { kind: 'auto' }
-  | { kind: 'checklist'; page: 'kakao' | 'store' | 'test' | 'notice' };
+  | { kind: 'progress'; page: 'kakao' | 'store' | 'test' | 'notice' };
 
 export interface ReviewItem {
   id: ReviewItemId;
@@ -30,7 +30,7 @@ export interface ReviewInput extends SetupInput {
 }
 
 export function reviewItems(input: ReviewInput): ReviewItem[] {
-  const { auth, settings, checklist = {}, ticks = {} } = input;
+  const { auth, settings, reviewProgress = {}, ticks = {} } = input;
   const tick = (id: ReviewItemId, step: TickStep): ReviewItem => ({
     id,
     done: !!ticks[step],
@@ -43,25 +43,25 @@ export function reviewItems(input: ReviewInput): ReviewItem[] {
     {
       id: 'kakao-login',
       done: !!auth?.signedIn && !auth.missingScopes.includes('friends') && !auth.missingScopes.includes('talk_message'),
-      source: { kind: 'checklist', page: 'kakao' },
+      source: { kind: 'progress', page: 'kakao' },
     },
     {
       id: 'link-domain',
       done: !!settings && urlInLinkDomains(settings.store.url, settings.store.linkDomains),
-      source: { kind: 'checklist', page: 'store' },
+      source: { kind: 'progress', page: 'store' },
     },
     tick('opt-in-page', 'optInPageAt'),
     {
       id: 'team-member',
-      done: !!checklist.teamMemberAt,
-      at: checklist.teamMemberAt,
-      source: { kind: 'checklist', page: 'test' },
+      done: !!reviewProgress.teamMemberAt,
+      at: reviewProgress.teamMemberAt,
+      source: { kind: 'progress', page: 'test' },
     },
     {
       id: 'notice',
-      done: !!checklist.noticeViewedAt,
-      at: checklist.noticeViewedAt,
-      source: { kind: 'checklist', page: 'notice' },
+      done: !!reviewProgress.noticeViewedAt,
+      at: reviewProgress.noticeViewedAt,
+      source: { kind: 'progress', page: 'notice' },
     },
   ];
 }

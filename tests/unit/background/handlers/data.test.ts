@@ -5,7 +5,9 @@ import { createDataHandlers } from '@/utils/background/handlers/data';
 import { getLink, setLink } from '@/utils/background/storage/links';
 import { beginSend, listHistory } from '@/utils/background/storage/history';
 import { getSettings, updateSettings } from '@/utils/background/storage/settings-store';
+import { markReviewStep } from '@/utils/background/storage/review-progress';
 import type { Order } from '@/utils/shared/order';
+import { contentSender, send } from './support';
 
 const order: Order = {
   store: 'smartstore',
@@ -15,7 +17,6 @@ const order: Order = {
   buyerId: 'minji',
   productName: '현미',
 };
-const meta = { caller: 'page' as const, sender: {} };
 
 describe('data export, import and erase', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -36,14 +37,17 @@ describe('data export, import and erase', () => {
       { allowRepeat: false },
     );
     await browser.storage.local.set({ kakaoRefreshToken: 'v1.sealed' });
-    const { json } = await h['data.export']!({}, meta);
+    await markReviewStep('teamMemberAt', true, 5);
+    const exported = await send(h, 'data.export', {});
+    const json = exported.ok ? (exported.value as { json: string }).json : '';
+    expect(JSON.parse(json)).toMatchObject({ format: 'ordertalk-backup', checklist: { teamMemberAt: 5 } });
     expect(json).not.toContain('kakaoRefreshToken');
-    await h['data.erase']!({}, meta);
+    expect(await send(h, 'data.erase', {})).toEqual({ ok: true, value: { ok: true } });
     expect(await browser.storage.local.get(null)).toEqual({});
-    const preview = await h['data.import']!({ json, apply: false }, meta);
-    expect(preview.summary).toMatchObject({ linksAdded: 1, history: 1 });
+    const preview = await send(h, 'data.import', { json, apply: false });
+    expect(preview).toMatchObject({ ok: true, value: { summary: { linksAdded: 1, history: 1 } } });
     expect(await getLink(order)).toBeNull();
-    await h['data.import']!({ json, apply: true }, meta);
+    await send(h, 'data.import', { json, apply: true });
     expect(await getLink(order)).toMatchObject({ friendUuid: 'u7' });
     expect((await getSettings()).store.name).toBe('하늘상점');
     // A pending record from a backup can only be checked, never resumed.
@@ -52,12 +56,25 @@ describe('data export, import and erase', () => {
 
   it('rejects a broken file with a specific bilingual error', async () => {
     const h = createDataHandlers();
-    await expect(h['data.import']!({ json: '{', apply: false }, meta)).rejects.toMatchObject({
-      code: 'invalid-file',
-      ko: expect.stringContaining('JSON'),
+    expect(await send(h, 'data.import', { json: '{', apply: false })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-file', ko: expect.stringContaining('JSON') },
     });
-    await expect(
-      h['data.import']!({ json: '{"format":"ordertalk-backup","version":1}', apply: false }, meta),
-    ).rejects.toMatchObject({ code: 'invalid-file' });
+    expect(
+      await send(h, 'data.import', { json: '{"format":"ordertalk-backup","version":1}', apply: false }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid-file' } });
+  });
+
+  it('refuses content scripts, and an import without saying whether to apply it', async () => {
+    const h = createDataHandlers();
+    await updateSettings((s) => ({ ...s, store: { ...s.store, name: '하늘상점' } }));
+    for (const type of ['data.export', 'data.erase'] as const) {
+      expect(await send(h, type, {}, contentSender())).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    expect(await send(h, 'data.import', { json: '{}' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+    expect((await getSettings()).store.name).toBe('하늘상점');
   });
 });

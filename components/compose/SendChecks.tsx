@@ -5,7 +5,7 @@ import { callBackground } from '@/utils/pages/background-client';
 import { isKorean } from '@/components/ui/localized';
 
 /** Eligibility before Send: each failing item with its fix and, where one exists, the action. */
-export function Checklist(props: { checks: Check[]; onChanged: () => void; onLink: () => void }) {
+export function SendChecks(props: { checks: Check[]; onChanged: () => void; onLink: () => void }) {
   const ko = isKorean();
   async function act(action?: string) {
     if (action === 'sign-in') await browser.runtime.openOptionsPage();

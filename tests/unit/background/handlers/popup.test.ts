@@ -6,6 +6,7 @@ import { dispatch } from '@/utils/background/server';
 import { POPUP_CACHE_KEY } from '@/utils/shared/popup-cache';
 import type { AuthState } from '@/utils/shared/wire';
 import type { PopupView } from '@/utils/shared/popup-protocol';
+import { contentSender, pageSender } from './support';
 
 const signedIn: AuthState = {
   configured: true,
@@ -22,7 +23,7 @@ function sources(patch: Partial<PopupSources> = {}): PopupSources {
   return {
     authState: async () => signedIn,
     settings: async () => ({ kakao: { restApiKey: 'k' }, store: { name: '하늘상점', url: 'https://example.com' } }),
-    checklist: async () => ({ sendToMeAt: 1, teamMemberAt: 2, noticeViewedAt: 3 }),
+    reviewProgress: async () => ({ sendToMeAt: 1, teamMemberAt: 2, noticeViewedAt: 3 }),
     recentSends: async () => [],
     quota: async () => ({ day: '2026-11-30', senderLeft: 90, senderLimit: 100 }),
     friendsCount: async () => 4,
@@ -56,7 +57,7 @@ describe('the popup view the background builds', () => {
   });
 
   it('keeps the last next step when a source it depends on fails', async () => {
-    const state = await buildPopupState(sources({ checklist: () => Promise.reject(new Error('storage')) }), last);
+    const state = await buildPopupState(sources({ reviewProgress: () => Promise.reject(new Error('storage')) }), last);
     expect(state.view.nextStep).toBe('store');
     expect((await buildPopupState(sources(), last)).view.nextStep).toBe('done');
   });
@@ -93,8 +94,8 @@ describe('the popup view the background builds', () => {
         signOut: async () => void (await signOut(), (state = { ...signedIn, signedIn: false })),
       }),
     );
-    const page = { id: browser.runtime.id, url: browser.runtime.getURL('/popup.html') };
-    const content = { id: browser.runtime.id, url: 'https://sell.smartstore.naver.com/', tab: { id: 1 } as never };
+    const page = pageSender();
+    const content = contentSender();
 
     const view = await dispatch(handlers, { type: 'popup.view', input: {} }, page);
     expect(view).toMatchObject({ ok: true, value: { view: { auth: { nickname: '운영자' }, friendsCount: 4 } } });

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { startEmulator, type Emulator } from '../../../kakao-emulator/client';
+import { createAuthHandlers } from '@/utils/background/handlers/auth';
+import { contentSender, emulatedKakao, send } from './support';
+
+let emu: Emulator;
+beforeAll(async () => {
+  emu = await startEmulator({ scenario: 'basic' });
+});
+afterAll(() => emu.close());
+beforeEach(async () => {
+  fakeBrowser.reset();
+  await emu.control.reset();
+  await emu.control.autoApprove(1);
+});
+
+describe('auth handlers', () => {
+  it('signs in, adds consent and signs out, answering with the state and never a token', async () => {
+    const h = createAuthHandlers(await emulatedKakao(emu));
+    expect(await send(h, 'auth.state', {})).toMatchObject({ ok: true, value: { configured: true, signedIn: false } });
+    const signedIn = await send(h, 'auth.signIn', {});
+    expect(signedIn).toMatchObject({
+      ok: true,
+      value: { signedIn: true, nickname: '운영자', missingScopes: ['friends'] },
+    });
+    const consented = await send(h, 'auth.requestConsent', { scopes: ['friends'] });
+    expect(consented).toMatchObject({ ok: true, value: { missingScopes: [] } });
+    const tokens = [...emu.world.access.keys(), ...emu.world.refresh.keys()];
+    expect(tokens.length).toBeGreaterThan(0);
+    for (const t of tokens) expect(JSON.stringify([signedIn, consented])).not.toContain(t);
+    expect(await send(h, 'auth.signOut', {})).toMatchObject({ ok: true, value: { signedIn: false } });
+    expect(await send(h, 'auth.state', {})).toMatchObject({ ok: true, value: { signedIn: false } });
+  });
+
+  it('disconnects the app from the Kakao account', async () => {
+    const h = createAuthHandlers(await emulatedKakao(emu));
+    await send(h, 'auth.signIn', {});
+    expect(await send(h, 'auth.disconnect', {})).toMatchObject({ ok: true, value: { signedIn: false } });
+    expect(emu.world.requests.some((r) => r.path === '/v1/user/unlink')).toBe(true);
+  });
+
+  it('refuses content scripts and consent for scopes OrderTalk never asks for', async () => {
+    const h = createAuthHandlers(await emulatedKakao(emu));
+    expect(await send(h, 'auth.signIn', {}, contentSender())).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await send(h, 'auth.requestConsent', { scopes: ['account_email'] })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+    expect((await emu.control.state()).tokensIssued).toBe(0);
+  });
+});
