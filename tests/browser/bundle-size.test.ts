@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CHROME_BUILD } from '../support/chromium';
 
-// Each store's content script loads on every admin page the operator opens: issue #5 caps it at 30 kB
+// Each store's content script loads on every admin page the operator opens: the budget is 30 kB
 // minified. `npm run bench` prints the figure; this keeps a change from quietly growing past it.
 describe('content script size (production build)', () => {
   for (const name of ['smartstore', 'cafe24', 'godomall']) {
@@ -18,7 +18,7 @@ describe('content script size (production build)', () => {
   });
 });
 
-// The popup paints from its cache within 50 ms of a static page (issue #6, `npm run bench`) because it loads
+// The popup paints from its cache within 50 ms of a static page (`npm run bench`) because it loads
 // one small chunk, no classic zod, and no stylesheet request. These keep a change from quietly undoing that.
 describe('popup first-paint budget (production build)', () => {
   const html = readFileSync(`${CHROME_BUILD}/popup.html`, 'utf8');

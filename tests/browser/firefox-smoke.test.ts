@@ -3,7 +3,8 @@ import { launchFirefox } from '../support/firefox';
 import { startSiteServer, type SiteServer } from '../support/site-server';
 import { GECKO_ID } from '@/utils/shared/extension-identity';
 
-// Firefox can only be driven for content scripts: BiDi cannot open moz-extension:// pages (wxt-notes §2.2).
+// Firefox can only be driven for content scripts: BiDi cannot open moz-extension:// pages (see
+// tests/support/firefox.ts).
 describe('Firefox build (temporary add-on in Firefox ESR)', () => {
   let site: SiteServer;
   let ff: Awaited<ReturnType<typeof launchFirefox>>;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 // The emulator's world, loaded from JSON. Defaults follow Kakao's behaviour as far as our notes know it
-// (../shared/reference/kakao-api.md); choices where Kakao is UNCONFIRMED are listed in README.md.
+// (docs/reference/kakao-api.md); choices where Kakao is UNCONFIRMED are listed in README.md.
 export const ScopeIdSchema = z.enum(['profile_nickname', 'profile_image', 'friends', 'talk_message']);
 export type ScopeId = z.infer<typeof ScopeIdSchema>;
 

@@ -143,7 +143,7 @@ export class World {
     return app.members.includes(user);
   }
 
-  /** Kakao's visibility rules for one friend in the sender's friends list (kakao-api.md §3). */
+  /** Kakao's visibility rules for one friend in the sender's friends list (docs/reference/kakao-api.md §3). */
   visibleFriend(app: App, sender: number, friend: number): boolean {
     const user = this.users.get(friend);
     return (

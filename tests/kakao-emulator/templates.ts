@@ -1,7 +1,7 @@
 import type { App } from './scenario';
 
-// Checks a default template object the way our notes describe Kakao (kakao-api.md §5). Kakao itself lets a
-// link outside the registered domains through and the link just fails to open; the emulator rejects it
+// Checks a default template object the way our notes describe Kakao (docs/reference/kakao-api.md §5). Kakao itself lets
+// a link outside the registered domains through and the link just fails to open; the emulator rejects it
 // with -2 instead, so a wrong link shows up in tests rather than on a customer's phone.
 export const TEXT_LIMIT = 200;
 const TYPES = ['text', 'feed', 'list', 'commerce', 'location'] as const;

@@ -1,5 +1,5 @@
-// Every Kakao error code from kakao-api.md §7 → what it means and what the operator can do, in Korean and
-// English. Branch on codes, never on Kakao's message text (it changes).
+// Every Kakao error code from docs/reference/kakao-api.md §7 → what it means and what the operator can do, in Korean
+// and English. Branch on codes, never on Kakao's message text (it changes).
 
 export interface Explanation {
   ko: string;

@@ -1,7 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 
-// Kakao's daily caps (kakao-api.md §6), counted here so the UI shows what is left before Kakao refuses.
+// Kakao's daily caps (docs/reference/kakao-api.md §6), counted here so the UI shows what is left before Kakao refuses.
 export const DAILY = { sender: 100, receiver: 100, pair: 20 } as const;
 
 import { seoulDay } from '@/utils/shared/seoul-day';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// Kakao's responses, validated where they enter (kakao-api.md). Unknown fields pass through untouched.
+// Kakao's responses, validated where they enter (docs/reference/kakao-api.md). Unknown fields pass through untouched.
 export const ScopeIds = ['profile_nickname', 'friends', 'talk_message'] as const;
 export type KakaoScope = (typeof ScopeIds)[number];
 
@@ -75,7 +75,7 @@ export const SendResponseSchema = z
 export const MemoResponseSchema = z.object({ result_code: z.number() });
 
 // What OrderTalk sends, not what it reads: built by utils/background/sending/render.ts, which applies
-// Kakao's limits (kakao-api.md §5), so a type is enough here.
+// Kakao's limits (docs/reference/kakao-api.md §5), so a type is enough here.
 interface KakaoLink {
   web_url?: string;
   mobile_web_url?: string;
@@ -96,7 +96,7 @@ interface Buttons {
   button_title?: string;
   buttons?: KakaoButton[];
 }
-/** The default template objects OrderTalk sends (kakao-api.md §5). */
+/** The default template objects OrderTalk sends (docs/reference/kakao-api.md §5). */
 export type TemplateObject =
   | ({ object_type: 'text'; text: string; link: KakaoLink } & Buttons)
   | ({ object_type: 'feed'; content: KakaoContent } & Buttons)

@@ -5,7 +5,7 @@ import { bodyRows, headerIndex, tablesWithHeaders } from './header-table';
 import type { AdminLocator, Locator, RowRef } from './types';
 
 // Cafe24 admin order lists (server-rendered /admin/php/shop1/s_new/*.php). BEST-EFFORT: no public fixture of
-// the row markup exists (store-admins.md §8), so columns are found by their header text.
+// the row markup exists (docs/reference/store-admins.md §8), so columns are found by their header text.
 const LABELS = {
   orderNo: '주문번호',
   buyer: '주문자',

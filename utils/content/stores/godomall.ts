@@ -4,7 +4,7 @@ import { cellText } from './cell-text';
 import type { AdminLocator, Locator, RowRef } from './types';
 
 // Godomall5 admin (gdadmin.<shop>/order/order_list_*.php): server-rendered table.order-list, orderer name
-// and cell phone as data attributes. BEST-EFFORT from a customised public template (store-admins.md §3);
+// and cell phone as data attributes. BEST-EFFORT from a customised public template (docs/reference/store-admins.md §3);
 // per-item views use rowspan, so order-level values carry down to the following rows.
 const locateGodomall: Locator<'godomall'> = {
   store: 'godomall',

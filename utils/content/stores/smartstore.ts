@@ -6,7 +6,7 @@ import { SMARTSTORE_FIELDS } from './smartstore-fields';
 import type { AdminLocator, Locator, RawFields, RowRef } from './types';
 
 // Naver Smartstore seller center, inside the /o/… order frame: a TOAST UI Grid whose cells carry
-// data-row-key and data-column-name (store-admins.md §1.4), named as the fields in smartstore-fields.ts.
+// data-row-key and data-column-name (docs/reference/store-admins.md §1.4), named as the fields in smartstore-fields.ts.
 // The grid also shows the quantity (the page data's is not read) and the row's tick box.
 const SMARTSTORE_COLUMNS = { ...SMARTSTORE_FIELDS, quantity: 'quantity', checked: '_checked' } as const;
 

@@ -2,8 +2,8 @@ import { displayStoreName } from './customer-notice';
 import { withJosa } from '@/utils/shared/korean';
 
 // Ready text for Kakao's application form ([추가 기능] 카카오톡 친구/메시지): the purpose and the full
-// scenario from login to a message reaching a friend, as the reviewers ask (kakao-api.md §8). Korean: the
-// form is read by Kakao's Korean reviewers.
+// scenario from login to a message reaching a friend, as the reviewers ask (docs/reference/kakao-api.md §8). Korean:
+// the form is read by Kakao's Korean reviewers.
 
 export interface ApplicationInput {
   storeName: string;

@@ -1,8 +1,8 @@
 import type { SetupInput } from '@/utils/shared/setup-step';
 import { urlInLinkDomains } from './store-checks';
 
-// Kakao's checklist for the KakaoTalk friends/message feature (kakao-review-conversation.txt, kakao-api.md §8),
-// item by item, with where each state comes from.
+// Kakao's checklist for the KakaoTalk friends/message feature (docs/reference/kakao-review-conversation.txt,
+// docs/reference/kakao-api.md §8), item by item, with where each state comes from.
 
 /** Operator-confirmed ticks: things only the operator can check in Kakao's console or on their site. */
 export const TICK_STEPS = ['bizAppAt', 'appIdentityAt', 'optInPageAt'] as const;
