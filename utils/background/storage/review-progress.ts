@@ -1,9 +1,10 @@
 import { storage } from 'wxt/utils/storage';
 import { ReviewProgressSchema, type ReviewProgress } from '@/utils/shared/wire';
+import { REVIEW_PROGRESS, REVIEW_TICKS } from '@/utils/shared/storage-keys';
 
-const item = storage.defineItem<unknown>('local:reviewChecklist', { fallback: {}, version: 1 });
+const item = storage.defineItem<unknown>(REVIEW_PROGRESS.key, { fallback: {}, version: 1 });
 // Before the background kept them, the options page stored the operator's own ticks here.
-const legacyTicks = storage.defineItem<unknown>('local:reviewTicks', { fallback: null });
+const legacyTicks = storage.defineItem<unknown>(REVIEW_TICKS.key, { fallback: null });
 const LegacyTicksSchema = ReviewProgressSchema.pick({ bizAppAt: true, appIdentityAt: true, optInPageAt: true });
 
 async function read(): Promise<ReviewProgress> {
