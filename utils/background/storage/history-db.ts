@@ -1,5 +1,6 @@
 import type { DBSchema } from 'idb';
 import { storage } from 'wxt/utils/storage';
+import { historyRows } from './migrations';
 import { cachedDb } from './open-db';
 import { HISTORY_DB, SEND_HISTORY } from '@/utils/shared/storage-keys';
 
@@ -33,20 +34,9 @@ export const historyDb = cachedDb<HistoryDb, 'records'>(
     item: storage.defineItem<unknown>(SEND_HISTORY.key, { fallback: null }),
     store: 'records',
     // Only rows with their key and indexed fields: one without an id would fail the whole move.
-    rows: (value) => (Array.isArray(value) ? value.filter(isRow) : []),
+    rows: historyRows,
   },
 );
-
-function isRow(value: unknown): value is HistoryRow {
-  const r = value as Partial<HistoryRow> | null;
-  return (
-    !!r &&
-    typeof r.id === 'string' &&
-    typeof r.createdAt === 'number' &&
-    typeof r.productOrderNo === 'string' &&
-    typeof r.status === 'string'
-  );
-}
 
 /** Erase all: the rows go, the database stays (opened, empty). */
 export async function clearHistoryDb(): Promise<void> {

@@ -1,5 +1,6 @@
 import type { DBSchema } from 'idb';
 import { storage } from 'wxt/utils/storage';
+import { linkRows } from './migrations';
 import { cachedDb } from './open-db';
 import { CUSTOMER_LINKS, LINKS_DB } from '@/utils/shared/storage-keys';
 
@@ -24,9 +25,6 @@ export const linksDb = cachedDb<LinksDb, 'links'>(
   {
     item: storage.defineItem<unknown>(CUSTOMER_LINKS.key, { fallback: null }),
     store: 'links',
-    rows: (value) =>
-      value && typeof value === 'object' && !Array.isArray(value)
-        ? Object.entries(value).flatMap(([key, link]) => (link && typeof link === 'object' ? [{ ...link, key }] : []))
-        : [],
+    rows: linkRows,
   },
 );

@@ -1,7 +1,10 @@
 import { openDB, type DBSchema, type IDBPDatabase, type StoreNames, type StoreValue } from 'idb';
 import type { WxtStorageItem } from 'wxt/utils/storage';
 
-/** Where a store's data was kept before (a storage.local item), and how its value becomes rows. */
+/**
+ * Where a store's data was kept before (a storage.local item), and how its value becomes rows (a pure function
+ * in migrations.ts). A move into another store, so not a WXT item migration: see migrations.ts.
+ */
 export interface LegacyData<S extends DBSchema, N extends StoreNames<S>> {
   item: WxtStorageItem<unknown, Record<string, unknown>>;
   store: N;
