@@ -1,8 +1,9 @@
 import { storage } from 'wxt/utils/storage';
+import { OPTIONS_VIEW } from '@/utils/shared/storage-keys';
 
 // The operator's explicit choice between the step-by-step wizard and plain sections (none = decide from setup).
 export type OptionsView = 'wizard' | 'sections';
-const item = storage.defineItem<unknown>('local:optionsView', { fallback: null });
+const item = storage.defineItem<unknown>(OPTIONS_VIEW.key, { fallback: null });
 
 export async function getViewPreference(): Promise<OptionsView | undefined> {
   try {

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { OrderSchema, type Order } from '@/utils/shared/order';
+import { COMPOSE_SESSIONS } from '@/utils/shared/storage-keys';
 
 // A compose session holds the orders one click asked about. It lives in storage.session so a restarted
 // service worker still knows them, and the compose window refers to it only by a random id.
@@ -9,7 +10,7 @@ const SessionSchema = z.object({ orders: z.array(OrderSchema).min(1), createdAt:
 export type ComposeSession = z.infer<typeof SessionSchema>;
 
 const MAX_AGE_MS = 12 * 60 * 60 * 1000;
-const sessionsItem = storage.defineItem<Record<string, unknown>>('session:composeSessions', { fallback: {} });
+const sessionsItem = storage.defineItem<Record<string, unknown>>(COMPOSE_SESSIONS.key, { fallback: {} });
 
 async function readAll(now: number): Promise<Record<string, ComposeSession>> {
   const out: Record<string, ComposeSession> = {};

@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { POPUP_CACHE, areaKey } from '@/utils/shared/storage-keys';
 
 // The view the background cached at the last refresh (utils/background/popup-state.ts), read for a first
 // paint with no wait on the background or Kakao. No zod here: entrypoints/popup/early-cache.ts starts this
@@ -6,7 +7,7 @@ import { browser } from 'wxt/browser';
 // validates it.
 
 /** The storage.local key the background writes the popup's last view under. */
-export const POPUP_CACHE_KEY = 'popupCache';
+export const POPUP_CACHE_KEY = areaKey(POPUP_CACHE.key);
 
 export function startPopupCacheRead(): Promise<unknown> {
   return browser.storage.local.get(POPUP_CACHE_KEY).then(

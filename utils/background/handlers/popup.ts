@@ -7,7 +7,7 @@ import { getSettings } from '@/utils/background/storage/settings-store';
 import { listHistory } from '@/utils/background/storage/history';
 import { getReviewProgress } from '@/utils/background/storage/review-progress';
 import { quotaView } from '@/utils/background/kakao/background-kakao';
-import { POPUP_CACHE_KEY } from '@/utils/shared/popup-cache';
+import { POPUP_CACHE } from '@/utils/shared/storage-keys';
 import { PopupViewSchema, type ConsentScope, type PopupState, type PopupView } from '@/utils/shared/popup-protocol';
 import { nextSetupStep, type SetupInput } from '@/utils/shared/setup-step';
 
@@ -39,7 +39,7 @@ export function popupSourcesFrom(kakao: KakaoService): PopupSources {
 }
 
 // The popup paints this on its next open before it asks anything (entrypoints/popup/main.tsx).
-const cacheItem = storage.defineItem<unknown>(`local:${POPUP_CACHE_KEY}`, { fallback: {} });
+const cacheItem = storage.defineItem<unknown>(POPUP_CACHE.key, { fallback: {} });
 
 async function lastView(): Promise<PopupView> {
   const parsed = PopupViewSchema.safeParse(await cacheItem.getValue().catch(() => undefined));

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { FriendElementSchema, FriendsPageSchema, type KakaoFriend } from './schemas';
 import type { Session } from './session';
 import { KakaoError } from './errors';
+import { KAKAO_FRIENDS } from '@/utils/shared/storage-keys';
 
 const TTL_MS = 5 * 60 * 1000;
 const PAGE = 100;
@@ -12,7 +13,7 @@ const CacheSchema = z.object({
   friends: z.array(FriendElementSchema),
   total: z.number(),
 });
-const cache = storage.defineItem<unknown>('session:kakaoFriends', { fallback: null });
+const cache = storage.defineItem<unknown>(KAKAO_FRIENDS.key, { fallback: null });
 
 export interface FriendsList {
   friends: KakaoFriend[];

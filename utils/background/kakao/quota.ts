@@ -5,10 +5,11 @@ import { z } from 'zod';
 export const DAILY = { sender: 100, receiver: 100, pair: 20 } as const;
 
 import { seoulDay } from '@/utils/shared/seoul-day';
+import { KAKAO_QUOTA } from '@/utils/shared/storage-keys';
 export { seoulDay };
 
 const CountsSchema = z.record(z.string(), z.record(z.string(), z.number().int().min(0)));
-const item = storage.defineItem<unknown>('local:kakaoQuota', { fallback: {} });
+const item = storage.defineItem<unknown>(KAKAO_QUOTA.key, { fallback: {} });
 
 async function read(): Promise<z.infer<typeof CountsSchema>> {
   const parsed = CountsSchema.safeParse(await item.getValue());

@@ -1,6 +1,13 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { defineSealedItem, type SealedItem } from '@/utils/background/secrets/sealed-item';
+import {
+  KAKAO_ACCESS,
+  KAKAO_CLIENT_SECRET,
+  KAKAO_PENDING_AUTH,
+  KAKAO_PROFILE,
+  KAKAO_REFRESH_TOKEN,
+} from '@/utils/shared/storage-keys';
 
 // Where Kakao credentials live — background only. The access token sits in storage.session (gone when the
 // browser closes; Chrome keeps it from content scripts, Firefox gives content scripts no session storage at
@@ -49,16 +56,16 @@ function validated<T>(key: `local:${string}` | `session:${string}`, schema: z.Zo
 }
 
 export function createTokenStore(sealKey?: () => Promise<CryptoKey>): TokenStore {
-  const access = validated('session:kakaoAccess', AccessSchema);
-  const profile = validated('local:kakaoProfile', ProfileSchema);
+  const access = validated(KAKAO_ACCESS.key, AccessSchema);
+  const profile = validated(KAKAO_PROFILE.key, ProfileSchema);
   // In session storage so a restarted service worker can still finish (or cleanly fail) a sign-in.
-  const pending = validated('session:kakaoPendingAuth', PendingSchema);
-  const refresh = defineSealedItem('local:kakaoRefreshToken', sealKey);
+  const pending = validated(KAKAO_PENDING_AUTH.key, PendingSchema);
+  const refresh = defineSealedItem(KAKAO_REFRESH_TOKEN.key, sealKey);
   return {
     getAccess: access.get,
     setAccess: access.set,
     refresh,
-    clientSecret: defineSealedItem('local:kakaoClientSecret', sealKey),
+    clientSecret: defineSealedItem(KAKAO_CLIENT_SECRET.key, sealKey),
     getProfile: profile.get,
     setProfile: profile.set,
     getPending: pending.get,

@@ -1,9 +1,11 @@
+import { SECRETS_DB } from '@/utils/shared/storage-keys';
+
 // The AES key that seals secrets at rest. It is a non-extractable CryptoKey kept in the extension origin's
 // IndexedDB: content scripts (page origin) cannot open that database, and even extension code can only use
 // the key, never read it. So the refresh token and client secret in storage.local are ciphertext to anyone
 // who lists storage.
 
-const DB = 'ordertalk-secrets';
+const DB = SECRETS_DB.key;
 const STORE = 'keys';
 const KEY_ID = 'seal-v1';
 
@@ -15,7 +17,7 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
 }
 
 async function openDb(): Promise<IDBDatabase> {
-  const req = indexedDB.open(DB, 1);
+  const req = indexedDB.open(DB, SECRETS_DB.version);
   req.onupgradeneeded = () => req.result.createObjectStore(STORE);
   return request(req);
 }

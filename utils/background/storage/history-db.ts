@@ -1,6 +1,8 @@
 import type { DBSchema } from 'idb';
 import { storage } from 'wxt/utils/storage';
+import { historyRows } from './migrations';
 import { cachedDb } from './open-db';
+import { HISTORY_DB, SEND_HISTORY } from '@/utils/shared/storage-keys';
 
 // Send history lives in IndexedDB, one row a send, indexed by product order, status and time. It used to be
 // one array in storage.local, rewritten whole on every send: at 1,000 records a send cost ~0.3 s of storage
@@ -21,7 +23,7 @@ interface HistoryDb extends DBSchema {
 
 /** The database, opened once per worker; history kept in storage.local by earlier versions moves in. */
 export const historyDb = cachedDb<HistoryDb, 'records'>(
-  'ordertalk-history',
+  HISTORY_DB,
   (d) => {
     const records = d.createObjectStore('records', { keyPath: 'id' });
     records.createIndex('productOrderNo', 'productOrderNo');
@@ -29,23 +31,12 @@ export const historyDb = cachedDb<HistoryDb, 'records'>(
     records.createIndex('createdAt', 'createdAt');
   },
   {
-    item: storage.defineItem<unknown>('local:sendHistory', { fallback: null }),
+    item: storage.defineItem<unknown>(SEND_HISTORY.key, { fallback: null }),
     store: 'records',
     // Only rows with their key and indexed fields: one without an id would fail the whole move.
-    rows: (value) => (Array.isArray(value) ? value.filter(isRow) : []),
+    rows: historyRows,
   },
 );
-
-function isRow(value: unknown): value is HistoryRow {
-  const r = value as Partial<HistoryRow> | null;
-  return (
-    !!r &&
-    typeof r.id === 'string' &&
-    typeof r.createdAt === 'number' &&
-    typeof r.productOrderNo === 'string' &&
-    typeof r.status === 'string'
-  );
-}
 
 /** Erase all: the rows go, the database stays (opened, empty). */
 export async function clearHistoryDb(): Promise<void> {

@@ -1,6 +1,8 @@
 import type { DBSchema } from 'idb';
 import { storage } from 'wxt/utils/storage';
+import { linkRows } from './migrations';
 import { cachedDb } from './open-db';
+import { CUSTOMER_LINKS, LINKS_DB } from '@/utils/shared/storage-keys';
 
 // Customer links live in IndexedDB, one row per customer key, so linking one customer writes one row and
 // badges read only the keys of the orders on screen. As one storage.local map (before), a new link rewrote
@@ -18,14 +20,11 @@ interface LinksDb extends DBSchema {
 
 /** The database, opened once per worker; the links map kept in storage.local by earlier versions moves in. */
 export const linksDb = cachedDb<LinksDb, 'links'>(
-  'ordertalk-links',
+  LINKS_DB,
   (d) => void d.createObjectStore('links', { keyPath: 'key' }),
   {
-    item: storage.defineItem<unknown>('local:customerLinks', { fallback: null }),
+    item: storage.defineItem<unknown>(CUSTOMER_LINKS.key, { fallback: null }),
     store: 'links',
-    rows: (value) =>
-      value && typeof value === 'object' && !Array.isArray(value)
-        ? Object.entries(value).flatMap(([key, link]) => (link && typeof link === 'object' ? [{ ...link, key }] : []))
-        : [],
+    rows: linkRows,
   },
 );

@@ -2,6 +2,7 @@ import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import type { Order } from '@/utils/shared/order';
 import { linksDb, type LinkRow } from './links-db';
+import { LINK_SALT } from '@/utils/shared/storage-keys';
 
 // A customer is linked once to one of the operator's KakaoTalk friends and remembered by a salted hash of
 // store + buyer id (or unmasked phone): no buyer's personal data is stored in plain form.
@@ -15,7 +16,7 @@ export type Link = z.infer<typeof LinkSchema>;
 const KeySchema = z.string().regex(/^[0-9a-f]{64}$/);
 const LinksSchema = z.record(KeySchema, LinkSchema);
 
-const saltItem = storage.defineItem<unknown>('local:linkSalt', { fallback: null });
+const saltItem = storage.defineItem<unknown>(LINK_SALT.key, { fallback: null });
 
 // Made once: two first uses at the same moment (badges for two batches of rows, say) share one new salt,
 // where each making its own would leave keys made with the losing one pointing nowhere.

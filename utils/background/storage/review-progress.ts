@@ -1,22 +1,23 @@
 import { storage } from 'wxt/utils/storage';
 import { ReviewProgressSchema, type ReviewProgress } from '@/utils/shared/wire';
+import { withLegacyTicks } from './migrations';
+import { REVIEW_PROGRESS, REVIEW_TICKS } from '@/utils/shared/storage-keys';
 
-const item = storage.defineItem<unknown>('local:reviewChecklist', { fallback: {}, version: 1 });
+const item = storage.defineItem<unknown>(REVIEW_PROGRESS.key, { fallback: {}, version: 1 });
 // Before the background kept them, the options page stored the operator's own ticks here.
-const legacyTicks = storage.defineItem<unknown>('local:reviewTicks', { fallback: null });
-const LegacyTicksSchema = ReviewProgressSchema.pick({ bizAppAt: true, appIdentityAt: true, optInPageAt: true });
+const legacyTicks = storage.defineItem<unknown>(REVIEW_TICKS.key, { fallback: null });
 
 async function read(): Promise<ReviewProgress> {
   const parsed = ReviewProgressSchema.safeParse(await item.getValue());
   return parsed.success ? parsed.data : {};
 }
 
+// A move between keys, not a WXT migration: see migrations.ts.
 /** Moves the old page-kept ticks into the review progress (a tick already there wins), then drops them. */
 export async function moveLegacyTicks(): Promise<void> {
   const legacy = await legacyTicks.getValue();
   if (legacy === null) return;
-  const ticks = LegacyTicksSchema.safeParse(legacy);
-  await item.setValue({ ...(ticks.success ? ticks.data : {}), ...(await read()) });
+  await item.setValue(withLegacyTicks(await read(), legacy));
   await legacyTicks.removeValue();
 }
 

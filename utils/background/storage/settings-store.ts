@@ -1,10 +1,11 @@
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS, SettingsSchema, type Settings } from '@/utils/shared/settings-schema';
+import { SETTINGS } from '@/utils/shared/storage-keys';
 
 // Versioned so later releases can reshape settings with a migration instead of losing them.
-const settingsItem = storage.defineItem<unknown>('local:settings', {
+const settingsItem = storage.defineItem<unknown>(SETTINGS.key, {
   fallback: DEFAULT_SETTINGS,
-  version: 1,
+  version: SETTINGS.version,
 });
 
 /** Reads settings; anything stored that no longer validates falls back field by field to defaults. */

@@ -1,9 +1,10 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { BUILT_IN_TEMPLATES, TemplateSchema, type Template } from '@/utils/shared/templates';
+import { TEMPLATES } from '@/utils/shared/storage-keys';
 
 // The operator's own templates (built-ins are fixed; "copy and edit" makes an own one). Validated on read.
-const item = storage.defineItem<unknown>('local:templates', { fallback: [], version: 1 });
+const item = storage.defineItem<unknown>(TEMPLATES.key, { fallback: [], version: TEMPLATES.version });
 
 async function own(): Promise<Template[]> {
   const parsed = z.array(z.unknown()).safeParse(await item.getValue());

@@ -1,6 +1,9 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import type { BuiltInAdminId } from '@/utils/shared/store-admins';
+import { SETTINGS, areaKey } from '@/utils/shared/storage-keys';
+
+const SETTINGS_KEY = areaKey(SETTINGS.key);
 
 // Whether the operator left a built-in admin switched on (options: "'카톡 알림' 버튼을 달 관리자 화면"). Read
 // from storage.local in zod/mini with the blocks the content script carries anyway (object, optional,
@@ -23,14 +26,14 @@ export function watchAdminSwitch(id: BuiltInAdminId, signal: AbortSignal, onSwit
   // Read again on each change rather than take its new value: reads answer in order, so the last one wins.
   const read = () =>
     void browser.storage.local
-      .get('settings')
+      .get(SETTINGS_KEY)
       .then(
-        (stored: Record<string, unknown>) => stored.settings,
+        (stored: Record<string, unknown>) => stored[SETTINGS_KEY],
         () => undefined,
       )
       .then((settings) => onSwitch(!signal.aborted && isAdminOn(id, settings)));
   // Not removed on abort: once aborted, a change only reads `false` again.
-  browser.storage.onChanged.addListener((changes, area) => area === 'local' && 'settings' in changes && read());
+  browser.storage.onChanged.addListener((changes, area) => area === 'local' && SETTINGS_KEY in changes && read());
   signal.addEventListener('abort', read);
   read();
 }
