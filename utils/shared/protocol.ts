@@ -18,6 +18,7 @@ import {
   TemplateSummarySchema,
 } from './wire';
 import { popupProtocol } from './popup-protocol';
+import { KAKAO_SCOPES } from './kakao-scopes';
 
 export { WireErrorSchema, EnvelopeSchema, ReplySchema, type WireError } from './reply';
 
@@ -68,7 +69,7 @@ export const protocol = {
   'auth.signIn': { callers: page, input: None, output: AuthStateSchema },
   'auth.requestConsent': {
     callers: page,
-    input: z.object({ scopes: z.array(z.enum(['profile_nickname', 'friends', 'talk_message'])).min(1) }),
+    input: z.object({ scopes: z.array(z.enum(KAKAO_SCOPES)).min(1) }),
     output: AuthStateSchema,
   },
   'auth.signOut': { callers: page, input: None, output: AuthStateSchema },

@@ -8,7 +8,8 @@ import { listHistory } from '@/utils/background/storage/history';
 import { getChecklist } from '@/utils/background/storage/review-progress';
 import { quotaToday } from '@/utils/background/kakao/background-kakao';
 import { POPUP_CACHE_KEY } from '@/utils/shared/popup-cache';
-import { PopupViewSchema, type ConsentScope, type PopupState, type PopupView } from '@/utils/shared/popup-protocol';
+import { PopupViewSchema, type PopupState, type PopupView } from '@/utils/shared/popup-protocol';
+import type { KakaoScope } from '@/utils/shared/kakao-scopes';
 import { nextSetupStep, type SetupInput } from '@/utils/shared/setup-step';
 
 /** Where the popup's answer comes from (the Kakao service, settings, checklist, history). */
@@ -20,7 +21,7 @@ export interface PopupSources {
   quota(): Promise<Quota>;
   friendsCount(refresh: boolean): Promise<number>;
   signIn(): Promise<unknown>;
-  requestConsent(scopes: ConsentScope[]): Promise<unknown>;
+  requestConsent(scopes: KakaoScope[]): Promise<unknown>;
   signOut(): Promise<unknown>;
 }
 
