@@ -1,14 +1,15 @@
 import { i18n } from '#i18n';
 import { Chip } from '@/components/ui/Chip';
 import type { CachedAuth } from '@/utils/shared/popup-protocol';
-import { missingConsents, type ConsentScope } from './usePopupState';
+import { missingConsents } from './usePopupState';
+import type { KakaoScope } from '@/utils/shared/kakao-scopes';
 
 /** Who is signed in, which consents are granted, and the one action that moves them forward. */
 export function AccountCard(props: {
   auth: CachedAuth;
   busy: boolean;
   onSignIn: () => void;
-  onGrant: (scopes: ConsentScope[]) => void;
+  onGrant: (scopes: KakaoScope[]) => void;
 }) {
   const { auth } = props;
   if (!auth.configured) return null;
@@ -29,8 +30,8 @@ export function AccountCard(props: {
     );
   }
   const missing = missingConsents(auth);
-  const ok = (s: ConsentScope) => !missing.includes(s);
-  const state = (s: ConsentScope) => (ok(s) ? i18n.t('popup.consentGranted') : i18n.t('popup.consentMissing'));
+  const ok = (s: KakaoScope) => !missing.includes(s);
+  const state = (s: KakaoScope) => (ok(s) ? i18n.t('popup.consentGranted') : i18n.t('popup.consentMissing'));
   return (
     <section class="ot-card" aria-label={i18n.t('popup.accountLabel')}>
       <div class="ot-row">

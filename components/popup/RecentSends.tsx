@@ -2,21 +2,7 @@ import { i18n } from '#i18n';
 import type { SendStatus } from '@/utils/shared/wire';
 import { isKorean, type ErrorView } from '@/components/ui/localized';
 import type { RecentSend } from '@/utils/shared/popup-protocol';
-
-export function statusLabel(status: SendStatus): string {
-  switch (status) {
-    case 'sent':
-      return i18n.t('popup.status.sent');
-    case 'failed':
-      return i18n.t('popup.status.failed');
-    case 'unknown':
-      return i18n.t('popup.status.unknown');
-    case 'pending':
-      return i18n.t('popup.status.pending');
-    case 'skipped':
-      return i18n.t('popup.status.skipped');
-  }
-}
+import { statusText } from '@/components/ui/labels';
 
 const STATUS_CLASS: Record<SendStatus, string> = {
   sent: 'ot-ok',
@@ -47,7 +33,7 @@ export function RecentSends(props: { recent?: RecentSend[]; error?: ErrorView })
           {props.recent.map((r) => (
             <li key={r.id} data-status={r.status}>
               <strong>{r.recipientNickname}</strong> · {r.templateName} ·{' '}
-              <span class={STATUS_CLASS[r.status]}>{statusLabel(r.status)}</span>{' '}
+              <span class={STATUS_CLASS[r.status]}>{statusText(r.status)}</span>{' '}
               <span class="ot-muted">{when(r.createdAt)}</span>
             </li>
           ))}

@@ -2,22 +2,15 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { callPopupBackground } from '@/utils/pages/popup-client';
 import { BackgroundError } from '@/utils/shared/background-error';
-import {
-  CONSENT_SCOPES,
-  type CachedAuth,
-  type ConsentScope,
-  type PopupState,
-  type PopupView,
-} from '@/utils/shared/popup-protocol';
+import type { CachedAuth, PopupState, PopupView } from '@/utils/shared/popup-protocol';
+import { KAKAO_SCOPES, type KakaoScope } from '@/utils/shared/kakao-scopes';
 import { describeError, type ErrorView } from '@/components/ui/localized';
 import { afterFirstPaint } from './after-first-paint';
 import { readPopupCache } from './popup-view';
 
-export type { ConsentScope };
-
 /** The scopes the grant action asks for: exactly the missing ones the protocol knows. */
-export function missingConsents(auth: CachedAuth | undefined): ConsentScope[] {
-  return CONSENT_SCOPES.filter((s) => auth?.missingScopes.includes(s));
+export function missingConsents(auth: CachedAuth | undefined): KakaoScope[] {
+  return KAKAO_SCOPES.filter((s) => auth?.missingScopes.includes(s));
 }
 
 export interface PopupErrors {
@@ -101,7 +94,7 @@ export function usePopupState(cached?: PopupView) {
     busy,
     refresh,
     signIn: () => act(() => callPopupBackground('popup.signIn', {})),
-    grant: (scopes: ConsentScope[]) => act(() => callPopupBackground('popup.requestConsent', { scopes })),
+    grant: (scopes: KakaoScope[]) => act(() => callPopupBackground('popup.requestConsent', { scopes })),
     signOut: () => act(() => callPopupBackground('popup.signOut', {})),
   };
 }

@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import type { SendStatus } from '@/utils/shared/wire';
 
+/** A send's outcome in the operator's words: the one label for the popup, history and compose. */
 export function statusText(status: SendStatus): string {
   switch (status) {
     case 'sent':

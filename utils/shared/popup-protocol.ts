@@ -3,6 +3,7 @@ import type { HistoryRecord, Quota } from './wire';
 import { SEND_STATUSES } from './send-status';
 import { SETUP_STEPS } from './setup-step';
 import { WireErrorSchema } from './reply';
+import { KAKAO_SCOPES } from './kakao-scopes';
 
 // The popup's own messages, in zod/mini. The popup asks the background one question on open ("what do I
 // show?") and gets the whole view back, also after each account action. Kept apart from protocol.ts (which
@@ -11,9 +12,6 @@ import { WireErrorSchema } from './reply';
 
 const int = z.number().check(z.int());
 const scopes = z.array(z.string()).check(z.maxLength(20));
-
-export const CONSENT_SCOPES = ['profile_nickname', 'friends', 'talk_message'] as const;
-export type ConsentScope = (typeof CONSENT_SCOPES)[number];
 
 export const CachedAuthSchema = z.object({
   configured: z.boolean(),
@@ -88,7 +86,7 @@ export const popupProtocol = {
   'popup.signIn': { callers: page, input: None, output: PopupStateSchema },
   'popup.requestConsent': {
     callers: page,
-    input: z.object({ scopes: z.array(z.enum(CONSENT_SCOPES)).check(z.minLength(1)) }),
+    input: z.object({ scopes: z.array(z.enum(KAKAO_SCOPES)).check(z.minLength(1)) }),
     output: PopupStateSchema,
   },
   'popup.signOut': { callers: page, input: None, output: PopupStateSchema },

@@ -18,6 +18,7 @@ import {
   TemplateSummarySchema,
 } from './wire';
 import { popupProtocol } from './popup-protocol';
+import { KAKAO_SCOPES } from './kakao-scopes';
 
 // The one message map between contexts. Each entry names who may send it: `content` (content scripts on
 // store admins — reachable by page scripts' influence, so never allowed to send) or `page` (the extension's
@@ -66,7 +67,7 @@ export const protocol = {
   'auth.signIn': { callers: page, input: None, output: AuthStateSchema },
   'auth.requestConsent': {
     callers: page,
-    input: z.object({ scopes: z.array(z.enum(['profile_nickname', 'friends', 'talk_message'])).min(1) }),
+    input: z.object({ scopes: z.array(z.enum(KAKAO_SCOPES)).min(1) }),
     output: AuthStateSchema,
   },
   'auth.signOut': { callers: page, input: None, output: AuthStateSchema },

@@ -1,15 +1,12 @@
 import { z } from 'zod';
 import { CustomAdminSchema } from '@/utils/shared/custom-admin';
 import { STORE_ADMINS, type AdminId } from '@/utils/shared/store-admins';
+import { LINK_DOMAIN_PATTERN } from '@/utils/shared/link-domains';
 
 // Kakao REST API keys are 32 lowercase hex characters.
 export const REST_API_KEY_PATTERN = /^[0-9a-f]{32}$/;
 
-const domain = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .regex(/^(?=.{1,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/, { message: 'domain' });
+const domain = z.string().trim().toLowerCase().regex(LINK_DOMAIN_PATTERN, { message: 'domain' });
 
 export const KakaoAppSettingsSchema = z.object({
   /** The operator's own app key; empty until set up. */

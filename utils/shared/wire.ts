@@ -15,7 +15,7 @@ export const AuthStateSchema = z.object({
   pictureUrl: z.string().optional(),
   kakaoUserId: z.number().optional(),
   grantedScopes: z.array(z.string()),
-  /** Of profile_nickname, friends, talk_message: the ones not yet consented. */
+  /** Of KAKAO_SCOPES (kakao-scopes.ts): the ones not yet consented. */
   missingScopes: z.array(z.string()),
   hasClientSecret: z.boolean(),
 });

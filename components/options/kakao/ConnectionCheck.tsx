@@ -2,11 +2,9 @@ import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { callBackground } from '@/utils/pages/background-client';
 import type { AuthState } from '@/utils/shared/wire';
+import { KAKAO_SCOPES } from '@/utils/shared/kakao-scopes';
 import type { Status } from '@/components/ui/StatusMessage';
 import { optionsError, type OptionsModel } from '@/components/options/common/useOptionsState';
-
-type Scope = 'profile_nickname' | 'friends' | 'talk_message';
-const SCOPES: readonly Scope[] = ['profile_nickname', 'friends', 'talk_message'];
 
 function signedInStatus(auth: AuthState): Status {
   const text = i18n.t('options.kakao.connected', { name: auth.nickname ?? '' });
@@ -20,7 +18,7 @@ export function ConnectionCheck(props: { model: OptionsModel; onStatus: (s: Stat
   const { model } = props;
   const [busy, setBusy] = useState(false);
   const auth = model.auth;
-  const missing = SCOPES.filter((s) => auth?.missingScopes.includes(s));
+  const missing = KAKAO_SCOPES.filter((s) => auth?.missingScopes.includes(s));
 
   async function run(action: () => Promise<AuthState>, describe: (a: AuthState) => Status) {
     setBusy(true);

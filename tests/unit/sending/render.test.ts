@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { renderTemplate, TEXT_LIMIT, hostAllowed } from '@/utils/background/sending/render';
+import { renderTemplate, TEXT_LIMIT } from '@/utils/background/sending/render';
 import { BUILT_IN_TEMPLATES } from '@/utils/shared/templates';
 import { OrderSchema, type Order } from '@/utils/shared/order';
 
@@ -43,9 +43,13 @@ describe('templates', () => {
   it('rejects links outside the registered link domains', () => {
     const r = renderTemplate(byId('order-confirmed'), order, { ...ctx, storeUrl: 'https://evil.example/x' });
     expect(r.problems.some((p) => p.code === 'link-domain')).toBe(true);
-    expect(hostAllowed('https://m.smartstore.naver.com/a', ['smartstore.naver.com'])).toBe(true);
-    expect(hostAllowed('https://smartstore.naver.com.evil.example/', ['smartstore.naver.com'])).toBe(false);
-    expect(hostAllowed('javascript:alert(1)', ['smartstore.naver.com'])).toBe(false);
+    const button = (url: string) => ({ ...byId('order-confirmed'), buttons: [{ title: '보기', url }] });
+    const linkProblems = (url: string) =>
+      renderTemplate(button(url), order, ctx).problems.filter((p) => p.code === 'link-domain').length;
+    expect(linkProblems('https://m.smartstore.naver.com/a')).toBe(0);
+    expect(linkProblems('https://smartstore.naver.com.evil.example/')).toBe(1);
+    expect(linkProblems('javascript:alert(1)')).toBe(1);
+    // Rules of the check itself: tests/unit/foundation/link-domains.test.ts.
   });
 
   it('counts characters against the limit and reports going over', () => {

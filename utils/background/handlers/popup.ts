@@ -8,7 +8,8 @@ import { listHistory } from '@/utils/background/storage/history';
 import { getReviewProgress } from '@/utils/background/storage/review-progress';
 import { quotaView } from '@/utils/background/kakao/background-kakao';
 import { POPUP_CACHE } from '@/utils/shared/storage-keys';
-import { PopupViewSchema, type ConsentScope, type PopupState, type PopupView } from '@/utils/shared/popup-protocol';
+import { PopupViewSchema, type PopupState, type PopupView } from '@/utils/shared/popup-protocol';
+import type { KakaoScope } from '@/utils/shared/kakao-scopes';
 import { nextSetupStep, type SetupInput } from '@/utils/shared/setup-step';
 
 /** Where the popup's answer comes from (the Kakao service, settings, review progress, history). */
@@ -20,7 +21,7 @@ export interface PopupSources {
   quota(): Promise<Quota>;
   friendsCount(refresh: boolean): Promise<number>;
   signIn(): Promise<unknown>;
-  requestConsent(scopes: ConsentScope[]): Promise<unknown>;
+  requestConsent(scopes: KakaoScope[]): Promise<unknown>;
   signOut(): Promise<unknown>;
 }
 

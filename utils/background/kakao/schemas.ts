@@ -1,8 +1,6 @@
 import { z } from 'zod';
 
 // Kakao's responses, validated where they enter (docs/reference/kakao-api.md). Unknown fields pass through untouched.
-export const ScopeIds = ['profile_nickname', 'friends', 'talk_message'] as const;
-export type KakaoScope = (typeof ScopeIds)[number];
 
 export const TokenResponseSchema = z.object({
   token_type: z.string().optional(),

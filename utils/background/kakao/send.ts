@@ -2,6 +2,7 @@ import { KakaoError } from './errors';
 import { SendResponseSchema, type TemplateObject } from './schemas';
 import type { Session } from './session';
 
+/** Kakao's friends message API takes at most 5 receiver_uuids a request (-2 otherwise): https://developers.kakao.com/docs/latest/ko/kakaotalk-message/rest-api */
 export const MAX_RECEIVERS = 5;
 const CONCURRENCY = 2;
 

@@ -3,7 +3,8 @@ import { runAuthFlow, type AuthFlowDeps } from './auth-flow';
 import { listFriends, invalidateFriends, type FriendsList } from './friends';
 import { postToken, type Fetch } from './http';
 import { createQuota, type QuotaLeft } from './quota';
-import { MeSchema, MemoResponseSchema, ScopeIds, ScopesSchema, type KakaoScope, type TemplateObject } from './schemas';
+import { MeSchema, MemoResponseSchema, ScopesSchema, type TemplateObject } from './schemas';
+import { KAKAO_SCOPES, type KakaoScope } from '@/utils/shared/kakao-scopes';
 import { sendToFriends, type Payload, type RecipientResult } from './send';
 import { createSession } from './session';
 import { createTokenStore, type Profile, type TokenStore } from './token-store';
@@ -93,7 +94,7 @@ export function createKakaoService(deps: KakaoServiceDeps) {
       signedIn,
       ...(signedIn && { nickname: profile!.nickname, pictureUrl: profile!.pictureUrl, kakaoUserId: profile!.id }),
       grantedScopes: granted,
-      missingScopes: ScopeIds.filter((s) => !granted.includes(s)),
+      missingScopes: KAKAO_SCOPES.filter((s) => !granted.includes(s)),
       hasClientSecret,
     };
   }

@@ -1,5 +1,6 @@
 import type { Order } from '@/utils/shared/order';
 import type { TemplateObject } from '@/utils/background/kakao/schemas';
+import { urlInLinkDomains } from '@/utils/shared/link-domains';
 import { VARIABLES, type Template, type Variable } from '@/utils/shared/templates';
 
 export const TEXT_LIMIT = 200;
@@ -51,18 +52,6 @@ function values(order: Order, ctx: RenderContext): Record<Variable, string | und
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const clean = (s: string) => s.replace(/[\u0000-\u0009\u000b-\u001f\u007f\u200b-\u200f\u2028-\u202e]/g, '');
 
-export function hostAllowed(url: string, domains: string[]): boolean {
-  let host: string;
-  try {
-    const u = new URL(url);
-    if (u.protocol !== 'https:' && u.protocol !== 'http:') return false;
-    host = u.hostname.toLowerCase();
-  } catch {
-    return false;
-  }
-  return domains.some((d) => host === d || host.endsWith(`.${d}`));
-}
-
 /**
  * Fills a template for one order. One pass over the template text: values inserted are never scanned
  * again, so an order value like "{주문번호}" stays literal. A variable the order lacks is reported, and its
@@ -101,7 +90,7 @@ export function renderTemplate(template: Template, order: Order, ctx: RenderCont
     });
   const link = ctx.storeUrl;
   for (const url of [link, ...buttons.map((b) => b.url)].filter(Boolean)) {
-    if (!hostAllowed(url, ctx.linkDomains)) {
+    if (!urlInLinkDomains(url, ctx.linkDomains)) {
       problems.push({
         code: 'link-domain',
         ko: `등록한 링크 도메인 밖의 주소예요: ${url}`,

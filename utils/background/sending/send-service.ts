@@ -2,6 +2,7 @@ import type { Order } from '@/utils/shared/order';
 import type { KakaoService } from '@/utils/background/kakao/service';
 import type { KakaoFriend } from '@/utils/background/kakao/schemas';
 import { KakaoError } from '@/utils/background/kakao/errors';
+import { MAX_RECEIVERS } from '@/utils/background/kakao/send';
 import type { ComposeItem, SendResult } from '@/utils/shared/wire';
 import type { OrderStatus as RowStatus } from '@/utils/shared/protocol';
 import { getSettings } from '@/utils/background/storage/settings-store';
@@ -133,7 +134,7 @@ export function createSendService(kakao: KakaoService) {
 
   /**
    * Sends the chosen orders. Each recipient is written as pending before its request and completed after;
-   * recipients share one request only when their rendered messages are identical (≤5 a request).
+   * recipients share one request only when their rendered messages are identical (≤MAX_RECEIVERS a request).
    */
   async function send(input: {
     sessionId: string;
@@ -183,8 +184,8 @@ export function createSendService(kakao: KakaoService) {
       groups.set(key, [...(groups.get(key) ?? []), p]);
     }
     for (const group of groups.values()) {
-      for (let i = 0; i < group.length; i += 5) {
-        const chunk = group.slice(i, i + 5);
+      for (let i = 0; i < group.length; i += MAX_RECEIVERS) {
+        const chunk = group.slice(i, i + MAX_RECEIVERS);
         if (state.cancelled) {
           for (const p of chunk)
             finish({

@@ -1,6 +1,9 @@
 // Checks on the store settings the operator types, before the background's own validation.
 
-export const LINK_DOMAIN_PATTERN = /^(?=.{1,253}$)([a-z0-9-]+\.)+[a-z]{2,}$/;
+import { LINK_DOMAIN_PATTERN } from '@/utils/shared/link-domains';
+
+// The link-domain rule itself lives in utils/shared/link-domains.ts; re-exported for the settings page.
+export { LINK_DOMAIN_PATTERN, hostOf, urlInLinkDomains } from '@/utils/shared/link-domains';
 
 /** 'empty' | 'not-https' | 'malformed' | undefined (fine). */
 export function storeUrlProblem(url: string): 'not-https' | 'malformed' | undefined {
@@ -32,21 +35,4 @@ export function parseLinkDomains(text: string): string[] {
 
 export function invalidLinkDomains(domains: string[]): string[] {
   return domains.filter((d) => !LINK_DOMAIN_PATTERN.test(d));
-}
-
-/** The URL's host when it is https and parseable. */
-export function hostOf(url: string): string | undefined {
-  try {
-    const parsed = new URL(url.trim());
-    return parsed.protocol === 'https:' ? parsed.hostname.toLowerCase() : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Kakao opens message links only on registered domains (a registered domain covers its subdomains). */
-export function urlInLinkDomains(url: string, domains: string[]): boolean {
-  const host = hostOf(url);
-  if (!host) return false;
-  return domains.some((d) => host === d || host.endsWith(`.${d}`));
 }
