@@ -50,7 +50,7 @@ describe('send handlers', () => {
       orders: [other],
       templateId: 'order-confirmed',
       freeText: undefined,
-      confirmRepeat: false,
+      confirmRepeatFor: [],
       requestId: input.requestId,
     });
   });
