@@ -29,7 +29,9 @@ export function ComposeApp({ sessionId }: { sessionId: string }) {
   const [items, setItems] = useState<ComposeItem[]>([]);
   const [quota, setQuota] = useState<Quota>();
   const [ack, setAck] = useState(false);
-  const [confirmRepeat, setConfirmRepeat] = useState(false);
+  // Orders the operator chose, one by one, to send again although this notice already (maybe) reached them.
+  const [confirmed, setConfirmed] = useState<ReadonlySet<string>>(new Set());
+  const [interrupted, setInterrupted] = useState(false);
   const [sending, setSending] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number }>();
   const [results, setResults] = useState<SendResult[]>();
@@ -61,17 +63,44 @@ export function ComposeApp({ sessionId }: { sessionId: string }) {
     return () => clearTimeout(t);
   }, [session, templateId, freeText]);
 
-  const sendable = items.filter((i) => i.canSend);
-  const needsReconfirm = sendable.some((i) => i.needsReconfirm);
+  // Orders that already got this notice are left out unless confirmed on their own card.
+  const sendable = items.filter((i) => i.canSend && (!i.needsReconfirm || confirmed.has(i.order.productOrderNo)));
+  const leftOut = items.filter((i) => i.canSend && i.needsReconfirm && !confirmed.has(i.order.productOrderNo));
   const needsAck = !!session && !session.acknowledged;
-  const canClick =
-    !sending && !results && sendable.length > 0 && (!needsAck || ack) && (!needsReconfirm || confirmRepeat);
+  const canClick = !sending && !results && sendable.length > 0 && (!needsAck || ack);
+  const toggleRepeat = (no: string, on: boolean) =>
+    setConfirmed((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(no);
+      else next.delete(no);
+      return next;
+    });
+
+  /**
+   * send.orders failed without results (the worker restarted midway, or the reply was lost): ask how far
+   * the send got, from the history when its progress is gone, so each order says whether it may have arrived.
+   */
+  async function recover(sent: string[]): Promise<boolean> {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const p = await callBackground('send.progress', { sessionId, requestId: requestId.current }).catch(
+        () => undefined,
+      );
+      if (p && (p.interrupted || (p.total > 0 && p.done >= p.total))) {
+        setResults(p.results.filter((r) => sent.includes(r.productOrderNo)));
+        setInterrupted(!!p.interrupted);
+        return true;
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    return false;
+  }
 
   async function send(event: Event) {
     if (!isOperatorClick(event) || !canClick) return;
     setSending(true);
     setError('');
     const total = sendable.length;
+    const chosen = sendable.map((i) => i.order.productOrderNo);
     setProgress({ done: 0, total });
     const poll = setInterval(() => {
       callBackground('send.progress', { sessionId }).then(
@@ -88,8 +117,8 @@ export function ComposeApp({ sessionId }: { sessionId: string }) {
         sessionId,
         templateId,
         freeText: templateId === 'free-text' ? freeText : undefined,
-        productOrderNos: sendable.map((i) => i.order.productOrderNo),
-        confirmRepeat,
+        productOrderNos: chosen,
+        confirmRepeatFor: chosen.filter((no) => confirmed.has(no)),
         requestId: requestId.current,
       });
       setResults(r.results);
@@ -97,7 +126,8 @@ export function ComposeApp({ sessionId }: { sessionId: string }) {
       // What is left today after these sends (the figure shown was taken before them).
       callBackground('quota.get', {}).then(setQuota, () => undefined);
     } catch (e) {
-      setError(errorMessage(e));
+      if (await recover(chosen)) setProgress({ done: total, total });
+      else setError(errorMessage(e));
     } finally {
       clearInterval(poll);
       setSending(false);
@@ -107,7 +137,8 @@ export function ComposeApp({ sessionId }: { sessionId: string }) {
   async function again() {
     requestId.current = crypto.randomUUID();
     setResults(undefined);
-    setConfirmRepeat(false);
+    setConfirmed(new Set());
+    setInterrupted(false);
     await prepare();
   }
 
@@ -227,6 +258,27 @@ export function ComposeApp({ sessionId }: { sessionId: string }) {
                     onLink={() => document.querySelector<HTMLInputElement>('[data-testid="friend-search"]')?.focus()}
                   />
                 )}
+                {item.lastSent && !results && (
+                  <p class="ot-muted" data-testid="last-sent">
+                    {i18n.t('composeRepeat.lastSent', {
+                      when: new Date(item.lastSent.at).toLocaleString(),
+                      template: item.lastSent.templateName,
+                      status: statusText(item.lastSent.status),
+                    })}
+                  </p>
+                )}
+                {item.canSend && item.needsReconfirm && !results && (
+                  <label class="cp-ack">
+                    <input
+                      type="checkbox"
+                      data-testid="confirm-repeat"
+                      checked={confirmed.has(o.productOrderNo)}
+                      disabled={sending}
+                      onChange={(e) => toggleRepeat(o.productOrderNo, e.currentTarget.checked)}
+                    />
+                    {i18n.t('composeRepeat.again', { order: o.productOrderNo })}
+                  </label>
+                )}
                 {result && (
                   <p
                     data-testid="send-result"
@@ -265,16 +317,10 @@ export function ComposeApp({ sessionId }: { sessionId: string }) {
           {i18n.t('compose.ack')}
         </label>
       )}
-      {needsReconfirm && !results && (
-        <label class="cp-ack">
-          <input
-            type="checkbox"
-            data-testid="confirm-repeat"
-            checked={confirmRepeat}
-            onChange={(e) => setConfirmRepeat(e.currentTarget.checked)}
-          />
-          {i18n.t('compose.reconfirm')}
-        </label>
+      {leftOut.length > 0 && bulk && !results && (
+        <p class="ot-muted" data-testid="left-out">
+          {i18n.t('composeRepeat.leftOut', { count: leftOut.length })}
+        </p>
       )}
       {progress && bulk && (
         <progress
@@ -304,6 +350,11 @@ export function ComposeApp({ sessionId }: { sessionId: string }) {
           )}
         </span>
       </div>
+      {interrupted && (
+        <p class="ot-error" role="alert" data-testid="send-interrupted">
+          {i18n.t('composeRepeat.interrupted')}
+        </p>
+      )}
       {results && bulk && (
         <section data-testid="bulk-report" class="ot-card" aria-live="polite">
           <h2>{i18n.t('compose.report')}</h2>

@@ -74,7 +74,12 @@ describe('bulk send of 12 orders with mixed eligibility (real Chrome build, demo
 
   it('a service worker killed mid-bulk sends nothing twice; cut-off sends become "결과 확인 필요"', async () => {
     await compose.getByRole('button', { name: '다시 보내기 준비' }).click();
-    await compose.getByTestId('confirm-repeat').check();
+    // Already-sent orders are left out until each is confirmed on its own card.
+    await expect.poll(() => compose.getByTestId('confirm-repeat').count()).toBeGreaterThan(0);
+    const repeats = await compose.getByTestId('confirm-repeat').all();
+    const leftOutLabel = await compose.getByTestId('send').textContent();
+    for (const box of repeats) await box.check();
+    expect(await compose.getByTestId('send').textContent()).not.toBe(leftOutLabel);
     const before = (await emu.control.deliveries()).length;
     // The third request is slow: the worker dies while it is in flight (Kakao still processes it).
     await emu.control.fault({ path: '/message/default/send', kind: 'latency', ms: 2500, nth: 3 });
@@ -107,5 +112,15 @@ describe('bulk send of 12 orders with mixed eligibility (real Chrome build, demo
     expect(Math.max(...perReceiver.values())).toBeLessThanOrEqual(2);
     expect(afterKill - before).toBeLessThan(6);
     await history.close();
+    // The compose page reads back from the history what may have arrived, order by order.
+    await expect.poll(() => compose.getByTestId('send-interrupted').count(), { timeout: 20_000 }).toBe(1);
+    const states = await compose
+      .getByTestId('send-result')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
+    expect(states).toContain('unknown');
+    expect(states).not.toContain('pending');
+    expect(await compose.locator('[role="alert"]').allTextContents()).not.toContainEqual(
+      expect.stringContaining('알 수 없는 오류'),
+    );
   });
 });

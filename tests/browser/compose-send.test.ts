@@ -103,7 +103,7 @@ describe('compose and send from an order row (real Chrome build, emulated Kakao)
     const reply = await evaluateInContentScript(
       framePage,
       ext.extensionId,
-      `chrome.runtime.sendMessage({ type: 'send.orders', input: { sessionId: crypto.randomUUID(), templateId: 'order-confirmed', productOrderNos: ['2026112400000001'], confirmRepeat: true, requestId: crypto.randomUUID() } })`,
+      `chrome.runtime.sendMessage({ type: 'send.orders', input: { sessionId: crypto.randomUUID(), templateId: 'order-confirmed', productOrderNos: ['2026112400000001'], confirmRepeatFor: ['2026112400000001'], requestId: crypto.randomUUID() } })`,
     );
     expect(reply).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await emu.control.deliveries()).toHaveLength(2);

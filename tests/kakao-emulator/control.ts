@@ -9,7 +9,7 @@ const FaultSchema = z.object({
   method: z.string().optional(),
   path: z.string().min(1),
   nth: z.number().int().min(1).default(1),
-  kind: z.enum(['5xx', '-10', 'drop', 'latency']),
+  kind: z.enum(['5xx', '-10', '-603', 'gateway', 'drop', 'latency']),
   ms: z.number().int().min(0).max(60_000).optional(),
   status: z.number().int().min(500).max(599).optional(),
 });

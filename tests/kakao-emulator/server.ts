@@ -58,6 +58,7 @@ async function handle(world: World, ctx: Ctx, initial: () => Scenario): Promise<
   if (fault?.kind === '5xx')
     return send(ctx, fault.status ?? 500, { msg: 'internal server error (injected)', code: -1 });
   if (fault?.kind === '-10') return kapiError(ctx, 400, -10, 'API limit has been exceeded. (injected)');
+  if (fault?.kind === '-603') return kapiError(ctx, 400, -603, 'internal timeout (injected)');
   if (!route) {
     if (ctx.host === KAUTH_HOST) return kauthError(ctx, 404, 'not_found', `unknown path ${ctx.url.pathname}`, 'KOE002');
     return kapiError(ctx, 404, -9, `unknown API: ${ctx.req.method} ${ctx.url.pathname}`);
@@ -71,6 +72,16 @@ async function handle(world: World, ctx: Ctx, initial: () => Scenario): Promise<
     ctx.req.socket.destroy();
     ctx.status = 0;
     return;
+  }
+  if (fault?.kind === 'gateway') {
+    // Processed (e.g. delivered), then a gateway in front answers with its own HTML page instead of Kakao's JSON.
+    const res = ctx.res;
+    const [writeHead, end] = [res.writeHead, res.end];
+    res.writeHead = (() => res) as never;
+    res.end = (() => res) as never;
+    route(world, ctx);
+    [res.writeHead, res.end] = [writeHead, end];
+    return send(ctx, fault.status ?? 502, '<html><body><h1>502 Bad Gateway</h1></body></html>');
   }
   route(world, ctx);
 }

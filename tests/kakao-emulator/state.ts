@@ -47,7 +47,7 @@ export interface RequestLog {
   status: number;
 }
 
-export type FaultKind = '5xx' | '-10' | 'drop' | 'latency';
+export type FaultKind = '5xx' | '-10' | '-603' | 'gateway' | 'drop' | 'latency';
 export interface Fault {
   method?: string;
   path: string;

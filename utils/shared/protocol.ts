@@ -119,7 +119,8 @@ export const protocol = {
   'send.acknowledge': { callers: page, input: None, output: Ok },
   /**
    * Sends the session's chosen orders. Only an extension page can ask, after the operator's click there;
-   * every send is recorded as pending first, and a repeat of an already-sent message needs confirmRepeat.
+   * every send is recorded as pending first, and a repeat of an already-sent (or possibly sent) message goes
+   * only to the orders named in confirmRepeatFor, each confirmed by the operator on its own.
    */
   'send.orders': {
     callers: page,
@@ -128,17 +129,26 @@ export const protocol = {
       templateId: z.string(),
       freeText: z.string().max(1000).optional(),
       productOrderNos: z.array(z.string()).min(1).max(100),
-      confirmRepeat: z.boolean().default(false),
+      confirmRepeatFor: z.array(z.string()).max(100).default([]),
       /** One per Send click in the page: a repeated message with the same id sends nothing twice. */
       requestId: z.string().uuid(),
     }),
     output: z.object({ results: z.array(SendResultSchema) }),
   },
   'send.cancel': { callers: page, input: z.object({ sessionId: z.string().uuid() }), output: Ok },
+  /**
+   * How far a send got. With its requestId, a send whose progress is gone (the worker restarted) is read back
+   * from the history instead: `interrupted` is then true and each of the asked orders has a result.
+   */
   'send.progress': {
     callers: page,
-    input: z.object({ sessionId: z.string().uuid() }),
-    output: z.object({ total: z.number().int(), done: z.number().int(), results: z.array(SendResultSchema) }),
+    input: z.object({ sessionId: z.string().uuid(), requestId: z.string().uuid().optional() }),
+    output: z.object({
+      total: z.number().int(),
+      done: z.number().int(),
+      results: z.array(SendResultSchema),
+      interrupted: z.boolean().optional(),
+    }),
   },
   'send.toMe': { callers: page, input: z.object({ templateId: z.string().optional() }), output: Ok },
   'review.get': { callers: page, input: None, output: ReviewProgressSchema },

@@ -81,6 +81,9 @@ export const TemplateSummarySchema = z.object({
   builtIn: z.boolean(),
 });
 
+export const SendStatusSchema = z.enum(SEND_STATUSES);
+export type SendStatus = z.infer<typeof SendStatusSchema>;
+
 /** One order as compose shows it: who it goes to, what they'll see, and whether it can be sent. */
 export const ComposeItemSchema = z.object({
   order: OrderSchema,
@@ -95,11 +98,10 @@ export const ComposeItemSchema = z.object({
   checks: z.array(CheckSchema),
   canSend: z.boolean(),
   needsReconfirm: z.boolean(),
+  /** This notice already went (or may have gone) to this order: when, by which template, and how it ended. */
+  lastSent: z.object({ at: z.number(), templateName: z.string(), status: SendStatusSchema }).optional(),
 });
 export type ComposeItem = z.infer<typeof ComposeItemSchema>;
-
-export const SendStatusSchema = z.enum(SEND_STATUSES);
-export type SendStatus = z.infer<typeof SendStatusSchema>;
 
 export const SendResultSchema = z.object({
   productOrderNo: z.string(),

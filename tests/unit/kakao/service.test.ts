@@ -111,20 +111,46 @@ describe('Kakao service against the emulator', () => {
     expect(emu.world.requests.filter((q) => q.path.endsWith('/default/send'))).toHaveLength(1);
   });
 
-  it('retries a -10 / 5xx send within a bound (they were not processed)', async () => {
+  it('retries a -10 send within a bound (refused before processing)', async () => {
     const kakao = service();
     await kakao.requestConsent(['friends', 'talk_message']);
     const { friends } = await kakao.friends();
     await emu.control.fault({ path: '/message/default/send', kind: '-10' });
     const [ok] = await kakao.send([friends[0]!.uuid], { templateObject: { object_type: 'text', text: 'x', link: {} } });
     expect(ok!.status).toBe('sent');
+    expect(emu.world.requests.filter((q) => q.path.endsWith('/default/send'))).toHaveLength(2);
     // Three armed faults fire on the next three matching requests, one each.
-    for (let n = 1; n <= 3; n++) await emu.control.fault({ path: '/message/default/send', kind: '5xx' });
+    for (let n = 1; n <= 3; n++) await emu.control.fault({ path: '/message/default/send', kind: '-10' });
     const [failed] = await kakao.send([friends[0]!.uuid], {
       templateObject: { object_type: 'text', text: 'y', link: {} },
     });
-    expect(failed).toMatchObject({ status: 'failed' });
+    expect(failed).toMatchObject({ status: 'failed', error: { code: '-10' } });
     expect((await emu.control.deliveries()).length).toBe(1);
+  });
+
+  it.each([
+    ['5xx', 500],
+    ['gateway', 502],
+    ['gateway', 504],
+    ['-603', 400],
+  ] as const)('never repeats a send answered %s (%i): one request, outcome unknown', async (kind, status) => {
+    const kakao = service();
+    await kakao.requestConsent(['friends', 'talk_message']);
+    const { friends } = await kakao.friends();
+    await emu.control.fault({ path: '/message/default/send', kind, status: status >= 500 ? status : undefined });
+    const [r] = await kakao.send([friends[0]!.uuid], { templateObject: { object_type: 'text', text: 'x', link: {} } });
+    expect(r).toMatchObject({ status: 'unknown' });
+    expect(emu.world.requests.filter((q) => q.path.endsWith('/default/send'))).toHaveLength(1);
+  });
+
+  it('retries a read answered 5xx or by a gateway page', async () => {
+    const kakao = service();
+    await kakao.requestConsent(['friends', 'talk_message']);
+    await emu.control.fault({ path: '/v1/api/talk/friends', kind: '5xx' });
+    await emu.control.fault({ path: '/v1/api/talk/friends', kind: 'gateway', status: 504 });
+    const before = emu.world.requests.filter((q) => q.path === '/v1/api/talk/friends').length;
+    expect((await kakao.friends(true)).friends).toHaveLength(2);
+    expect(emu.world.requests.filter((q) => q.path === '/v1/api/talk/friends').length).toBe(before + 3);
   });
 
   it('refreshes an expired access token once, shared by concurrent calls', async () => {

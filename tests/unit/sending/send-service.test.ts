@@ -1,480 +1,278 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { startEmulator, type Emulator } from '../../kakao-emulator/client';
-import type { Scenario } from '../../kakao-emulator/scenario';
+import { parseScenario } from '../../kakao-emulator/scenario';
 import { emulatorAuthFlow, emulatorFetch } from '../kakao/emulator-fetch';
 import { createKakaoService, type KakaoService } from '@/utils/background/kakao/service';
 import { createTokenStore } from '@/utils/background/kakao/token-store';
-import type { KakaoFriend } from '@/utils/background/kakao/schemas';
-import { createSendService, type SendService } from '@/utils/background/sending/send-service';
-import { listHistory } from '@/utils/background/storage/history';
-import { setLink } from '@/utils/background/storage/links';
+import { createSendService, FRIEND_GONE, type SendService } from '@/utils/background/sending/send-service';
 import { updateSettings } from '@/utils/background/storage/settings-store';
+import { listHistory } from '@/utils/background/storage/history';
 import type { Order } from '@/utils/shared/order';
-import type { ComposeItem } from '@/utils/shared/wire';
+import type { FaultKind } from '../../kakao-emulator/state';
 
-// The send service against the real Kakao emulator, in-process: friends, consent, quotas and deliveries are
-// Kakao's (as the emulator models them), history and links are the real IndexedDB stores on fake-indexeddb.
-
+// The send service end to end: its checks, grouping and chunking, the history it writes, against the
+// in-process Kakao emulator (operator 1, customers 2…13, all friends who consented).
 const KEY = '0123456789abcdef0123456789abcdef';
-const STORE_URL = 'https://smartstore.naver.com/haneul';
+const CUSTOMERS = Array.from({ length: 12 }, (_, i) => i + 2);
+const SCENARIO = parseScenario({
+  apps: [
+    {
+      restApiKey: KEY,
+      redirectUris: ['https://client.example.test/callback'],
+      linkDomains: ['smartstore.naver.com'],
+      friendsMessageApproved: true,
+    },
+  ],
+  users: [{ id: 1, nickname: '운영자' }, ...CUSTOMERS.map((id) => ({ id, nickname: `고객${id}` }))],
+  connections: CUSTOMERS.map((user) => ({ app: KEY, user, scopes: ['profile_nickname', 'friends', 'talk_message'] })),
+  friendships: CUSTOMERS.map((id) => [1, id]),
+});
 const SEND_PATH = '/v1/api/talk/friends/message/default/send';
 
-/** The operator (1) with 14 reachable customers (101–114) and one who refuses messages (200). */
-function scenario(): Scenario {
-  const customers = Array.from({ length: 14 }, (_, i) => ({
-    id: 101 + i,
-    nickname: `고객${String(i + 1).padStart(2, '0')}`,
-    kakaoTalk: true,
-    privateProfile: false,
-    allowedMsg: true,
-  }));
-  const users = [
-    { id: 1, nickname: '운영자', kakaoTalk: true, privateProfile: false, allowedMsg: true },
-    ...customers,
-    { id: 200, nickname: '박바다', kakaoTalk: true, privateProfile: false, allowedMsg: false },
-  ];
-  const others = users.filter((u) => u.id !== 1);
-  return {
-    apps: [
-      {
-        name: '주문톡 테스트 스토어',
-        restApiKey: KEY,
-        redirectUris: ['https://client.example.test/callback'],
-        linkDomains: ['smartstore.naver.com'],
-        consentItems: { profile_nickname: 'required', friends: 'during-use', talk_message: 'optional' },
-        friendsMessageApproved: true,
-        members: [],
-        customTemplates: [],
-      },
-    ],
-    users,
-    connections: others.map((u) => ({ app: KEY, user: u.id, scopes: ['profile_nickname', 'friends', 'talk_message'] })),
-    friendships: others.map((u): [number, number] => [1, u.id]),
-    hidden: [],
-    sentToday: [],
-  };
-}
+const orderOf = (id: number, store: Order['store'] = 'smartstore'): Order => ({
+  store,
+  orderNo: `O-${id}`,
+  productOrderNo: `P-${id}`,
+  buyerName: `고객${id}`,
+  buyerId: `buyer${id}`,
+  productName: '유기농 현미 5kg',
+});
 
 let emu: Emulator;
-let key: CryptoKey;
+let clock: number;
+/** Runs before each send request reaches the emulator; receives the receivers of that request. */
+let beforeSend: (receivers: string[]) => Promise<void>;
+/** Receivers of each send request, in order. */
+let requests: string[][];
 let kakao: KakaoService;
-let svc: SendService;
+let sending: SendService;
 
 beforeAll(async () => {
-  emu = await startEmulator({ scenario: scenario() });
-  key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
+  emu = await startEmulator({ scenario: SCENARIO });
 });
 afterAll(() => emu.close());
 beforeEach(async () => {
   fakeBrowser.reset();
-  await emu.control.reset();
+  await emu.control.loadScenario(SCENARIO);
   await emu.control.autoApprove(1);
-  await updateSettings((s) => ({
-    ...s,
-    store: { ...s.store, name: '하늘상점', url: STORE_URL, linkDomains: ['smartstore.naver.com'] },
-  }));
+  clock = Date.now();
+  requests = [];
+  beforeSend = async () => undefined;
+  const inner = emulatorFetch(emu);
+  const fetchFn = (async (input: RequestInfo | URL, init?: RequestInit) => {
+    if (String(input).endsWith(SEND_PATH)) {
+      const receivers = JSON.parse(new URLSearchParams(String(init?.body)).get('receiver_uuids')!) as string[];
+      requests.push(receivers);
+      await beforeSend(receivers);
+    }
+    return inner(input, init);
+  }) as typeof fetch;
+  const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, ['encrypt', 'decrypt']);
   kakao = createKakaoService({
-    fetch: emulatorFetch(emu),
+    fetch: fetchFn,
+    now: () => clock,
     getRestApiKey: async () => KEY,
     launchWebAuthFlow: emulatorAuthFlow(emu),
     redirectUri: () => 'https://client.example.test/callback',
     store: createTokenStore(async () => key),
     sleep: async () => undefined,
   });
-  svc = createSendService(kakao);
+  sending = createSendService(kakao, () => clock);
+  await updateSettings((s) => ({
+    ...s,
+    sendAcknowledgedAt: 1,
+    store: {
+      ...s.store,
+      name: '하늘상점',
+      url: 'https://smartstore.naver.com/sky',
+      linkDomains: ['smartstore.naver.com'],
+    },
+  }));
 });
 
-/** Signed in with every consent, as an operator ready to send. */
-async function signedIn(): Promise<KakaoFriend[]> {
+async function signInAndLink(ids: number[], store: Order['store'] = 'smartstore'): Promise<Order[]> {
   await kakao.requestConsent(['friends', 'talk_message']);
-  return (await kakao.friends()).friends;
-}
-
-function order(n: number, over: Partial<Order> = {}): Order {
-  return {
-    store: 'smartstore',
-    orderNo: `2024${n}`,
-    productOrderNo: `P${n}`,
-    buyerName: `구매자${n}`,
-    buyerId: `buyer${n}`,
-    productName: '현미 4kg',
-    courier: 'CJ대한통운',
-    trackingNo: `6000${n}`,
-    ...over,
-  };
-}
-
-function friend(friends: KakaoFriend[], nickname: string): KakaoFriend {
-  const f = friends.find((x) => x.profile_nickname === nickname);
-  if (!f) throw new Error(`no friend ${nickname}`);
-  return f;
-}
-
-/** Orders 1..n, order i linked to customer i (고객01, 고객02, …). */
-async function linkedOrders(friends: KakaoFriend[], n: number): Promise<Order[]> {
-  const orders = Array.from({ length: n }, (_, i) => order(i + 1));
-  for (const [i, o] of orders.entries())
-    await svc.link(o, friend(friends, `고객${String(i + 1).padStart(2, '0')}`).uuid);
+  const { friends } = await kakao.friends();
+  const orders = ids.map((id) => orderOf(id, store));
+  for (const o of orders) await sending.link(o, friends.find((f) => f.profile_nickname === o.buyerName)!.uuid);
   return orders;
 }
 
-const failing = (item: ComposeItem) => item.checks.filter((c) => !c.ok).map((c) => c.check);
-const sendRequests = () => emu.world.requests.filter((r) => r.path === SEND_PATH).length;
-const sendInput = (
-  orders: Order[],
-  templateId: string,
-  extra: { freeText?: string; confirmRepeat?: boolean } = {},
-) => ({
-  sessionId: 'session-1',
-  orders,
-  templateId,
-  freeText: extra.freeText,
-  confirmRepeat: extra.confirmRepeat ?? false,
-  requestId: crypto.randomUUID(),
-});
+const send = (orders: Order[], opts: { templateId?: string; confirmRepeatFor?: string[]; sessionId?: string } = {}) =>
+  sending.send({
+    sessionId: opts.sessionId ?? crypto.randomUUID(),
+    orders,
+    templateId: opts.templateId ?? 'free-text',
+    freeText: opts.templateId ? undefined : '오늘 주문하신 상품이 출발했어요.',
+    confirmRepeatFor: opts.confirmRepeatFor ?? [],
+    requestId: crypto.randomUUID(),
+  });
+const statuses = (results: { productOrderNo: string; status: string }[]) =>
+  Object.fromEntries(results.map((r) => [r.productOrderNo, r.status]));
+const historyStatuses = async () => statuses(await listHistory());
 
-describe('prepare: who can be sent to', () => {
-  it('lets a linked, reachable customer through with the rendered message', async () => {
-    const friends = await signedIn();
-    const [o] = await linkedOrders(friends, 1);
-    const [p] = await svc.prepare([o!], 'shipped');
-    expect(p!.item).toMatchObject({ canSend: true, needsReconfirm: false, problems: [], missingVariables: [] });
-    expect(failing(p!.item)).toEqual([]);
-    expect(p!.item.link).toMatchObject({ friendUuid: friend(friends, '고객01').uuid, nickname: '고객01' });
-    expect(p!.item.preview?.text).toContain('구매자1님, 주문하신 현미 4kg을 보냈어요.');
-    expect(p!.item.preview?.text).toContain('송장번호: 60001');
+describe('send service against the emulator', () => {
+  it.each([
+    ['5xx', 500],
+    ['gateway', 502],
+    ['gateway', 504],
+    ['-603', undefined],
+  ] as [FaultKind, number | undefined][])(
+    'a send answered %s %s is one request and an unknown outcome',
+    async (kind, status) => {
+      const [o] = await signInAndLink([2]);
+      await emu.control.fault({ path: SEND_PATH, kind, status });
+      const [r] = await send([o!]);
+      expect(r).toMatchObject({ productOrderNo: 'P-2', status: 'unknown' });
+      expect(emu.world.requests.filter((q) => q.path === SEND_PATH)).toHaveLength(1);
+      expect(await historyStatuses()).toEqual({ 'P-2': 'unknown' });
+      // Unknown counts as a possible send: the next compose asks to confirm this order on its own.
+      const [item] = await sending.prepare([o!], 'free-text', 'x');
+      expect(item!.item).toMatchObject({ needsReconfirm: true, lastSent: { status: 'unknown' } });
+    },
+  );
+
+  it('leaves out orders that already got this notice unless each is confirmed, per store', async () => {
+    const orders = await signInAndLink([2, 3, 4, 5]);
+    await send(orders.slice(0, 2), { templateId: 'order-confirmed' });
+    expect(requests).toHaveLength(2);
+    const prepared = await sending.prepare(orders, 'order-confirmed');
+    expect(prepared.map((p) => p.item.needsReconfirm)).toEqual([true, true, false, false]);
+    expect(prepared[0]!.item.lastSent).toMatchObject({ templateName: '주문 확인', status: 'sent' });
+    expect(prepared[2]!.item.lastSent).toBeUndefined();
+
+    const second = await send(orders, { templateId: 'order-confirmed' });
+    expect(statuses(second)).toEqual({ 'P-2': 'skipped', 'P-3': 'skipped', 'P-4': 'sent', 'P-5': 'sent' });
+    expect(second[0]!.error?.code).toBe('needs-confirm');
+    expect(requests).toHaveLength(4);
+
+    const third = await send(orders.slice(0, 2), { templateId: 'order-confirmed', confirmRepeatFor: ['P-3'] });
+    expect(statuses(third)).toEqual({ 'P-2': 'skipped', 'P-3': 'sent' });
+    expect((await emu.control.deliveries()).filter((d) => d.receiverId === 3)).toHaveLength(2);
+    expect((await emu.control.deliveries()).filter((d) => d.receiverId === 2)).toHaveLength(1);
+
+    // The same product order number in another store is another order: not guarded by these records.
+    const [other] = await signInAndLink([2], 'cafe24');
+    const [item] = await sending.prepare([other!], 'order-confirmed');
+    expect(item!.item.needsReconfirm).toBe(false);
   });
 
-  it('finds a linked friend by Kakao user id when the stored uuid is stale', async () => {
-    const friends = await signedIn();
-    const f = friend(friends, '고객01');
-    await setLink(order(1), { id: f.id, uuid: 'an-old-uuid', nickname: '옛 이름' });
-    const [p] = await svc.prepare([order(1)], 'shipped');
-    expect(p!.item.canSend).toBe(true);
-    expect(p!.item.link).toMatchObject({ friendUuid: f.uuid, nickname: '고객01' });
-  });
-
-  it('blocks when signed out', async () => {
-    const friends = await signedIn();
-    const [o] = await linkedOrders(friends, 1);
-    await kakao.signOut();
-    const [p] = await svc.prepare([o!], 'shipped');
-    expect(p!.item.canSend).toBe(false);
-    expect(failing(p!.item)).toContain('signed-in');
-    expect(p!.item.checks.find((c) => c.check === 'signed-in')).toMatchObject({ action: 'sign-in' });
-  });
-
-  it('blocks without the friends consent, and without the message consent', async () => {
-    await kakao.signIn(); // first sign-in: friends is a during-use item, not asked yet
-    const [noFriends] = await svc.prepare([order(1)], 'shipped');
-    expect(failing(noFriends!.item)).toContain('consent-friends');
-    expect(failing(noFriends!.item)).not.toContain('consent-talk-message');
-    expect(noFriends!.item.canSend).toBe(false);
-
-    const s = scenario();
-    s.apps[0]!.consentItems = { profile_nickname: 'required', friends: 'during-use', talk_message: 'during-use' };
-    await emu.control.loadScenario(s);
-    await emu.control.autoApprove(1);
-    await kakao.signOut();
-    await kakao.requestConsent(['friends']);
-    const friends = (await kakao.friends(true)).friends;
-    const [o] = await linkedOrders(friends, 1);
-    const [noTalk] = await svc.prepare([o!], 'shipped');
-    expect(failing(noTalk!.item)).toEqual(['consent-talk-message']);
-    expect(noTalk!.item.checks.find((c) => !c.ok)).toMatchObject({ action: 'grant-consent' });
-    expect(noTalk!.item.canSend).toBe(false);
-  });
-
-  it('blocks an unlinked customer, and says why one cannot be linked at all', async () => {
-    await signedIn();
-    const [unlinked, unlinkable] = await svc.prepare(
-      [order(1), order(2, { buyerId: undefined, buyerPhone: '010-****-1234' })],
-      'shipped',
-    );
-    expect(failing(unlinked!.item)).toEqual(['linked']);
-    expect(unlinked!.item.checks.find((c) => c.check === 'linked')).toMatchObject({ action: 'link' });
-    expect(unlinked!.item.canSend).toBe(false);
-    expect(failing(unlinkable!.item)).toEqual(['linked']);
-    expect(unlinkable!.item.linkBlocked?.ko).toContain('구매자 ID');
-    const check = unlinkable!.item.checks.find((c) => c.check === 'linked')!;
-    expect(check.fixKo).toBe(unlinkable!.item.linkBlocked!.ko);
-    expect(check.action).toBeUndefined();
-  });
-
-  it('blocks a linked friend who is no longer in the friends list', async () => {
-    const friends = await signedIn();
-    const [o] = await linkedOrders(friends, 1);
-    // The customer made their profile private: Kakao's friends list drops them.
-    await emu.control.patchUser(101, { privateProfile: true });
-    await kakao.friends(true);
-    const [p] = await svc.prepare([o!], 'shipped');
-    expect(failing(p!.item)).toEqual(['in-friends-list']);
-    expect(p!.item.canSend).toBe(false);
-    expect(await svc.orderStatus([o!])).toEqual({ [o!.productOrderNo]: { state: 'unreachable' } });
-  });
-
-  it('blocks a friend who refuses messages (allowed_msg false)', async () => {
-    const friends = await signedIn();
-    const o = order(1);
-    await svc.link(o, friend(friends, '박바다').uuid);
-    const [p] = await svc.prepare([o], 'shipped');
-    expect(failing(p!.item)).toEqual(['allowed-msg']);
-    expect(p!.item.canSend).toBe(false);
-  });
-
-  it('blocks a customer whose 20 messages today are used, while others still go', async () => {
-    const friends = await signedIn();
-    const [a, b] = await linkedOrders(friends, 2);
-    const uuid = friend(friends, '고객01').uuid;
-    for (let i = 0; i < 20; i++)
-      await kakao.send([uuid], { templateObject: { object_type: 'text', text: `${i}`, link: { web_url: STORE_URL } } });
-    const [pa, pb] = await svc.prepare([a!, b!], 'shipped');
-    expect(failing(pa!.item)).toEqual(['quota-pair']);
-    expect(pa!.item.canSend).toBe(false);
-    expect(pb!.item.canSend).toBe(true);
-  });
-
-  it('blocks everyone once the 100 messages of the day are used', async () => {
-    const friends = await signedIn();
-    const orders = await linkedOrders(friends, 6);
-    const five = friends.filter((f) => f.allowed_msg).slice(0, 5);
-    expect(five.map((f) => f.profile_nickname)).toEqual(['고객01', '고객02', '고객03', '고객04', '고객05']);
-    for (let i = 0; i < 20; i++)
-      await kakao.send(
-        five.map((f) => f.uuid),
-        { templateObject: { object_type: 'text', text: `${i}`, link: { web_url: STORE_URL } } },
-      );
-    expect((await emu.control.deliveries()).length).toBe(100);
-    const prepared = await svc.prepare(orders, 'shipped');
-    for (const p of prepared) {
-      expect(failing(p.item)).toContain('quota-sender');
-      expect(p.item.canSend).toBe(false);
-    }
-  });
-
-  it('asks again for an order already sent this template (a warning, not a block)', async () => {
-    const friends = await signedIn();
-    const [o] = await linkedOrders(friends, 1);
-    expect((await svc.send(sendInput([o!], 'shipped')))[0]).toMatchObject({ status: 'sent' });
-    const [again] = await svc.prepare([o!], 'shipped');
-    expect(failing(again!.item)).toEqual(['not-sent-before']);
-    expect(again!.item).toMatchObject({ canSend: true, needsReconfirm: true });
-    // Another template for the same order is a different notice.
-    expect((await svc.prepare([o!], 'thanks'))[0]!.item.needsReconfirm).toBe(false);
-  });
-
-  it('blocks a message with a variable the order lacks', async () => {
-    const friends = await signedIn();
-    const o = order(1, { courier: undefined, trackingNo: undefined });
-    await svc.link(o, friend(friends, '고객01').uuid);
-    const [p] = await svc.prepare([o], 'shipped');
-    expect(p!.item.missingVariables).toEqual(['택배사', '송장번호']);
-    expect(failing(p!.item)).toEqual(['template-ok']);
-    expect(p!.item.checks.find((c) => c.check === 'template-ok')!.fixKo).toContain('{택배사} 값이 주문에 없어요.');
-    expect(p!.item.canSend).toBe(false);
-  });
-
-  it('blocks a message over the length limit', async () => {
-    const friends = await signedIn();
-    const [o] = await linkedOrders(friends, 1);
-    const [ok] = await svc.prepare([o!], 'free-text', '가'.repeat(200));
-    expect(ok!.item.canSend).toBe(true);
-    const [long] = await svc.prepare([o!], 'free-text', '가'.repeat(201));
-    expect(long!.item.problems.map((p) => p.code)).toEqual(['too-long']);
-    expect(failing(long!.item)).toEqual(['template-ok']);
-    expect(long!.item.canSend).toBe(false);
-  });
-});
-
-describe('send', () => {
-  it('skips every blocked order without a request or a history record', async () => {
-    const friends = await signedIn();
-    const refuses = order(2);
-    await svc.link(refuses, friend(friends, '박바다').uuid);
-    const missing = order(3, { trackingNo: undefined });
-    await svc.link(missing, friend(friends, '고객03').uuid);
-    const results = await svc.send(sendInput([order(1), refuses, missing], 'shipped', { confirmRepeat: true }));
-    expect(results.map((r) => [r.productOrderNo, r.status, r.error?.code])).toEqual([
-      ['P1', 'skipped', 'linked'],
-      ['P2', 'skipped', 'allowed-msg'],
-      ['P3', 'skipped', 'template-ok'],
-    ]);
-    expect(sendRequests()).toBe(0);
-    expect(await listHistory()).toEqual([]);
-  });
-
-  it('sends one request for an identical message to several friends, one each for personalised ones', async () => {
-    const friends = await signedIn();
-    const orders = await linkedOrders(friends, 3);
-    const spy = vi.spyOn(kakao, 'send');
-    const shared = await svc.send(sendInput(orders, 'free-text', { freeText: '오늘 모두 발송했어요.' }));
-    expect(shared.map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
-    expect(spy.mock.calls.map((c) => c[0])).toEqual([orders.map((_, i) => friends[i]!.uuid)]);
-    expect(sendRequests()).toBe(1);
-
-    spy.mockClear();
-    const personal = await svc.send(sendInput(orders, 'order-confirmed'));
-    expect(personal.map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
-    expect(spy.mock.calls.map((c) => c[0].length)).toEqual([1, 1, 1]);
-    expect(sendRequests()).toBe(4);
-    const texts = (await emu.control.deliveries()).slice(3).map((d) => (d.templateObject as { text: string }).text);
-    expect(texts.map((t) => t.slice(0, 5))).toEqual(['구매자1님', '구매자2님', '구매자3님']);
-  });
-
-  it('groups by the rendered message: personalised messages that come out the same share a request', async () => {
-    const friends = await signedIn();
-    const [a, b, c] = await linkedOrders(friends, 3);
-    // Same buyer name and product for 1 and 2: the "thanks" message reads the same for both.
-    const same = { buyerName: '김하늘', productName: '현미 4kg' };
-    const orders = [{ ...a!, ...same }, c!, { ...b!, ...same }];
-    const spy = vi.spyOn(kakao, 'send');
-    const results = await svc.send(sendInput(orders, 'thanks'));
-    expect(results.map((r) => r.status)).toEqual(['sent', 'sent', 'sent']);
-    expect(spy.mock.calls.map((call) => call[0])).toEqual([[friends[0]!.uuid, friends[1]!.uuid], [friends[2]!.uuid]]);
-  });
-
-  it('sends at most 5 receivers a request: 12 identical messages go as 5, 5 and 2', async () => {
-    const friends = await signedIn();
-    const orders = await linkedOrders(friends, 12);
-    const spy = vi.spyOn(kakao, 'send');
-    const results = await svc.send(sendInput(orders, 'free-text', { freeText: '설 연휴 배송 안내예요.' }));
-    expect(results.map((r) => r.status)).toEqual(Array(12).fill('sent'));
-    expect(spy.mock.calls.map((c) => c[0].length)).toEqual([5, 5, 2]);
-    expect(sendRequests()).toBe(3);
-    const deliveries = await emu.control.deliveries();
-    expect(deliveries.map((d) => d.receiverId).sort()).toEqual(Array.from({ length: 12 }, (_, i) => 101 + i));
-    expect(svc.progress('session-1')).toMatchObject({ total: 12, done: 12, cancelled: false });
-  });
-
-  it('sends the same message to the same customer only once in a request', async () => {
-    const friends = await signedIn();
-    const [a] = await linkedOrders(friends, 1);
-    // A second product of the same order, same buyer: linked already through the buyer id.
-    const b = { ...a!, productOrderNo: 'P1-2' };
-    const results = await svc.send(sendInput([a!, b], 'free-text', { freeText: '같이 보냈어요.' }));
-    expect(results.map((r) => [r.status, r.error?.code])).toEqual([
-      ['sent', undefined],
-      ['skipped', 'same-recipient'],
-    ]);
-    expect(await emu.control.deliveries()).toHaveLength(1);
-  });
-
-  it('stops after cancel: the rest are skipped as cancelled and nothing more is sent', async () => {
-    const friends = await signedIn();
-    const orders = await linkedOrders(friends, 12);
-    const realSend = kakao.send;
-    const spy = vi.spyOn(kakao, 'send').mockImplementation(async (uuids, payload) => {
-      // The operator presses cancel while the first request is on its way.
-      if (spy.mock.calls.length === 1) svc.cancel('session-1');
-      return realSend(uuids, payload);
-    });
-    const results = await svc.send(sendInput(orders, 'free-text', { freeText: '배송 안내예요.' }));
-    expect(spy).toHaveBeenCalledTimes(1);
-    expect(results.map((r) => r.status)).toEqual([...Array(5).fill('sent'), ...Array(7).fill('skipped')]);
-    expect(results.slice(5).every((r) => r.error?.code === 'cancelled')).toBe(true);
-    expect(await emu.control.deliveries()).toHaveLength(5);
-    expect(sendRequests()).toBe(1);
-    // Cancelled orders were never begun: only the five sent ones are in history.
-    expect((await listHistory()).map((r) => r.productOrderNo).sort()).toEqual(['P1', 'P2', 'P3', 'P4', 'P5']);
-    expect(svc.progress('session-1')).toMatchObject({ total: 12, done: 12, cancelled: true });
-  });
-
-  it('records each send as pending before its request and with its outcome after', async () => {
-    const friends = await signedIn();
-    const orders = await linkedOrders(friends, 7);
-    const seen: { productOrderNo: string; status: string }[][] = [];
-    const realSend = kakao.send;
-    vi.spyOn(kakao, 'send').mockImplementation(async (uuids, payload) => {
-      seen.push((await listHistory()).map((r) => ({ productOrderNo: r.productOrderNo, status: r.status })));
-      return realSend(uuids, payload);
-    });
-    const results = await svc.send(sendInput(orders, 'free-text', { freeText: '배송 안내예요.' }));
-    // Before the first request the first five are pending; before the second, those five are done.
-    const sorted = (rows: { productOrderNo: string; status: string }[]) =>
-      [...rows].sort((x, y) => x.productOrderNo.localeCompare(y.productOrderNo));
-    expect(sorted(seen[0]!)).toEqual(
-      ['P1', 'P2', 'P3', 'P4', 'P5'].map((p) => ({ productOrderNo: p, status: 'pending' })),
-    );
-    expect(sorted(seen[1]!)).toEqual([
-      ...['P1', 'P2', 'P3', 'P4', 'P5'].map((p) => ({ productOrderNo: p, status: 'sent' })),
-      ...['P6', 'P7'].map((p) => ({ productOrderNo: p, status: 'pending' })),
-    ]);
-    const history = await listHistory();
-    expect(history).toHaveLength(7);
-    for (const r of history) {
-      expect(r).toMatchObject({ status: 'sent', templateId: 'free-text', templateName: '직접 입력' });
-      expect(r.completedAt).toBeGreaterThanOrEqual(r.createdAt);
-      expect(results.find((x) => x.productOrderNo === r.productOrderNo)!.recordId).toBe(r.id);
-    }
-    expect(history.find((r) => r.productOrderNo === 'P1')!.recipientNickname).toBe('고객01');
-  });
-
-  it('records what Kakao answered: a refusal as failed, a lost answer as unknown (never re-sent)', async () => {
-    const friends = await signedIn();
-    const [a, b] = await linkedOrders(friends, 2);
-    // 고객01 turns messages off after our friends list was read: only Kakao knows, and says -530.
-    await emu.control.patchUser(101, { allowedMsg: false });
-    const refused = await svc.send(sendInput([a!], 'shipped'));
-    expect(refused[0]).toMatchObject({ status: 'failed', error: { code: '-530' } });
-    // The connection drops after Kakao delivered: the outcome is unknown.
-    await emu.control.fault({ path: SEND_PATH, kind: 'drop' });
-    const lost = await svc.send(sendInput([b!], 'shipped'));
-    expect(lost[0]).toMatchObject({ status: 'unknown' });
-    const history = await listHistory();
-    expect(history.map((r) => [r.productOrderNo, r.status, r.error?.code])).toEqual(
-      expect.arrayContaining([
-        ['P1', 'failed', '-530'],
-        ['P2', 'unknown', 'unknown-outcome'],
-      ]),
-    );
-    expect(history).toHaveLength(2);
-    // An unknown outcome counts as sent for the repeat check: sending again needs confirmation.
-    expect((await svc.send(sendInput([b!], 'shipped')))[0]).toMatchObject({
-      status: 'skipped',
-      error: { code: 'needs-confirm' },
-    });
-    expect(await emu.control.deliveries()).toHaveLength(1);
-  });
-
-  it('sends a notice once when two windows send it at the same moment', async () => {
-    const friends = await signedIn();
-    const [x, y] = await linkedOrders(friends, 2);
-    // Window 2 has checked order x (nothing sent yet) and is still checking y when window 1 sends x.
-    let reached!: () => void;
-    const checking = new Promise<void>((r) => (reached = r));
-    let release!: () => void;
-    const gate = new Promise<void>((r) => (release = r));
-    const realQuota = kakao.quotaLeft;
-    vi.spyOn(kakao, 'quotaLeft').mockImplementation(async (uuid) => {
-      if (uuid === friends[1]!.uuid) {
-        reached();
-        await gate;
+  it('a sign-out midway leaves every order of the bulk in a final state, none pending', async () => {
+    const orders = await signInAndLink(CUSTOMERS);
+    let n = 0;
+    beforeSend = async () => {
+      // After the first request, Kakao ends the session: the next refresh fails (KOE322).
+      if (++n === 2) {
+        emu.world.access.clear();
+        emu.world.refresh.clear();
       }
-      return realQuota(uuid);
-    });
-    const second = svc.send({ ...sendInput([x!, y!], 'shipped'), sessionId: 'window-2' });
-    await checking;
-    expect((await svc.send(sendInput([x!], 'shipped')))[0]).toMatchObject({ status: 'sent' });
-    release();
-    expect((await second).map((r) => [r.productOrderNo, r.status, r.error?.code])).toEqual([
-      ['P1', 'skipped', 'already-sent'],
-      ['P2', 'sent', undefined],
-    ]);
-    expect((await emu.control.deliveries()).map((d) => d.receiverId)).toEqual([101, 102]);
+    };
+    const results = await send(orders);
+    expect(results).toHaveLength(12);
+    expect(results.slice(0, 5).every((r) => r.status === 'sent')).toBe(true);
+    expect(results.slice(5).every((r) => r.status === 'failed' && r.error)).toBe(true);
+    expect(results.slice(10).map((r) => r.error?.code)).toEqual(['signed-out', 'signed-out']);
+    expect(requests.map((r) => r.length)).toEqual([5, 5]);
+    const history = await listHistory();
+    expect(history.filter((r) => r.status === 'pending')).toEqual([]);
+    // The third chunk was never requested: no record says it might have gone.
+    expect(history.map((r) => r.productOrderNo)).not.toContain('P-12');
+    expect((await kakao.authState()).signedIn).toBe(false);
   });
 
-  it('sends an already-sent notice again only when confirmed', async () => {
-    const friends = await signedIn();
-    const [o] = await linkedOrders(friends, 1);
-    await svc.send(sendInput([o!], 'shipped'));
-    expect((await svc.send(sendInput([o!], 'shipped')))[0]).toMatchObject({
-      status: 'skipped',
-      error: { code: 'needs-confirm' },
+  it('blocks a friend removed between link and send, once the friends list is older than 3 minutes', async () => {
+    const [o] = await signInAndLink([3]);
+    emu.world.friends.get(1)!.delete(3);
+    emu.world.friends.get(3)!.delete(1);
+    clock += 3 * 60 * 1000 + 1;
+    const [r] = await send([o!]);
+    expect(r).toMatchObject({ status: 'skipped', error: FRIEND_GONE });
+    expect(r!.error!.ko).toBe('이 고객이 친구 목록에서 사라졌어요 — 친구 목록 새로 고침');
+    expect(requests).toEqual([]);
+  });
+
+  it('re-reads the friends list after a refusal and blocks what it now says before sending', async () => {
+    // Customer 3 stops accepting messages after the list was read: Kakao refuses (-530) the first send.
+    const orders = await signInAndLink([2, 3]);
+    await emu.control.patchUser(3, { allowedMsg: false });
+    const first = await send([orders[1]!], { templateId: 'order-confirmed' });
+    expect(first[0]).toMatchObject({ status: 'failed', error: { code: '-530' } });
+    const before = requests.length;
+    // Within 3 minutes, yet the refusal made the list stale: the next send reads it again.
+    const again = await send([orders[1]!], { templateId: 'order-confirmed' });
+    expect(again[0]).toMatchObject({ status: 'skipped', error: { code: 'allowed-msg' } });
+    expect(requests.length).toBe(before);
+  });
+
+  it('prepare reports each block the send checks produce', async () => {
+    const signedOut = await sending.prepare([orderOf(2)], 'order-confirmed');
+    const failing = (p: Awaited<ReturnType<SendService['prepare']>>[number]) =>
+      p.item.checks.filter((c) => !c.ok).map((c) => c.check);
+    expect(failing(signedOut[0]!)).toEqual(expect.arrayContaining(['signed-in', 'consent-friends', 'linked']));
+    expect(signedOut[0]!.item.canSend).toBe(false);
+
+    const [linked, refusing, gone] = await signInAndLink([2, 3, 4]);
+    await emu.control.patchUser(3, { allowedMsg: false });
+    emu.world.friends.get(1)!.delete(4);
+    await kakao.friends(true);
+    const noId: Order = { ...orderOf(5), buyerId: undefined, buyerPhone: '010-****-1234' };
+    const items = await sending.prepare([linked!, refusing!, gone!, noId], 'free-text', '');
+    expect(failing(items[0]!)).toContain('template-ok');
+    expect(failing(items[1]!)).toContain('allowed-msg');
+    expect(failing(items[2]!)).toContain('in-friends-list');
+    expect(failing(items[3]!)).toContain('linked');
+    expect(items[3]!.item.linkBlocked?.ko).toContain('구매자 ID');
+    const ok = await sending.prepare([linked!], 'order-confirmed');
+    expect(ok[0]!.item).toMatchObject({ canSend: true, needsReconfirm: false });
+  });
+
+  it('groups identical messages into one request and chunks by 5 receivers (12 → 5, 5, 2)', async () => {
+    const orders = await signInAndLink(CUSTOMERS);
+    const results = await send(orders);
+    expect(results.every((r) => r.status === 'sent')).toBe(true);
+    expect(requests.map((r) => r.length)).toEqual([5, 5, 2]);
+    expect(new Set(requests.flat()).size).toBe(12);
+    // Personalised messages (the buyer's name) never share a request.
+    requests = [];
+    await send(orders.slice(0, 3), { templateId: 'shipped', confirmRepeatFor: [] });
+    expect(requests.every((r) => r.length === 1)).toBe(true);
+  });
+
+  it('cancel mid-bulk sends nothing more and skips the rest', async () => {
+    const orders = await signInAndLink(CUSTOMERS);
+    const sessionId = crypto.randomUUID();
+    beforeSend = async () => sending.cancel(sessionId);
+    const results = await send(orders, { sessionId });
+    expect(requests).toHaveLength(1);
+    expect(results.filter((r) => r.status === 'sent')).toHaveLength(5);
+    expect(results.filter((r) => r.status === 'skipped' && r.error?.code === 'cancelled')).toHaveLength(7);
+    expect(sending.progress(sessionId)).toMatchObject({ total: 12, done: 12 });
+  });
+
+  it('records pending before the request and the outcome after it', async () => {
+    const [o] = await signInAndLink([2]);
+    let during: Record<string, string> = {};
+    beforeSend = async () => {
+      during = await historyStatuses();
+    };
+    await send([o!]);
+    expect(during).toEqual({ 'P-2': 'pending' });
+    expect(await historyStatuses()).toEqual({ 'P-2': 'sent' });
+  });
+
+  it('reads a send back from the history when its progress is gone (worker restart)', async () => {
+    const orders = await signInAndLink([2, 3]);
+    const requestId = crypto.randomUUID();
+    await sending.send({
+      sessionId: crypto.randomUUID(),
+      orders: [orders[0]!],
+      templateId: 'order-confirmed',
+      confirmRepeatFor: [],
+      requestId,
     });
-    expect(await emu.control.deliveries()).toHaveLength(1);
-    expect((await svc.send(sendInput([o!], 'shipped', { confirmRepeat: true })))[0]).toMatchObject({ status: 'sent' });
-    expect(await emu.control.deliveries()).toHaveLength(2);
-    expect((await listHistory()).map((r) => r.status)).toEqual(['sent', 'sent']);
+    const back = await sending.outcomesFromHistory(orders, requestId);
+    expect(statuses(back)).toEqual({ 'P-2': 'sent', 'P-3': 'skipped' });
+    expect(back[1]!.error?.code).toBe('not-requested');
   });
 });

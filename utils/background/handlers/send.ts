@@ -23,7 +23,7 @@ export function createSendHandlers(sending: SendService, kakao: KakaoService): H
       await updateSettings((s) => ({ ...s, sendAcknowledgedAt: s.sendAcknowledgedAt ?? Date.now() }));
       return { ok: true };
     },
-    'send.orders': async ({ sessionId, templateId, freeText, productOrderNos, confirmRepeat, requestId }) => {
+    'send.orders': async ({ sessionId, templateId, freeText, productOrderNos, confirmRepeatFor, requestId }) => {
       if (!(await getSettings()).sendAcknowledgedAt) {
         throw Object.assign(new Error('ack'), {
           code: 'not-acknowledged',
@@ -32,15 +32,20 @@ export function createSendHandlers(sending: SendService, kakao: KakaoService): H
         });
       }
       const orders = (await composeSessionOrders(sessionId)).filter((o) => productOrderNos.includes(o.productOrderNo));
-      return { results: await sending.send({ sessionId, orders, templateId, freeText, confirmRepeat, requestId }) };
+      return {
+        results: await sending.send({ sessionId, orders, templateId, freeText, confirmRepeatFor, requestId }),
+      };
     },
     'send.cancel': async ({ sessionId }) => {
       sending.cancel(sessionId);
       return { ok: true };
     },
-    'send.progress': async ({ sessionId }) => {
+    'send.progress': async ({ sessionId, requestId }) => {
       const p = sending.progress(sessionId);
-      return { total: p.total, done: p.done, results: p.results };
+      if (!requestId || p.requestId === requestId) return { total: p.total, done: p.done, results: p.results };
+      // This worker never ran that send (it restarted midway): what reached the history is what happened.
+      const results = await sending.outcomesFromHistory(await composeSessionOrders(sessionId), requestId);
+      return { total: results.length, done: results.length, results, interrupted: true };
     },
     'send.toMe': async () => {
       await kakao.sendToMe(await testMessage());

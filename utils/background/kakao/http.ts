@@ -32,6 +32,9 @@ export async function postToken(fetchFn: Fetch, fields: Record<string, string | 
   throw new KakaoError('bad-response', res.status);
 }
 
+/** A request with no answer by then is given up on: for a send that is an unknown outcome, never a retry. */
+export const REQUEST_TIMEOUT_MS = 30_000;
+
 export type KapiOutcome =
   | { kind: 'ok'; status: number; json: unknown }
   | { kind: 'error'; status: number; code: number; msg: string; requiredScopes?: string[] }
@@ -54,15 +57,15 @@ export async function kapiOnce(
       method: init.method ?? 'GET',
       headers: { authorization: `Bearer ${token}`, ...(init.form && { 'content-type': FORM }) },
       ...(init.form && { body: new URLSearchParams(init.form) }),
+      signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
     });
   } catch {
     return { kind: 'no-answer', status: 0 };
   }
   const json: unknown = await res.json().catch(() => undefined);
-  if (json === undefined)
-    return res.status >= 500
-      ? { kind: 'error', status: res.status, code: -1, msg: 'server error' }
-      : { kind: 'no-answer', status: res.status };
+  // A body that is not Kakao's JSON (a gateway's 502/504 page, a cut-off answer) says nothing about whether
+  // Kakao processed the request: no answer, not an error code.
+  if (json === undefined) return { kind: 'no-answer', status: res.status };
   if (res.ok) return { kind: 'ok', status: res.status, json };
   const err = ApiErrorSchema.safeParse(json);
   if (err.success)

@@ -41,15 +41,20 @@ async function sendChunk(session: Session, uuids: string[], payload: Payload): P
   if (!parsed.success)
     return uuids.map((uuid) => ({ uuid, status: 'unknown', error: new KakaoError('unknown-outcome') }));
   const failed = new Map<string, KakaoError>();
+  const undecided = new Map<string, KakaoError>();
   for (const f of parsed.data.failures)
-    for (const u of f.receiver_uuids) failed.set(u, new KakaoError(String(f.code), 200, f.msg ?? ''));
+    for (const u of f.receiver_uuids) {
+      // -603 (internal timeout) for a receiver does not say it was not delivered.
+      if (f.code === -603) undecided.set(u, new KakaoError('-603', 200, f.msg ?? ''));
+      else failed.set(u, new KakaoError(String(f.code), 200, f.msg ?? ''));
+    }
   return uuids.map((uuid): RecipientResult => {
     if (parsed.data.successful.includes(uuid)) return { uuid, status: 'sent' };
     const error = failed.get(uuid);
-    // Named in neither list: Kakao said nothing clear, so it may or may not have arrived.
+    // Named in neither list (or only with -603): Kakao said nothing clear, so it may or may not have arrived.
     return error
       ? { uuid, status: 'failed', error }
-      : { uuid, status: 'unknown', error: new KakaoError('unknown-outcome') };
+      : { uuid, status: 'unknown', error: undecided.get(uuid) ?? new KakaoError('unknown-outcome') };
   });
 }
 

@@ -44,6 +44,8 @@ export function createKakaoService(deps: KakaoServiceDeps) {
   };
   const session = createSession({ fetch: fetchFn, now, store, restApiKey, sleep: deps.sleep });
   const quota = createQuota(now);
+  /** When this worker last read the granted scopes from Kakao (0: not yet). */
+  let scopesReadAt = 0;
 
   async function loadProfile(): Promise<Profile> {
     const me = MeSchema.parse(await session.call('/v2/user/me', {}, 'read'));
@@ -55,6 +57,7 @@ export function createKakaoService(deps: KakaoServiceDeps) {
       grantedScopes: scopes.scopes.filter((s) => s.agreed).map((s) => s.id),
     };
     await store.setProfile(profile);
+    scopesReadAt = now();
     return profile;
   }
 
@@ -139,6 +142,15 @@ export function createKakaoService(deps: KakaoServiceDeps) {
     async friends(refresh = false): Promise<FriendsList> {
       const profile = await signedInProfile();
       return guard(() => listFriends(session, profile.id, now(), refresh));
+    },
+    /**
+     * The sign-in state with the granted scopes read again from Kakao when older than maxAgeMs (a consent
+     * withdrawn in KakaoTalk shows only there). A failed read keeps what is stored; a refresh token that no
+     * longer works signs out, and the answer says so.
+     */
+    async freshAuthState(maxAgeMs: number): Promise<AuthInfo> {
+      if ((await store.getProfile()) && now() - scopesReadAt > maxAgeMs) await loadProfile().catch(() => undefined);
+      return authState();
     },
     async quotaLeft(receiverUuid?: string): Promise<QuotaLeft> {
       const profile = await store.getProfile();

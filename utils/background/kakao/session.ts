@@ -14,10 +14,16 @@ export interface SessionDeps {
 const REFRESH_MARGIN_MS = 5 * 60 * 1000;
 const MAX_ATTEMPTS = 3;
 
+/** Answers that do not say whether Kakao processed the request (kakao-api.md §11): 5xx, -1, -603. */
+export function undecided(out: { status: number; code: number }): boolean {
+  return out.status >= 500 || out.code === -1 || out.code === -603;
+}
+
 /**
- * Authenticated kapi calls. Retry rules: an answer that says "not processed" (-10, 5xx) is retried with
- * backoff up to MAX_ATTEMPTS; -401 refreshes the token once and retries; a request that got no usable
- * answer is retried only when it is a read — for a send it is an unknown outcome and never repeated.
+ * Authenticated kapi calls. Only an answer that says the request was refused before processing is retried
+ * for a send: -10 (request limit) with backoff up to MAX_ATTEMPTS, -401 once after refreshing the token.
+ * A send answered by 5xx, -1, -603 or not at all may have been delivered: it is an unknown outcome and is
+ * never repeated. Reads (friends, profile, scopes) change nothing, so those are retried too.
  */
 export function createSession(deps: SessionDeps) {
   const sleep = deps.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
@@ -85,14 +91,16 @@ export function createSession(deps: SessionDeps) {
       const out: KapiOutcome = await kapiOnce(deps.fetch, token, path, init);
       if (out.kind === 'ok') return out.json;
       if (out.kind === 'no-answer') {
-        if (kind === 'send') throw new KakaoError('unknown-outcome', out.status);
+        if (kind === 'send') throw new KakaoError('unknown-outcome', out.status, 'no answer');
         if (attempt >= MAX_ATTEMPTS) throw new KakaoError('network', out.status);
       } else if (out.code === -401 && !refreshed) {
         refreshed = true;
         await refreshAfterRejection(token);
         continue;
-      } else if ((out.code === -10 || out.code === -1 || out.status >= 500) && attempt < MAX_ATTEMPTS) {
-        // Not processed: safe to try again after a pause.
+      } else if (kind === 'send' && undecided(out)) {
+        throw new KakaoError('unknown-outcome', out.status, `${out.code}: ${out.msg}`);
+      } else if ((out.code === -10 || (kind === 'read' && undecided(out))) && attempt < MAX_ATTEMPTS) {
+        // -10 was refused unprocessed, and a read may be repeated: try again after a pause.
       } else {
         throw new KakaoError(
           String(out.code),

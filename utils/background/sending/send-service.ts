@@ -2,7 +2,7 @@ import type { Order } from '@/utils/shared/order';
 import type { KakaoService } from '@/utils/background/kakao/service';
 import type { KakaoFriend } from '@/utils/background/kakao/schemas';
 import { KakaoError } from '@/utils/background/kakao/errors';
-import { MAX_RECEIVERS } from '@/utils/background/kakao/send';
+import { MAX_RECEIVERS, type RecipientResult } from '@/utils/background/kakao/send';
 import type { ComposeItem, SendResult } from '@/utils/shared/wire';
 import type { OrderStatus as RowStatus } from '@/utils/shared/protocol';
 import { getSettings } from '@/utils/background/storage/settings-store';
@@ -18,7 +18,13 @@ import {
   removeLink,
   setLink,
 } from '@/utils/background/storage/links';
-import { beginSend, completeSend, lastRecordFor, latestRecords } from '@/utils/background/storage/history';
+import {
+  beginSend,
+  completeSend,
+  lastRecordFor,
+  latestRecords,
+  recordsOfRequest,
+} from '@/utils/background/storage/history';
 import { toWireFriend } from '@/utils/background/kakao/background-kakao';
 
 export interface PreparedItem {
@@ -28,6 +34,22 @@ export interface PreparedItem {
 }
 
 const bilingual = (e: KakaoError) => ({ code: e.code, ko: e.ko, en: e.en });
+
+/** Friends and granted scopes older than this are read again right before a send. */
+export const FRESH_MS = 3 * 60 * 1000;
+
+/** A linked friend no longer in the friends list, found right before sending. */
+export const FRIEND_GONE = {
+  code: 'friend-gone',
+  ko: '이 고객이 친구 목록에서 사라졌어요 — 친구 목록 새로 고침',
+  en: 'This customer is no longer in your friends list — refresh the friends list',
+};
+const CONSENT_MISSING = {
+  code: 'consent-missing',
+  ko: '친구 목록이나 메시지 전송 동의가 없어요. 동의를 받은 뒤 다시 보내 주세요.',
+  en: 'The friends or message consent is missing; grant it and send again.',
+};
+const UNKNOWN = new KakaoError('unknown-outcome');
 
 export async function templateById(id: string): Promise<Template> {
   const t = await findTemplate(id);
@@ -41,9 +63,22 @@ export async function templateById(id: string): Promise<Template> {
 }
 
 /** Progress of a bulk send, per compose session (kept in memory: the page is waiting on it). */
-const progress = new Map<string, { total: number; done: number; results: SendResult[]; cancelled: boolean }>();
+const progress = new Map<
+  string,
+  { requestId: string; total: number; done: number; results: SendResult[]; cancelled: boolean }
+>();
 
-export function createSendService(kakao: KakaoService) {
+export function createSendService(kakao: KakaoService, now: () => number = Date.now) {
+  /** Set by a refusal from Kakao: what we know of friends and consent may be wrong, read them again. */
+  let stale = false;
+
+  /** Friends and scopes as Kakao has them now: re-read when older than FRESH_MS, or always when forced. */
+  async function freshen(force: boolean): Promise<void> {
+    const list = await kakao.friends().catch(() => null);
+    if (force || !list || now() - list.fetchedAt > FRESH_MS) await kakao.friends(true).catch(() => undefined);
+    await kakao.freshAuthState(force ? 0 : FRESH_MS);
+  }
+
   async function friendsOrEmpty(): Promise<KakaoFriend[] | null> {
     try {
       return (await kakao.friends()).friends;
@@ -75,7 +110,9 @@ export function createSendService(kakao: KakaoService) {
       const who = customerIdentity(order);
       const friend = link ? findFriend(friends, link) : undefined;
       const quota = await kakao.quotaLeft(friend?.uuid);
-      const last = await lastRecordFor(order.productOrderNo, templateId);
+      const last = await lastRecordFor(order, templateId);
+      // A record that may have reached the customer counts as sent: unknown and pending too.
+      const possiblySent = !!last && (last.status === 'sent' || last.status === 'unknown' || last.status === 'pending');
       const elig = sendChecks({
         signedIn: auth.signedIn,
         grantedScopes: auth.grantedScopes,
@@ -83,7 +120,7 @@ export function createSendService(kakao: KakaoService) {
         linkBlocked: 'id' in who ? undefined : who,
         friend: friend ? { allowedMsg: friend.allowed_msg } : undefined,
         quota,
-        alreadySent: !!last && (last.status === 'sent' || last.status === 'unknown' || last.status === 'pending'),
+        alreadySent: possiblySent,
         renderProblems: rendered.problems,
       });
       out.push({
@@ -103,6 +140,9 @@ export function createSendService(kakao: KakaoService) {
           missingVariables: rendered.missingVariables,
           problems: rendered.problems,
           ...elig,
+          ...(possiblySent && {
+            lastSent: { at: last.completedAt ?? last.createdAt, templateName: last.templateName, status: last.status },
+          }),
         },
       });
     }
@@ -110,14 +150,22 @@ export function createSendService(kakao: KakaoService) {
   }
 
   async function orderStatus(orders: Order[]): Promise<Record<string, RowStatus>> {
-    const [friends, records, links] = await Promise.all([
+    const stores = [...new Set(orders.map((o) => o.store))];
+    const [friends, perStore, links] = await Promise.all([
       friendsOrEmpty(),
-      latestRecords(orders.map((o) => o.productOrderNo)),
+      Promise.all(
+        stores.map((store) =>
+          latestRecords(
+            orders.filter((o) => o.store === store).map((o) => o.productOrderNo),
+            store,
+          ),
+        ),
+      ),
       getLinks(orders),
     ]);
     const out: Record<string, RowStatus> = {};
     for (const order of orders) {
-      const last = records.get(order.productOrderNo);
+      const last = perStore[stores.indexOf(order.store)]!.get(order.productOrderNo);
       const link = links.get(order.productOrderNo);
       let state: RowStatus['state'];
       if (last?.status === 'sent') state = 'sent';
@@ -133,50 +181,60 @@ export function createSendService(kakao: KakaoService) {
   }
 
   /**
-   * Sends the chosen orders. Each recipient is written as pending before its request and completed after;
-   * recipients share one request only when their rendered messages are identical (≤MAX_RECEIVERS a request).
+   * Sends the chosen orders. Each recipient is written as pending right before its request and completed
+   * after; recipients share one request only when their rendered messages are identical (≤MAX_RECEIVERS a request).
+   * Every order ends in one state: sent, failed or skipped (with the reason), or unknown when Kakao's answer
+   * does not say whether it arrived. A repeat goes only to the orders in confirmRepeatFor.
    */
   async function send(input: {
     sessionId: string;
     orders: Order[];
     templateId: string;
     freeText?: string;
-    confirmRepeat: boolean;
+    confirmRepeatFor: string[];
     requestId: string;
   }): Promise<SendResult[]> {
     const template = await templateById(input.templateId);
+    const confirmed = new Set(input.confirmRepeatFor);
+    // Decide on what Kakao has now: a friend removed or a consent withdrawn since the window opened.
+    await freshen(stale);
+    stale = false;
     const prepared = await prepare(input.orders, input.templateId, input.freeText);
-    const state = { total: prepared.length, done: 0, results: [] as SendResult[], cancelled: false };
+    const state = {
+      requestId: input.requestId,
+      total: prepared.length,
+      done: 0,
+      results: [] as SendResult[],
+      cancelled: false,
+    };
     progress.set(input.sessionId, state);
     const finish = (r: SendResult) => {
       state.results.push(r);
       state.done++;
     };
+    const skip = (p: PreparedItem, error: SendResult['error'], status: 'skipped' | 'failed' = 'skipped') =>
+      finish({ productOrderNo: p.item.order.productOrderNo, status, error });
     // Group identical messages; personalised ones end up alone.
     const groups = new Map<string, PreparedItem[]>();
     for (const p of prepared) {
       const failing = p.item.checks.find((c) => !c.ok && c.severity === 'block');
+      if (failing?.check === 'in-friends-list') {
+        skip(p, FRIEND_GONE);
+        continue;
+      }
       if (failing || !p.friend) {
-        finish({
-          productOrderNo: p.item.order.productOrderNo,
-          status: 'skipped',
-          error: {
-            code: failing?.check ?? 'not-linked',
-            ko: failing?.fixKo ?? failing?.ko ?? '연결된 친구가 없어요.',
-            en: failing?.fixEn ?? failing?.en ?? 'No linked friend.',
-          },
+        skip(p, {
+          code: failing?.check ?? 'not-linked',
+          ko: failing?.fixKo ?? failing?.ko ?? '연결된 친구가 없어요.',
+          en: failing?.fixEn ?? failing?.en ?? 'No linked friend.',
         });
         continue;
       }
-      if (p.item.needsReconfirm && !input.confirmRepeat) {
-        finish({
-          productOrderNo: p.item.order.productOrderNo,
-          status: 'skipped',
-          error: {
-            code: 'needs-confirm',
-            ko: '이미 보낸 알림이라 다시 확인이 필요해요.',
-            en: 'Already sent; confirm to send again.',
-          },
+      if (p.item.needsReconfirm && !confirmed.has(p.item.order.productOrderNo)) {
+        skip(p, {
+          code: 'needs-confirm',
+          ko: '이미 보낸 알림이라 다시 확인이 필요해요.',
+          en: 'Already sent; confirm to send again.',
         });
         continue;
       }
@@ -185,22 +243,46 @@ export function createSendService(kakao: KakaoService) {
     }
     for (const group of groups.values()) {
       for (let i = 0; i < group.length; i += MAX_RECEIVERS) {
-        const chunk = group.slice(i, i + MAX_RECEIVERS);
+        await sendChunk(group.slice(i, i + MAX_RECEIVERS));
+      }
+    }
+    return input.orders.map((o) => state.results.find((r) => r.productOrderNo === o.productOrderNo)!).filter(Boolean);
+
+    /** One request's worth: checked again, recorded pending, sent, completed. Never leaves an order open. */
+    async function sendChunk(chunk: PreparedItem[]): Promise<void> {
+      const open = new Set(chunk);
+      const begun: { p: PreparedItem; recordId: string }[] = [];
+      let requested = false;
+      const close = (p: PreparedItem, r: Omit<SendResult, 'productOrderNo'>) => {
+        open.delete(p);
+        finish({ productOrderNo: p.item.order.productOrderNo, ...r });
+      };
+      try {
         if (state.cancelled) {
           for (const p of chunk)
-            finish({
-              productOrderNo: p.item.order.productOrderNo,
+            close(p, {
               status: 'skipped',
               error: { code: 'cancelled', ko: '취소해서 보내지 않았어요.', en: 'Cancelled before sending.' },
             });
-          continue;
+          return;
         }
-        const begun: { p: PreparedItem; recordId: string }[] = [];
+        // After a refusal earlier in this bulk, read friends and consent again before the next request.
+        if (stale) {
+          await freshen(true);
+          stale = false;
+        }
+        const auth = await kakao.authState();
+        const friends = await friendsOrEmpty();
+        const ready: PreparedItem[] = [];
         const seen = new Set<string>();
         for (const p of chunk) {
-          if (seen.has(p.friend!.uuid)) {
-            finish({
-              productOrderNo: p.item.order.productOrderNo,
+          const friend = p.item.link ? findFriend(friends, p.item.link) : undefined;
+          if (!auth.signedIn) close(p, { status: 'failed', error: bilingual(new KakaoError('signed-out')) });
+          else if (!auth.grantedScopes.includes('friends') || !auth.grantedScopes.includes('talk_message'))
+            close(p, { status: 'failed', error: CONSENT_MISSING });
+          else if (!friend) close(p, { status: 'skipped', error: FRIEND_GONE });
+          else if (seen.has(friend.uuid))
+            close(p, {
               status: 'skipped',
               error: {
                 code: 'same-recipient',
@@ -208,8 +290,13 @@ export function createSendService(kakao: KakaoService) {
                 en: 'Same message to the same customer twice in one request.',
               },
             });
-            continue;
+          else {
+            seen.add(friend.uuid);
+            p.friend = friend;
+            ready.push(p);
           }
+        }
+        for (const p of ready) {
           const begin = await beginSend(
             {
               store: p.item.order.store,
@@ -221,7 +308,7 @@ export function createSendService(kakao: KakaoService) {
               templateName: template.name,
               requestId: input.requestId,
             },
-            { allowRepeat: input.confirmRepeat },
+            { allowRepeat: confirmed.has(p.item.order.productOrderNo) },
           );
           if (!begin.ok) {
             const ko =
@@ -230,44 +317,84 @@ export function createSendService(kakao: KakaoService) {
                 : begin.reason === 'already-sent'
                   ? '이미 보낸 알림이에요.'
                   : '같은 요청을 두 번 받았어요. 한 번만 보냈어요.';
-            finish({
-              productOrderNo: p.item.order.productOrderNo,
+            close(p, {
               status: 'skipped',
               recordId: begin.existing.id,
               error: { code: begin.reason, ko, en: begin.reason },
             });
             continue;
           }
-          seen.add(p.friend!.uuid);
           begun.push({ p, recordId: begin.record.id });
         }
-        if (!begun.length) continue;
-        const results = await kakao.send(
-          begun.map((b) => b.p.friend!.uuid),
-          { templateObject: chunk[0]!.rendered.templateObject },
-        );
+        if (!begun.length) return;
+        requested = true;
+        let results: RecipientResult[];
+        try {
+          results = await kakao.send(
+            begun.map((b) => b.p.friend!.uuid),
+            { templateObject: chunk[0]!.rendered.templateObject },
+          );
+        } catch (error) {
+          // Signed out before the request went: not sent. Anything else: it may have gone.
+          const notSent = error instanceof KakaoError && error.code === 'signed-out';
+          const err = error instanceof KakaoError ? error : UNKNOWN;
+          results = begun.map((b) => ({ uuid: b.p.friend!.uuid, status: notSent ? 'failed' : 'unknown', error: err }));
+        }
         for (const b of begun) {
           const r = results.find((x) => x.uuid === b.p.friend!.uuid);
           const status = r?.status ?? 'unknown';
-          const error = r && r.status !== 'sent' ? bilingual(r.error) : undefined;
+          const error = r?.status === 'sent' ? undefined : bilingual(r?.error ?? UNKNOWN);
+          if (status === 'failed') stale = true;
           await completeSend(b.recordId, { status, error });
-          finish({
-            productOrderNo: b.p.item.order.productOrderNo,
-            status,
-            recordId: b.recordId,
-            ...(error && { error }),
-          });
+          close(b.p, { status, recordId: b.recordId, ...(error && { error }) });
+        }
+      } catch (error) {
+        // Our own step failed (storage, a read): before the request nothing went; after it, it may have.
+        const err = error instanceof KakaoError ? error : UNKNOWN;
+        for (const p of open) {
+          const b = begun.find((x) => x.p === p);
+          const status = requested ? 'unknown' : 'failed';
+          const reason = requested ? bilingual(UNKNOWN) : bilingual(err);
+          if (b) await completeSend(b.recordId, { status, error: reason }).catch(() => undefined);
+          close(p, { status, ...(b && { recordId: b.recordId }), error: reason });
         }
       }
     }
-    return input.orders.map((o) => state.results.find((r) => r.productOrderNo === o.productOrderNo)!).filter(Boolean);
+  }
+
+  /** A send's outcome read back from the history, for when its progress went with a restarted worker. */
+  async function outcomesFromHistory(orders: Order[], requestId: string): Promise<SendResult[]> {
+    const records = await recordsOfRequest(
+      orders.map((o) => o.productOrderNo),
+      requestId,
+    );
+    return orders.map((o): SendResult => {
+      const r = records
+        .filter((x) => x.store === o.store && x.productOrderNo === o.productOrderNo)
+        .sort((a, b) => b.createdAt - a.createdAt)[0];
+      if (!r)
+        return {
+          productOrderNo: o.productOrderNo,
+          status: 'skipped',
+          error: {
+            code: 'not-requested',
+            ko: '보내지 않았어요 — 중단되기 전에 차례가 오지 않았어요.',
+            en: 'Not sent: the send stopped before reaching this order.',
+          },
+        };
+      // A pending record here was cut off mid-request (recovery makes it unknown): it may have arrived.
+      const status = r.status === 'pending' ? 'unknown' : r.status;
+      return { productOrderNo: o.productOrderNo, status, recordId: r.id, ...(r.error && { error: r.error }) };
+    });
   }
 
   return {
     prepare,
     orderStatus,
     send,
-    progress: (sessionId: string) => progress.get(sessionId) ?? { total: 0, done: 0, results: [], cancelled: false },
+    progress: (sessionId: string) =>
+      progress.get(sessionId) ?? { requestId: '', total: 0, done: 0, results: [], cancelled: false },
+    outcomesFromHistory,
     cancel(sessionId: string) {
       const p = progress.get(sessionId);
       if (p) p.cancelled = true;

@@ -43,8 +43,10 @@ export function beginSend(
 ): Promise<BeginResult> {
   return locked(async () => {
     const tx = (await historyDb()).transaction('records', 'readwrite', STRICT);
+    // One notice per store + product order + template: the same number in another store is another order.
+    // Records from before the store was part of the key already carry it, so they guard the same way.
     const same = valid(await tx.store.index('productOrderNo').getAll(input.productOrderNo)).filter(
-      (r) => r.templateId === input.templateId,
+      (r) => r.store === input.store && r.templateId === input.templateId,
     );
     const dup = input.requestId ? same.find((r) => r.requestId === input.requestId) : undefined;
     const inFlight = same.find((r) => r.status === 'pending');
@@ -139,20 +141,40 @@ function newest(records: StoredRecord[]): StoredRecord | undefined {
   return records.reduce<StoredRecord | undefined>((a, r) => (!a || r.createdAt >= a.createdAt ? r : a), undefined);
 }
 
-export async function lastRecordFor(productOrderNo: string, templateId?: string): Promise<StoredRecord | undefined> {
+/** The newest record for this store's product order (and template, when given). */
+export async function lastRecordFor(
+  key: { store: string; productOrderNo: string },
+  templateId?: string,
+): Promise<StoredRecord | undefined> {
   return locked(async () => {
-    const rows = valid(await (await historyDb()).getAllFromIndex('records', 'productOrderNo', productOrderNo));
-    return newest(rows.filter((r) => !templateId || r.templateId === templateId));
+    const rows = valid(await (await historyDb()).getAllFromIndex('records', 'productOrderNo', key.productOrderNo));
+    return newest(rows.filter((r) => r.store === key.store && (!templateId || r.templateId === templateId)));
   });
 }
 
-/** The newest record of each product order, in one read-only transaction (row badges ask for hundreds at once). */
-export async function latestRecords(productOrderNos: string[]): Promise<Map<string, StoredRecord>> {
+/**
+ * The newest record of each product order (of one store, when given), in one read-only transaction (row
+ * badges ask for hundreds at once).
+ */
+export async function latestRecords(productOrderNos: string[], store?: string): Promise<Map<string, StoredRecord>> {
   return locked(async () => {
     const index = (await historyDb()).transaction('records').store.index('productOrderNo');
     const wanted = [...new Set(productOrderNos)];
-    const found = await Promise.all(wanted.map(async (no) => [no, newest(valid(await index.getAll(no)))] as const));
+    const found = await Promise.all(
+      wanted.map(
+        async (no) => [no, newest(valid(await index.getAll(no)).filter((r) => !store || r.store === store))] as const,
+      ),
+    );
     return new Map(found.filter((e): e is readonly [string, StoredRecord] => !!e[1]));
+  });
+}
+
+/** What one send (its request id) left in the history for these product orders: read after a worker restart. */
+export async function recordsOfRequest(productOrderNos: string[], requestId: string): Promise<StoredRecord[]> {
+  return locked(async () => {
+    const index = (await historyDb()).transaction('records').store.index('productOrderNo');
+    const rows = await Promise.all([...new Set(productOrderNos)].map(async (no) => valid(await index.getAll(no))));
+    return rows.flat().filter((r) => r.requestId === requestId);
   });
 }
 

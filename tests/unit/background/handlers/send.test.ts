@@ -50,7 +50,7 @@ describe('send handlers', () => {
       orders: [other],
       templateId: 'order-confirmed',
       freeText: undefined,
-      confirmRepeat: false,
+      confirmRepeatFor: [],
       requestId: input.requestId,
     });
   });
@@ -80,6 +80,26 @@ describe('send handlers', () => {
     });
     expect(await send(h, 'send.cancel', { sessionId })).toEqual({ ok: true, value: { ok: true } });
     expect(cancel).toHaveBeenCalledWith(sessionId);
+  });
+
+  it('answers a send this worker never ran (it restarted midway) from the history of the session’s orders', async () => {
+    const requestId = crypto.randomUUID();
+    const fromHistory = [{ productOrderNo: order.productOrderNo, status: 'unknown' as const, recordId: 'r1' }];
+    const outcomesFromHistory = vi.fn(async () => fromHistory);
+    const progress = vi.fn(() => ({ requestId: '', total: 0, done: 0, results: [], cancelled: false }));
+    const h = createSendHandlers(fakeSending({ progress, outcomesFromHistory }), noKakao);
+    const sessionId = await createComposeSession([order]);
+    expect(await send(h, 'send.progress', { sessionId, requestId })).toEqual({
+      ok: true,
+      value: { total: 1, done: 1, results: fromHistory, interrupted: true },
+    });
+    expect(outcomesFromHistory).toHaveBeenCalledWith([order], requestId);
+    // The send still running in this worker answers from its progress.
+    progress.mockReturnValue({ requestId, total: 2, done: 1, results: [], cancelled: false });
+    expect(await send(h, 'send.progress', { sessionId, requestId })).toEqual({
+      ok: true,
+      value: { total: 2, done: 1, results: [] },
+    });
   });
 
   it('sends the operator a test message and records that step of the review', async () => {
