@@ -88,11 +88,15 @@ export default defineConfig({
     ...(browser === 'chrome' && mode !== 'store' && { key: CHROME_PUBLIC_KEY }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
+        // The newest Firefox feature used is data_collection_permissions (its built-in data consent), read from
+        // desktop Firefox 140 (an ESR) and Firefox for Android 142: the minimum each may install the add-on on.
+        // https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/
         gecko: {
           id: GECKO_ID,
-          strict_min_version: '142.0',
+          strict_min_version: '140.0',
           data_collection_permissions: { required: ['none'] },
         },
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),
