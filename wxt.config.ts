@@ -45,6 +45,12 @@ export default defineConfig({
   autoIcons: { baseIconPath: 'assets/icon.svg', developmentIndicator: false },
   vite: () => ({ plugins: [preact()] }),
   hooks: {
+    // WXT 0.20 assigns each content script's IIFE to a global named after it unless `globalName` is false
+    // (0.21 turned that off): the MAIN-world smartstore-graphql script would leave a variable on the store's
+    // own page, and each script grows by its name. Nothing reads those values (executeScript runs a function).
+    'entrypoints:resolved': (_wxt, entrypoints) => {
+      for (const e of entrypoints) if (e.type === 'content-script') e.options.globalName ??= false;
+    },
     // The popup is built on its own, not with the other pages: shared chunks would make it load what every
     // page needs (all of zod's core among it) before its first paint; alone, it gets only what it uses.
     'entrypoints:grouped': (_wxt, groups) => {
@@ -82,11 +88,15 @@ export default defineConfig({
     ...(browser === 'chrome' && mode !== 'store' && { key: CHROME_PUBLIC_KEY }),
     ...(browser === 'firefox' && {
       browser_specific_settings: {
+        // The newest Firefox feature used is data_collection_permissions (its built-in data consent), read from
+        // desktop Firefox 140 (an ESR) and Firefox for Android 142: the minimum each may install the add-on on.
+        // https://extensionworkshop.com/documentation/develop/firefox-builtin-data-consent/
         gecko: {
           id: GECKO_ID,
-          strict_min_version: '142.0',
+          strict_min_version: '140.0',
           data_collection_permissions: { required: ['none'] },
         },
+        gecko_android: { strict_min_version: '142.0' },
       },
     }),
   }),

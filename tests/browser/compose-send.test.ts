@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FrameLocator, Page } from 'playwright-core';
-import type { ExtensionBrowser } from '../support/chromium';
+import { screenshotPath, type ExtensionBrowser } from '../support/chromium';
 import type { Emulator } from '../kakao-emulator/client';
 import { startWorld, type World } from '../support/world';
 import { evaluateInContentScript } from '../support/kakao-browser';
@@ -45,8 +45,8 @@ describe('compose and send from an order row (real Chrome build, emulated Kakao)
     expect(text).toContain('2026112490000001');
     expect(await compose.getByTestId('char-count').textContent()).toMatch(/^\d+ \/ 200$/);
     await compose.setViewportSize({ width: 1000, height: 820 });
-    await compose.screenshot({ path: 'docs/screenshots/compose.png' });
-    await store.screenshot({ path: 'docs/screenshots/order-rows.png', clip: { x: 0, y: 0, width: 1280, height: 420 } });
+    await compose.screenshot({ path: screenshotPath('compose.png') });
+    await store.screenshot({ path: screenshotPath('order-rows.png'), clip: { x: 0, y: 0, width: 1280, height: 420 } });
   });
 
   it('needs the first-send acknowledgement, then sends once on the operator click', async () => {
@@ -72,7 +72,7 @@ describe('compose and send from an order row (real Chrome build, emulated Kakao)
     await inbox.goto('https://kapi.kakao.com/__emulator/inbox/2');
     expect(await inbox.getByTestId('inbox-message').count()).toBe(1);
     await inbox.setViewportSize({ width: 480, height: 420 });
-    await inbox.screenshot({ path: 'docs/screenshots/inbox.png' });
+    await inbox.screenshot({ path: screenshotPath('inbox.png') });
     await inbox.close();
   });
 
@@ -122,7 +122,7 @@ describe('compose and send from an order row (real Chrome build, emulated Kakao)
     await history.getByTestId('history-search').fill('');
     await history.getByTestId('history-retention').selectOption('30');
     await expect.poll(() => history.locator('tr[data-status="sent"]').count()).toBe(2);
-    await history.screenshot({ path: 'docs/screenshots/history.png' });
+    await history.screenshot({ path: screenshotPath('history.png') });
     await history.close();
   });
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { ExtensionBrowser } from '../support/chromium';
+import { screenshotPath, type ExtensionBrowser } from '../support/chromium';
 import type { Emulator } from '../kakao-emulator/client';
 import { startWorld, type World } from '../support/world';
 import { runWalkthrough } from '../demo/walkthrough';
@@ -27,5 +27,10 @@ describe('demo walkthrough', () => {
     const summary = readFileSync(path.join(out, 'summary.md'), 'utf8');
     expect(summary).toContain('| 최예린 |');
     expect(summary).toMatch(/\| 조은우 \| skipped \|.*수신/);
+    // The README links these (docs/screenshots/demo under npm run screenshots).
+    mkdirSync(screenshotPath('demo'), { recursive: true });
+    for (const png of readdirSync(out).filter((f) => f.endsWith('.png'))) {
+      copyFileSync(path.join(out, png), screenshotPath(`demo/${png}`));
+    }
   });
 });

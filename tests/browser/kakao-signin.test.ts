@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, type ExtensionBrowser } from '../support/chromium';
+import { launchExtension, screenshotPath, type ExtensionBrowser } from '../support/chromium';
 import { startSiteServer, type SiteServer } from '../support/site-server';
 import { approveInAuthWindow, evaluateInContentScript } from '../support/kakao-browser';
 import { startEmulator, type Emulator } from '../kakao-emulator/client';
@@ -72,7 +72,7 @@ describe('Kakao sign-in and sending from the real Chrome build (emulated Kakao)'
     expect(await popup.getByTestId('consent-grant').count()).toBe(0);
     expect(await popup.getByTestId('quota-left').textContent()).toContain('100');
     await popup.setViewportSize({ width: 372, height: 520 });
-    await popup.screenshot({ path: 'docs/screenshots/popup.png' });
+    await popup.screenshot({ path: screenshotPath('popup.png') });
     await popup.close();
   });
 
@@ -84,7 +84,7 @@ describe('Kakao sign-in and sending from the real Chrome build (emulated Kakao)'
     const deliveries = await emu.control.deliveries();
     expect(deliveries).toHaveLength(1);
     expect(deliveries[0]).toMatchObject({ kind: 'memo', senderId: 1, templateObject: { object_type: 'text' } });
-    await options.screenshot({ path: 'docs/screenshots/options.png', fullPage: true });
+    await options.screenshot({ path: screenshotPath('options.png'), fullPage: true });
   });
 
   it('keeps tokens where only the background reaches them', async () => {

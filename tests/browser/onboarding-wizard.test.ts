@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchExtension, type ExtensionBrowser } from '../support/chromium';
+import { launchExtension, screenshotPath, type ExtensionBrowser } from '../support/chromium';
 import { startEmulator, type Emulator } from '../kakao-emulator/client';
 import { approveInAuthWindow } from '../support/kakao-browser';
 
@@ -25,7 +25,7 @@ describe('onboarding wizard on the real Chrome build (emulated Kakao)', () => {
     await options.goto(ext.extensionUrl('options.html'));
     await options.getByTestId('wizard').waitFor();
     expect(await options.getByTestId('wizard-step-kakao').getAttribute('aria-current')).toBe('step');
-    await options.screenshot({ path: 'docs/screenshots/options-1-kakao.png', fullPage: true });
+    await options.screenshot({ path: screenshotPath('options-1-kakao.png'), fullPage: true });
     await options.getByTestId('kakao-rest-key').fill('0123456789abcdef0123456789abcdef');
     await options.getByTestId('settings-save').click();
     await expect.poll(() => options.getByTestId('kakao-status').textContent()).toBe('저장했어요');
@@ -38,12 +38,12 @@ describe('onboarding wizard on the real Chrome build (emulated Kakao)', () => {
     await options.getByTestId('store-link-domains').fill('smartstore.naver.com');
     await options.getByTestId('store-save').click();
     await expect.poll(() => options.getByTestId('store-status').textContent()).toMatch(/\S/);
-    await options.screenshot({ path: 'docs/screenshots/options-2-store.png', fullPage: true });
+    await options.screenshot({ path: screenshotPath('options-2-store.png'), fullPage: true });
 
     await options.getByTestId('wizard-next').click();
     await options.getByTestId('send-to-me').click();
     await expect.poll(() => options.getByTestId('send-to-me-passed').count(), { timeout: 15_000 }).toBe(1);
-    await options.screenshot({ path: 'docs/screenshots/options-3-test.png', fullPage: true });
+    await options.screenshot({ path: screenshotPath('options-3-test.png'), fullPage: true });
     expect(await emu.control.deliveries()).toEqual([expect.objectContaining({ kind: 'memo', receiverId: 1 })]);
 
     for (const [i, name] of [
@@ -51,7 +51,7 @@ describe('onboarding wizard on the real Chrome build (emulated Kakao)', () => {
       [5, 'review'],
     ] as const) {
       await options.getByTestId('wizard-next').click();
-      await options.screenshot({ path: `docs/screenshots/options-${i}-${name}.png`, fullPage: true });
+      await options.screenshot({ path: screenshotPath(`options-${i}-${name}.png`), fullPage: true });
     }
   });
 

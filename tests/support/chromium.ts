@@ -5,6 +5,15 @@ import path from 'node:path';
 
 export const CHROME_BUILD = path.resolve('.output/chrome-mv3');
 
+/**
+ * Where a browser test puts a screenshot named `name`: docs/screenshots (the README's pictures) only under
+ * `npm run screenshots` (ORDERTALK_SCREENSHOTS=1), otherwise the git-ignored test-output/screenshots, so
+ * `npm test` leaves the working tree as it found it. Playwright creates the folders.
+ */
+export function screenshotPath(name: string): string {
+  return path.join(process.env.ORDERTALK_SCREENSHOTS === '1' ? 'docs/screenshots' : 'test-output/screenshots', name);
+}
+
 export function chromiumPath(): string {
   const candidate = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
   if (!existsSync(candidate)) {
