@@ -194,20 +194,22 @@ export function createSendService(kakao: KakaoService, now: () => number = Date.
     confirmRepeatFor: string[];
     requestId: string;
   }): Promise<SendResult[]> {
+    // Progress exists from the click on: a Cancel pressed while the orders are still being checked is kept.
+    const state = {
+      requestId: input.requestId,
+      total: input.orders.length,
+      done: 0,
+      results: [] as SendResult[],
+      cancelled: false,
+    };
+    progress.set(input.sessionId, state);
     const template = await templateById(input.templateId);
     const confirmed = new Set(input.confirmRepeatFor);
     // Decide on what Kakao has now: a friend removed or a consent withdrawn since the window opened.
     await freshen(stale);
     stale = false;
     const prepared = await prepare(input.orders, input.templateId, input.freeText);
-    const state = {
-      requestId: input.requestId,
-      total: prepared.length,
-      done: 0,
-      results: [] as SendResult[],
-      cancelled: false,
-    };
-    progress.set(input.sessionId, state);
+    state.total = prepared.length;
     const finish = (r: SendResult) => {
       state.results.push(r);
       state.done++;
