@@ -1,23 +1,12 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startEmulator, type Emulator } from '../../../kakao-emulator/client';
+import { describe, expect, it } from 'vitest';
 import { createAuthHandlers } from '@/utils/background/handlers/auth';
-import { contentSender, emulatedKakao, send } from './support';
+import { contentSender, emulatedKakao, send, useEmulatorWorld } from './support';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startEmulator({ scenario: 'basic' });
-});
-afterAll(() => emu.close());
-beforeEach(async () => {
-  fakeBrowser.reset();
-  await emu.control.reset();
-  await emu.control.autoApprove(1);
-});
+const world = useEmulatorWorld();
 
 describe('auth handlers', () => {
   it('signs in, adds consent and signs out, answering with the state and never a token', async () => {
-    const h = createAuthHandlers(await emulatedKakao(emu));
+    const h = createAuthHandlers(await emulatedKakao(world.emu));
     expect(await send(h, 'auth.state', {})).toMatchObject({ ok: true, value: { configured: true, signedIn: false } });
     const signedIn = await send(h, 'auth.signIn', {});
     expect(signedIn).toMatchObject({
@@ -26,7 +15,7 @@ describe('auth handlers', () => {
     });
     const consented = await send(h, 'auth.requestConsent', { scopes: ['friends'] });
     expect(consented).toMatchObject({ ok: true, value: { missingScopes: [] } });
-    const tokens = [...emu.world.access.keys(), ...emu.world.refresh.keys()];
+    const tokens = [...world.emu.world.access.keys(), ...world.emu.world.refresh.keys()];
     expect(tokens.length).toBeGreaterThan(0);
     for (const t of tokens) expect(JSON.stringify([signedIn, consented])).not.toContain(t);
     expect(await send(h, 'auth.signOut', {})).toMatchObject({ ok: true, value: { signedIn: false } });
@@ -34,14 +23,14 @@ describe('auth handlers', () => {
   });
 
   it('disconnects the app from the Kakao account', async () => {
-    const h = createAuthHandlers(await emulatedKakao(emu));
+    const h = createAuthHandlers(await emulatedKakao(world.emu));
     await send(h, 'auth.signIn', {});
     expect(await send(h, 'auth.disconnect', {})).toMatchObject({ ok: true, value: { signedIn: false } });
-    expect(emu.world.requests.some((r) => r.path === '/v1/user/unlink')).toBe(true);
+    expect(world.emu.world.requests.some((r) => r.path === '/v1/user/unlink')).toBe(true);
   });
 
   it('refuses content scripts and consent for scopes OrderTalk never asks for', async () => {
-    const h = createAuthHandlers(await emulatedKakao(emu));
+    const h = createAuthHandlers(await emulatedKakao(world.emu));
     expect(await send(h, 'auth.signIn', {}, contentSender())).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
@@ -50,6 +39,6 @@ describe('auth handlers', () => {
       ok: false,
       error: { code: 'invalid-input' },
     });
-    expect((await emu.control.state()).tokensIssued).toBe(0);
+    expect((await world.emu.control.state()).tokensIssued).toBe(0);
   });
 });

@@ -1,25 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startEmulator, type Emulator } from '../../../kakao-emulator/client';
+import { describe, expect, it } from 'vitest';
 import { createFriendsHandlers } from '@/utils/background/handlers/friends';
-import { contentSender, emulatedKakao, send } from './support';
+import { contentSender, emulatedKakao, send, useEmulatorWorld } from './support';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startEmulator({ scenario: 'basic' });
-});
-afterAll(() => emu.close());
-beforeEach(async () => {
-  fakeBrowser.reset();
-  await emu.control.reset();
-  await emu.control.autoApprove(1);
-});
+const world = useEmulatorWorld();
 
-const friendsCalls = () => emu.world.requests.filter((r) => r.path === '/v1/api/talk/friends').length;
+const friendsCalls = () => world.emu.world.requests.filter((r) => r.path === '/v1/api/talk/friends').length;
 
 describe('friends handlers', () => {
   it('lists friends in the pages’ shape, from the cache unless asked to refresh', async () => {
-    const kakao = await emulatedKakao(emu);
+    const kakao = await emulatedKakao(world.emu);
     await kakao.requestConsent(['friends', 'talk_message']);
     const h = createFriendsHandlers(kakao);
     const reply = await send(h, 'friends.list', {});
@@ -36,7 +25,7 @@ describe('friends handlers', () => {
   });
 
   it('says the operator is signed out, in Korean and English', async () => {
-    const h = createFriendsHandlers(await emulatedKakao(emu));
+    const h = createFriendsHandlers(await emulatedKakao(world.emu));
     const reply = await send(h, 'friends.list', {});
     expect(reply).toMatchObject({
       ok: false,
@@ -45,7 +34,7 @@ describe('friends handlers', () => {
   });
 
   it('refuses content scripts and a refresh that is not a boolean', async () => {
-    const h = createFriendsHandlers(await emulatedKakao(emu));
+    const h = createFriendsHandlers(await emulatedKakao(world.emu));
     expect(await send(h, 'friends.list', {}, contentSender())).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },

@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startEmulator, type Emulator } from '../../../kakao-emulator/client';
+import { describe, expect, it } from 'vitest';
 import { createLinkHandlers } from '@/utils/background/handlers/link';
 import { createSendService } from '@/utils/background/sending/send-service';
 import { getLink } from '@/utils/background/storage/links';
-import { contentSender, emulatedKakao, order, send } from './support';
+import { contentSender, emulatedKakao, order, send, useEmulatorWorld } from './support';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startEmulator({ scenario: 'basic' });
-});
-afterAll(() => emu.close());
-beforeEach(async () => {
-  fakeBrowser.reset();
-  await emu.control.reset();
-  await emu.control.autoApprove(1);
-});
+const world = useEmulatorWorld();
 
 async function handlers() {
-  const kakao = await emulatedKakao(emu);
+  const kakao = await emulatedKakao(world.emu);
   await kakao.requestConsent(['friends', 'talk_message']);
   return createLinkHandlers(createSendService(kakao));
 }

@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startEmulator, type Emulator } from '../../../kakao-emulator/client';
+import { describe, expect, it } from 'vitest';
 import { createQuotaHandlers } from '@/utils/background/handlers/quota';
 import { seoulDay } from '@/utils/shared/seoul-day';
-import { contentSender, emulatedKakao, send } from './support';
+import { contentSender, emulatedKakao, send, useEmulatorWorld } from './support';
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startEmulator({ scenario: 'basic' });
-});
-afterAll(() => emu.close());
-beforeEach(async () => {
-  fakeBrowser.reset();
-  await emu.control.reset();
-  await emu.control.autoApprove(1);
-});
+const world = useEmulatorWorld();
 
 describe('quota handlers', () => {
   it("answers with today's quota and the sender's daily limit, counting what was sent", async () => {
-    const kakao = await emulatedKakao(emu);
+    const kakao = await emulatedKakao(world.emu);
     await kakao.requestConsent(['friends', 'talk_message']);
     const h = createQuotaHandlers(kakao);
     expect(await send(h, 'quota.get', {})).toEqual({
@@ -34,7 +23,7 @@ describe('quota handlers', () => {
   });
 
   it('refuses content scripts and a receiver that is not a string', async () => {
-    const h = createQuotaHandlers(await emulatedKakao(emu));
+    const h = createQuotaHandlers(await emulatedKakao(world.emu));
     expect(await send(h, 'quota.get', {}, contentSender())).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await send(h, 'quota.get', { receiverUuid: 7 })).toMatchObject({
       ok: false,

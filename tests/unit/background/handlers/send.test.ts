@@ -1,27 +1,16 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { startEmulator, type Emulator } from '../../../kakao-emulator/client';
+import { describe, expect, it, vi } from 'vitest';
 import { createSendHandlers } from '@/utils/background/handlers/send';
 import { createComposeSession } from '@/utils/background/compose-window';
 import { getSettings, updateSettings } from '@/utils/background/storage/settings-store';
 import { getReviewProgress } from '@/utils/background/storage/review-progress';
 import type { KakaoService } from '@/utils/background/kakao/service';
 import type { Order } from '@/utils/shared/order';
-import { contentSender, emulatedKakao, fakeSending, order, send } from './support';
+import { contentSender, emulatedKakao, fakeSending, order, send, useEmulatorWorld } from './support';
 
 const other: Order = { ...order, productOrderNo: '2026112412345602', buyerName: '박바다' };
 const noKakao = {} as KakaoService;
 
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startEmulator({ scenario: 'basic' });
-});
-afterAll(() => emu.close());
-beforeEach(async () => {
-  fakeBrowser.reset();
-  await emu.control.reset();
-  await emu.control.autoApprove(1);
-});
+const world = useEmulatorWorld();
 
 describe('send handlers', () => {
   it('refuses the first send until the operator acknowledged the notice, then sends the chosen orders', async () => {
@@ -107,18 +96,18 @@ describe('send handlers', () => {
       ...s,
       store: { ...s.store, name: '하늘상점', url: 'https://smartstore.naver.com/sky' },
     }));
-    const kakao = await emulatedKakao(emu);
+    const kakao = await emulatedKakao(world.emu);
     await kakao.signIn();
     const h = createSendHandlers(fakeSending(), kakao);
     expect(await send(h, 'send.toMe', {})).toEqual({ ok: true, value: { ok: true } });
-    const [memo] = await emu.control.deliveries();
+    const [memo] = await world.emu.control.deliveries();
     expect(memo).toMatchObject({ kind: 'memo', templateObject: { object_type: 'text' } });
     expect(JSON.stringify(memo!.templateObject)).toContain('하늘상점');
     expect((await getReviewProgress()).sendToMeAt).toEqual(expect.any(Number));
   });
 
   it('does not record the test step when the test message fails', async () => {
-    const h = createSendHandlers(fakeSending(), await emulatedKakao(emu));
+    const h = createSendHandlers(fakeSending(), await emulatedKakao(world.emu));
     expect(await send(h, 'send.toMe', {})).toMatchObject({ ok: false, error: { code: 'signed-out' } });
     expect(await getReviewProgress()).toEqual({});
   });

@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
-import type { Emulator } from '../../../kakao-emulator/client';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { startEmulator, type Emulator } from '../../../kakao-emulator/client';
 import { emulatorAuthFlow, emulatorFetch } from '../../kakao/emulator-fetch';
 import { dispatch, type Handlers } from '@/utils/background/server';
 import { createKakaoService, type KakaoService } from '@/utils/background/kakao/service';
@@ -94,4 +96,19 @@ export function fakeSending(patch: Partial<Record<keyof SendService, unknown>> =
     unlink: unexpected('unlink'),
     ...patch,
   } as unknown as SendService;
+}
+
+/** The in-process Kakao emulator for a test file: started once, reset (and auto-approving consent) per test. */
+export function useEmulatorWorld(): { readonly emu: Emulator } {
+  const world = {} as { emu: Emulator };
+  beforeAll(async () => {
+    world.emu = await startEmulator({ scenario: 'basic' });
+  });
+  afterAll(() => world.emu.close());
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await world.emu.control.reset();
+    await world.emu.control.autoApprove(1);
+  });
+  return world;
 }
