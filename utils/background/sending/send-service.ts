@@ -243,6 +243,7 @@ export function createSendService(kakao: KakaoService, now: () => number = Date.
       const key = p.rendered.renderedKey;
       groups.set(key, [...(groups.get(key) ?? []), p]);
     }
+    const seen = new Set<string>();
     for (const group of groups.values()) {
       for (let i = 0; i < group.length; i += MAX_RECEIVERS) {
         await sendChunk(group.slice(i, i + MAX_RECEIVERS));
@@ -251,6 +252,8 @@ export function createSendService(kakao: KakaoService, now: () => number = Date.
     return input.orders.map((o) => state.results.find((r) => r.productOrderNo === o.productOrderNo)!).filter(Boolean);
 
     /** One request's worth: checked again, recorded pending, sent, completed. Never leaves an order open. */
+    // Friends already given this message in this bulk: two orders of one customer that render the same message
+    // may fall into different requests of 5, and the customer should still get it once.
     async function sendChunk(chunk: PreparedItem[]): Promise<void> {
       const open = new Set(chunk);
       const begun: { p: PreparedItem; recordId: string }[] = [];
@@ -276,7 +279,6 @@ export function createSendService(kakao: KakaoService, now: () => number = Date.
         const auth = await kakao.authState();
         const friends = await friendsOrEmpty();
         const ready: PreparedItem[] = [];
-        const seen = new Set<string>();
         for (const p of chunk) {
           const friend = p.item.link ? findFriend(friends, p.item.link) : undefined;
           if (!auth.signedIn) close(p, { status: 'failed', error: bilingual(new KakaoError('signed-out')) });
@@ -313,17 +315,16 @@ export function createSendService(kakao: KakaoService, now: () => number = Date.
             { allowRepeat: confirmed.has(p.item.order.productOrderNo) },
           );
           if (!begin.ok) {
-            const ko =
+            const [ko, en] =
               begin.reason === 'in-flight'
-                ? '이미 보내는 중이에요.'
+                ? ['이미 보내는 중이에요.', 'Already being sent.']
                 : begin.reason === 'already-sent'
-                  ? '이미 보낸 알림이에요.'
-                  : '같은 요청을 두 번 받았어요. 한 번만 보냈어요.';
-            close(p, {
-              status: 'skipped',
-              recordId: begin.existing.id,
-              error: { code: begin.reason, ko, en: begin.reason },
-            });
+                  ? ['이미 보낸 알림이에요.', 'This notification was already sent.']
+                  : [
+                      '같은 요청을 두 번 받았어요. 한 번만 보냈어요.',
+                      'The same request arrived twice; it was sent once.',
+                    ];
+            close(p, { status: 'skipped', recordId: begin.existing.id, error: { code: begin.reason, ko, en } });
             continue;
           }
           begun.push({ p, recordId: begin.record.id });
