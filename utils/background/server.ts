@@ -52,7 +52,8 @@ export async function dispatch(
       ),
     };
   const envelope = EnvelopeSchema.safeParse(message);
-  if (!envelope.success || !(envelope.data.type in protocol)) {
+  if (!envelope.success || !Object.hasOwn(protocol, envelope.data.type)) {
+    // Own keys only: `in` would take inherited names such as 'toString' or '__proto__' as message types.
     return { ok: false, error: wireError('unknown-message', '알 수 없는 요청이에요.', 'Unknown request.') };
   }
   const type = envelope.data.type as MessageType;
@@ -78,7 +79,7 @@ export async function dispatch(
       ),
     };
   }
-  const handler = handlers[type] as ((i: unknown, m: unknown) => Promise<unknown>) | undefined;
+  const handler = (Object.hasOwn(handlers, type) ? handlers[type] : undefined) as ((i: unknown, m: unknown) => Promise<unknown>) | undefined;
   if (!handler)
     return { ok: false, error: wireError('unavailable', '아직 준비되지 않은 기능이에요.', 'Not available yet.') };
   try {

@@ -70,6 +70,15 @@ describe('background message dispatch', () => {
     expect(ping).not.toHaveBeenCalled();
   });
 
+  it('refuses inherited property names as message types instead of throwing', async () => {
+    const ping = vi.fn(async () => ({ ok: true as const }));
+    for (const type of ['toString', '__proto__', 'constructor', 'hasOwnProperty', 'valueOf']) {
+      const reply = await dispatch({ ping }, { type, input: {} }, pageSender());
+      expect(reply, type).toMatchObject({ ok: false, error: { code: 'unknown-message', ko: '알 수 없는 요청이에요.' } });
+    }
+    expect(ping).not.toHaveBeenCalled();
+  });
+
   it('turns a thrown bilingual error into wire data', async () => {
     const reply = await dispatch(
       {
