@@ -25,8 +25,7 @@ export function HistoryApp() {
 
   async function setRetentionDays(days: number) {
     try {
-      const current = await callBackground('settings.get', {});
-      const saved = await callBackground('settings.save', { settings: { ...current, historyRetentionDays: days } });
+      const saved = await callBackground('settings.save', { patch: { historyRetentionDays: days } });
       setRetention(saved.historyRetentionDays);
       setRecords(
         (await callBackground('history.list', { status: status || undefined, query: query || undefined })).records,

@@ -3,12 +3,19 @@ import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { Section } from '@/components/ui/Section';
 import { callBackground } from '@/utils/pages/background-client';
-import { CustomAdminSchema, originPattern, type CustomAdmin } from '@/utils/shared/custom-admin';
-import type { Settings } from '@/utils/shared/settings-schema';
+import {
+  CustomAdminInputSchema,
+  matchPatternProblem,
+  originPattern,
+  type CustomAdmin,
+} from '@/utils/shared/custom-admin';
+import { selectorProblem } from '@/utils/pages/selector-check';
+import type { Settings, SettingsPatch } from '@/utils/shared/settings-schema';
 import { errorMessage, pick } from '@/components/ui/localized';
 
 const FIELDS = [
   ['orderNo', () => i18n.t('options.customAdmin.fields.orderNo')],
+  ['productOrderNo', () => i18n.t('options.customAdmin.fields.productOrderNo')],
   ['buyerName', () => i18n.t('options.customAdmin.fields.buyerName')],
   ['productName', () => i18n.t('options.customAdmin.fields.productName')],
   ['buyerId', () => i18n.t('options.customAdmin.fields.buyerId')],
@@ -31,7 +38,7 @@ const fromField = (f?: { selector: string } | { header: string }) =>
 /** Describe an admin the product does not know; its site permission is asked for on save, for that site only. */
 export function CustomAdminSection(props: {
   settings: Settings;
-  saveSettings: (change: (s: Settings) => Settings) => Promise<Settings>;
+  saveSettings: (patch: SettingsPatch) => Promise<Settings>;
 }) {
   const first = props.settings.customAdmins[0];
   const [name, setName] = useState(first?.name ?? '');
@@ -42,8 +49,30 @@ export function CustomAdminSection(props: {
   );
   const [status, setStatus] = useState('');
 
+  /** The browser's own parser says whether a selector works, and which part breaks it. */
+  function selectorError(text: string): string | undefined {
+    const f = toField(text);
+    if (!f || !('selector' in f)) return undefined;
+    const p = selectorProblem(f.selector);
+    return p ? i18n.t('options.customAdmin.selectorBad', { part: p.failingPart }) : undefined;
+  }
+  const patternError = urlPattern.trim() ? (matchPatternProblem(urlPattern.trim()) ?? undefined) : undefined;
+  const rowError = selectorError(rowSelector);
+  const fieldErrors = Object.fromEntries(FIELDS.map(([k]) => [k, selectorError(fields[k])])) as Record<
+    FieldName,
+    string | undefined
+  >;
+  const firstError =
+    patternError ??
+    rowError ??
+    FIELDS.map(([k, label]) => fieldErrors[k] && `${label()}: ${fieldErrors[k]}`).find(Boolean);
+
   function config(): CustomAdmin | null {
-    const parsed = CustomAdminSchema.safeParse({
+    if (firstError) {
+      setStatus(firstError);
+      return null;
+    }
+    const parsed = CustomAdminInputSchema.safeParse({
       name,
       urlPattern: urlPattern.trim(),
       rowSelector: rowSelector.trim(),
@@ -80,11 +109,7 @@ export function CustomAdminSection(props: {
     try {
       // Asked here, inside the operator's click: for this one site, never all sites.
       const granted = await browser.permissions.request({ origins: [originPattern(c.urlPattern)] }).catch(() => false);
-      await props.saveSettings((s) => ({
-        ...s,
-        customAdmins: [c, ...s.customAdmins.filter((a) => a.name !== c.name)].slice(0, 10),
-        store: { ...s.store, admins: { ...s.store.admins, custom: true } },
-      }));
+      await props.saveSettings({ customAdmin: { upsert: c }, store: { admins: { custom: true } } });
       setStatus(granted ? i18n.t('options.customAdmin.saved') : i18n.t('options.customAdmin.denied'));
     } catch (err) {
       setStatus(errorMessage(err));
@@ -109,11 +134,31 @@ export function CustomAdminSection(props: {
         </label>
         <label class="ot-field">
           <span>{i18n.t('options.customAdmin.urlPattern')}</span>
-          <input data-testid="custom-url" value={urlPattern} onInput={(e) => setUrlPattern(e.currentTarget.value)} />
+          <input
+            data-testid="custom-url"
+            value={urlPattern}
+            aria-invalid={!!patternError}
+            onInput={(e) => setUrlPattern(e.currentTarget.value)}
+          />
+          {patternError && (
+            <small class="ot-error" data-testid="custom-url-error">
+              {patternError}
+            </small>
+          )}
         </label>
         <label class="ot-field">
           <span>{i18n.t('options.customAdmin.rowSelector')}</span>
-          <input data-testid="custom-row" value={rowSelector} onInput={(e) => setRowSelector(e.currentTarget.value)} />
+          <input
+            data-testid="custom-row"
+            value={rowSelector}
+            aria-invalid={!!rowError}
+            onInput={(e) => setRowSelector(e.currentTarget.value)}
+          />
+          {rowError && (
+            <small class="ot-error" data-testid="custom-row-error">
+              {rowError}
+            </small>
+          )}
         </label>
         {FIELDS.map(([k, label]) => (
           <label class="ot-field" key={k}>
@@ -122,8 +167,14 @@ export function CustomAdminSection(props: {
               data-testid={`custom-field-${k}`}
               value={fields[k]}
               placeholder={i18n.t('options.customAdmin.fieldHelp')}
+              aria-invalid={!!fieldErrors[k]}
               onInput={(e) => setFields({ ...fields, [k]: e.currentTarget.value })}
             />
+            {fieldErrors[k] && (
+              <small class="ot-error" data-testid={`custom-field-${k}-error`}>
+                {fieldErrors[k]}
+              </small>
+            )}
           </label>
         ))}
         <div class="ot-row">

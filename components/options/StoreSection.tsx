@@ -65,10 +65,13 @@ export function StoreSection(props: { model: OptionsModel; headingRef?: Ref<HTML
     setBusy(true);
     setStatus(undefined);
     try {
-      await model.saveSettings((s) => ({
-        ...s,
-        store: { ...s.store, name: name.trim(), url: url.trim(), linkDomains: parsedDomains, admins },
-      }));
+      // Only the switches flipped here: the custom-admin section turns `custom` on by itself.
+      const flipped = Object.fromEntries(
+        Object.entries(admins).filter(([id, on]) => store.admins[id as keyof typeof admins] !== on),
+      );
+      await model.saveSettings({
+        store: { name: name.trim(), url: url.trim(), linkDomains: parsedDomains, admins: flipped },
+      });
       setStatus({ tone: 'ok', text: i18n.t('options.saved') });
     } catch (err) {
       setStatus({ tone: 'error', ...optionsError(err) });

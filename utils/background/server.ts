@@ -79,7 +79,8 @@ export async function dispatch(
       ),
     };
   }
-  const handler = (Object.hasOwn(handlers, type) ? handlers[type] : undefined) as ((i: unknown, m: unknown) => Promise<unknown>) | undefined;
+  const handler = (Object.hasOwn(handlers, type) ? handlers[type] : undefined) as
+    ((i: unknown, m: unknown) => Promise<unknown>) | undefined;
   if (!handler)
     return { ok: false, error: wireError('unavailable', '아직 준비되지 않은 기능이에요.', 'Not available yet.') };
   try {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { OrderSchema } from './order';
-import { SettingsSchema } from './settings-schema';
+import { SettingsPatchSchema, SettingsSchema } from './settings-schema';
 import { TemplateSchema } from './templates';
-import { CustomAdminSchema } from '@/utils/shared/custom-admin';
+import { CustomAdminInputSchema } from '@/utils/shared/custom-admin';
 import {
   AuthStateSchema,
   BilingualSchema,
@@ -56,7 +56,7 @@ export const protocol = {
 
   // Everything below is for the extension's own pages only.
   'settings.get': { callers: page, input: None, output: SettingsSchema },
-  'settings.save': { callers: page, input: z.object({ settings: SettingsSchema }), output: SettingsSchema },
+  'settings.save': { callers: page, input: z.object({ patch: SettingsPatchSchema }), output: SettingsSchema },
   /** Write-only: the secret goes into the background's sealed store and is never read back. */
   'settings.setClientSecret': {
     callers: page,
@@ -181,7 +181,7 @@ export const protocol = {
   /** "이 탭에서 테스트": reads an open tab of that admin with the described selectors. */
   'custom.preview': {
     callers: page,
-    input: z.object({ config: CustomAdminSchema }),
+    input: z.object({ config: CustomAdminInputSchema }),
     output: z.object({
       tabFound: z.boolean(),
       rows: z.number().int(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CustomAdminSchema } from '@/utils/shared/custom-admin';
+import { CustomAdminInputSchema, CustomAdminSchema } from '@/utils/shared/custom-admin';
 import { STORE_ADMINS, type AdminId } from '@/utils/shared/store-admins';
 import { LINK_DOMAIN_PATTERN } from '@/utils/shared/link-domains';
 
@@ -22,12 +22,16 @@ const AdminSwitchesSchema = z.object(
 /** Built-in admins are on until the operator switches one off; described admins wait until one is described. */
 const ADMIN_DEFAULTS = Object.fromEntries(ADMIN_IDS.map((id) => [id, id !== 'custom'])) as Record<AdminId, boolean>;
 
+const storeName = z.string().trim().max(40);
+/** Used in message links; must sit inside a registered link domain. */
+const storeUrl = z.union([z.literal(''), z.url({ protocol: /^https$/ })]);
+/** Web domains registered in Kakao's [Product Link]; links outside them don't open in KakaoTalk. */
+const linkDomains = z.array(domain).max(10);
+
 export const StoreSettingsSchema = z.object({
-  name: z.string().trim().max(40).default(''),
-  /** Used in message links; must sit inside a registered link domain. */
-  url: z.union([z.literal(''), z.url({ protocol: /^https$/ })]).default(''),
-  /** Web domains registered in Kakao's [Product Link]; links outside them don't open in KakaoTalk. */
-  linkDomains: z.array(domain).max(10).default([]),
+  name: storeName.default(''),
+  url: storeUrl.default(''),
+  linkDomains: linkDomains.default([]),
   admins: AdminSwitchesSchema.default(ADMIN_DEFAULTS),
 });
 
@@ -48,3 +52,47 @@ export const SettingsSchema = z.object({
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
+
+/**
+ * A change to the stored settings: only the fields a screen edited, applied by the background onto what is
+ * stored now, so two open screens never undo each other's saves. Custom admins change one at a time.
+ */
+export const SettingsPatchSchema = z.strictObject({
+  kakao: z.strictObject({ restApiKey: z.string().trim() }).partial().optional(),
+  store: z
+    .strictObject({ name: storeName, url: storeUrl, linkDomains, admins: AdminSwitchesSchema.partial() })
+    .partial()
+    .optional(),
+  customAdmin: z
+    .union([z.strictObject({ upsert: CustomAdminInputSchema }), z.strictObject({ remove: z.string() })])
+    .optional(),
+  historyRetentionDays: SettingsSchema.shape.historyRetentionDays.unwrap().optional(),
+  sendAcknowledgedAt: z.number().int().optional(),
+});
+export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
+
+export const MAX_CUSTOM_ADMINS = 10;
+
+/** Applies a patch to settings (pure; the background runs it on the stored value). */
+export function applySettingsPatch(current: Settings, patch: SettingsPatch): Settings {
+  let customAdmins = current.customAdmins;
+  if (patch.customAdmin && 'upsert' in patch.customAdmin) {
+    const next = patch.customAdmin.upsert;
+    customAdmins = [next, ...customAdmins.filter((a) => a.name !== next.name)].slice(0, MAX_CUSTOM_ADMINS);
+  } else if (patch.customAdmin && 'remove' in patch.customAdmin) {
+    const name = patch.customAdmin.remove;
+    customAdmins = customAdmins.filter((a) => a.name !== name);
+  }
+  return {
+    ...current,
+    kakao: { ...current.kakao, ...patch.kakao },
+    store: {
+      ...current.store,
+      ...patch.store,
+      admins: { ...current.store.admins, ...patch.store?.admins },
+    },
+    customAdmins,
+    historyRetentionDays: patch.historyRetentionDays ?? current.historyRetentionDays,
+    sendAcknowledgedAt: patch.sendAcknowledgedAt ?? current.sendAcknowledgedAt,
+  };
+}

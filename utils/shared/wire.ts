@@ -119,6 +119,9 @@ export const HistoryRecordSchema = z.object({
   orderNo: z.string(),
   productOrderNo: z.string(),
   recipientNickname: z.string(),
+  /** Who ordered what, as the admin showed it (records made before this field have none). */
+  buyerName: z.string().optional(),
+  productName: z.string().optional(),
   templateId: z.string(),
   templateName: z.string(),
   status: SendStatusSchema,

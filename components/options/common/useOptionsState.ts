@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { callBackground } from '@/utils/pages/background-client';
 import type { AuthState, ReviewProgress } from '@/utils/shared/wire';
-import { DEFAULT_SETTINGS, type Settings } from '@/utils/shared/settings-schema';
+import { DEFAULT_SETTINGS, type Settings, type SettingsPatch } from '@/utils/shared/settings-schema';
 import type { TickStep, Ticks } from '@/utils/shared/onboarding/review-checklist';
 import { describeError, type ErrorView } from '@/components/ui/localized';
 
@@ -44,7 +44,7 @@ export interface OptionsModel {
   ticks: Ticks;
   loadErrors: ErrorView[];
   /** Saves a change to the latest settings; the background validates and answers with what it stored. */
-  saveSettings: (change: (current: Settings) => Settings) => Promise<Settings>;
+  saveSettings: (patch: SettingsPatch) => Promise<Settings>;
   setAuth: (auth: AuthState) => void;
   setReviewProgress: (progress: ReviewProgress) => void;
   setTick: (step: TickStep, done: boolean) => Promise<void>;
@@ -89,9 +89,10 @@ export function useOptionsState(timeoutMs = LOAD_TIMEOUT_MS): OptionsModel {
     void reload();
   }, []);
 
-  async function saveSettings(change: (current: Settings) => Settings): Promise<Settings> {
+  /** Sends only what this screen changed; the background applies it to the stored settings. */
+  async function saveSettings(patch: SettingsPatch): Promise<Settings> {
     if (!settingsLoaded) throw new SettingsNotLoadedError();
-    const saved = await callBackground('settings.save', { settings: change(current.current) });
+    const saved = await callBackground('settings.save', { patch });
     current.current = saved;
     setSettings(saved);
     return saved;

@@ -36,7 +36,7 @@ export function RestKeyForm(props: { model: OptionsModel; onStatus: (s: Status |
     setBusy(true);
     props.onStatus(undefined);
     try {
-      await model.saveSettings((s) => ({ ...s, kakao: { ...s.kakao, restApiKey: key.trim() } }));
+      await model.saveSettings({ kakao: { restApiKey: key.trim() } });
       if (secret.trim()) {
         await callBackground('settings.setClientSecret', { secret: secret.trim() });
         setSecret('');

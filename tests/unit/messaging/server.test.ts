@@ -74,7 +74,10 @@ describe('background message dispatch', () => {
     const ping = vi.fn(async () => ({ ok: true as const }));
     for (const type of ['toString', '__proto__', 'constructor', 'hasOwnProperty', 'valueOf']) {
       const reply = await dispatch({ ping }, { type, input: {} }, pageSender());
-      expect(reply, type).toMatchObject({ ok: false, error: { code: 'unknown-message', ko: '알 수 없는 요청이에요.' } });
+      expect(reply, type).toMatchObject({
+        ok: false,
+        error: { code: 'unknown-message', ko: '알 수 없는 요청이에요.' },
+      });
     }
     expect(ping).not.toHaveBeenCalled();
   });

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/pr
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OptionsApp } from '@/components/options/OptionsApp';
 import { chromeRedirectUri, firefoxRedirectUri } from '@/utils/shared/extension-identity';
+import { applySettingsPatch } from '@/utils/shared/settings-schema';
 import { callsOf, installKorean, scriptBackground, wireError, type Script } from './support';
 import { auth, KEY, settings, signedIn } from './fixtures';
 
@@ -17,7 +18,7 @@ function fresh(patch: Script = {}): Script {
     'settings.get': settings(),
     'auth.state': auth({ configured: false, missingScopes: [] }),
     'review.get': {},
-    'settings.save': ({ settings: s }) => settings({ kakao: s.kakao, store: s.store }),
+    'settings.save': ({ patch }) => applySettingsPatch(settings(), patch),
     ...patch,
   };
 }
@@ -80,7 +81,7 @@ describe('options: Kakao app step', () => {
     fireEvent.input(secret, { target: { value: 's3cret' } });
     fireEvent.click(screen.getByTestId('settings-save'));
     await waitFor(() => expect(screen.getByTestId('kakao-status').textContent).toBe('저장했어요'));
-    expect(callsOf('settings.save')).toEqual([{ settings: settings({ kakao: { restApiKey: KEY } }) }]);
+    expect(callsOf('settings.save')).toEqual([{ patch: { kakao: { restApiKey: KEY } } }]);
     expect(callsOf('settings.setClientSecret')).toEqual([{ secret: 's3cret' }]);
     // Never shown again; the page only learns that one is set.
     expect(secret.value).toBe('');

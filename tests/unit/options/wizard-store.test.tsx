@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { OptionsApp } from '@/components/options/OptionsApp';
+import { applySettingsPatch } from '@/utils/shared/settings-schema';
 import { callsOf, installKorean, scriptBackground, wireError, type Script } from './support';
 import { KEY, settings, signedIn } from './fixtures';
 
@@ -16,7 +17,7 @@ function atStore(patch: Script = {}): Script {
     'settings.get': settings({ kakao: { restApiKey: KEY } }),
     'auth.state': signedIn(),
     'review.get': {},
-    'settings.save': ({ settings: s }) => settings({ kakao: s.kakao, store: s.store }),
+    'settings.save': ({ patch }) => applySettingsPatch(settings({ kakao: { restApiKey: KEY } }), patch),
     ...patch,
   };
 }
@@ -121,17 +122,17 @@ describe('options: store step', () => {
     fireEvent.click(screen.getByTestId('admin-custom'));
     fireEvent.click(screen.getByTestId('store-save'));
     await waitFor(() => expect(screen.getByTestId('store-status').textContent).toBe('저장했어요'));
+    // Only what this screen changed: the two switches flipped, not a copy of every setting.
     expect(callsOf('settings.save')).toEqual([
       {
-        settings: settings({
-          kakao: { restApiKey: KEY },
+        patch: {
           store: {
             name: '주문톡상점',
             url: 'https://smartstore.naver.com/ot',
             linkDomains: ['smartstore.naver.com'],
-            admins: { smartstore: true, cafe24: false, godomall: true, custom: true },
+            admins: { cafe24: false, custom: true },
           },
-        }),
+        },
       },
     ]);
   });

@@ -125,8 +125,22 @@ describe('Cafe24 and Godomall locators (best effort)', () => {
         'order' in r ? [r.order.productName, r.order.buyerName, r.order.buyerPhone, r.order.productOrderNo] : null,
       ),
     ).toEqual([
-      ['사과', '김고도', '010-2222-3333', '2611240001-1'],
-      ['배', '김고도', '010-2222-3333', '2611240001-2'],
+      // Two items and no item number: refused, never keyed by position (tests/unit/stores/order-identity.test.ts).
+      null,
+      null,
+    ]);
+    const keyed = readRows(
+      godomallAdmin.locator,
+      doc(html.replaceAll('<tr>', '<tr data-order-goods-no="90000002">').replace('90000002', '90000001')),
+      GODOMALL,
+    );
+    expect(
+      keyed.map((r) =>
+        'order' in r ? [r.order.productName, r.order.buyerName, r.order.buyerPhone, r.order.productOrderNo] : null,
+      ),
+    ).toEqual([
+      ['사과', '김고도', '010-2222-3333', '90000001'],
+      ['배', '김고도', '010-2222-3333', '90000002'],
     ]);
   });
 });

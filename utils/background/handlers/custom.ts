@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Handlers } from '@/utils/background/server';
 import type { CustomAdmin } from '@/utils/shared/custom-admin';
-import { toOrder, toQuantity } from '@/utils/shared/order-fields';
+import { itemKeyFields, toOrder, toQuantity } from '@/utils/shared/order-fields';
 import type { Order } from '@/utils/shared/order';
 
 type Field = { selector: string } | { header: string };
@@ -50,10 +50,13 @@ async function previewCustomAdmin(config: CustomAdmin) {
   const raw = (Array.isArray(result?.result) ? result.result : []) as Record<string, string>[];
   const orders: Order[] = [];
   const problems: { ko: string; en: string }[] = [];
-  raw.forEach((r, i) => {
+  // The same identity rule as the content script (utils/content/stores/custom.ts), never the row's position.
+  const perOrder = new Map<string, number>();
+  for (const r of raw) perOrder.set(r.orderNo ?? '', (perOrder.get(r.orderNo ?? '') ?? 0) + 1);
+  raw.forEach((r) => {
     const read = toOrder('custom', {
       ...r,
-      productOrderNo: r.productOrderNo || (r.orderNo ? `${r.orderNo}-${i + 1}` : undefined),
+      ...itemKeyFields(r.orderNo || undefined, r.productOrderNo || undefined, perOrder.get(r.orderNo ?? '') ?? 0),
       quantity: toQuantity(r.quantity ?? ''),
     });
     if ('order' in read) orders.push(read.order);

@@ -307,6 +307,8 @@ export function createSendService(kakao: KakaoService, now: () => number = Date.
               orderNo: p.item.order.orderNo,
               productOrderNo: p.item.order.productOrderNo,
               recipientNickname: p.friend!.profile_nickname,
+              buyerName: p.item.order.buyerName,
+              productName: p.item.order.productName,
               friendId: p.friend!.id ?? null,
               templateId: template.id,
               templateName: template.name,

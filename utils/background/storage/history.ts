@@ -209,16 +209,33 @@ const STATUS_KO: Record<HistoryRecord['status'], string> = {
 /** UTF-8 with BOM for Excel; cells that a spreadsheet would run as formulas are defused. */
 export function historyCsv(records: HistoryRecord[]): string {
   const cell = (v: unknown) => {
+    if (v && typeof v === 'object' && 'text' in v) return `"${String(v.text).replace(/"/g, '""')}"`;
     let s = String(v ?? '');
     if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
     return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   const seoul = (ms: number) => new Date(ms + 9 * 3600_000).toISOString().replace('T', ' ').slice(0, 19);
-  const head = ['시각(KST)', '주문번호', '상품주문번호', '받는 사람', '템플릿', '상태', '오류 코드', '오류'];
+  // A long order number would become a rounded number in a spreadsheet (15 significant digits): ="…" keeps
+  // it text. Only digit-and-dash values get it, so nothing the page wrote can become a formula.
+  const number = (v: string) => (/^[0-9-]+$/.test(v) ? { text: `="${v}"` } : v);
+  const head = [
+    '시각(KST)',
+    '주문번호',
+    '상품주문번호',
+    '구매자',
+    '상품',
+    '받는 사람',
+    '템플릿',
+    '상태',
+    '오류 코드',
+    '오류',
+  ];
   const rows = records.map((r) => [
     seoul(r.createdAt),
-    r.orderNo,
-    r.productOrderNo,
+    number(r.orderNo),
+    number(r.productOrderNo),
+    r.buyerName ?? '',
+    r.productName ?? '',
     r.recipientNickname,
     r.templateName,
     STATUS_KO[r.status],

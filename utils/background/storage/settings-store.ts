@@ -28,8 +28,13 @@ export async function saveSettings(next: Settings): Promise<Settings> {
   return valid;
 }
 
-export async function updateSettings(patch: (current: Settings) => Settings): Promise<Settings> {
-  return saveSettings(patch(await getSettings()));
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Read-change-write, one at a time: two saves arriving together both land, neither on a stale copy. */
+export function updateSettings(change: (current: Settings) => Settings): Promise<Settings> {
+  const next = queue.then(async () => saveSettings(change(await getSettings())));
+  queue = next.catch(() => undefined);
+  return next;
 }
 
 export function watchSettings(cb: (settings: Settings) => void): () => void {

@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
 import { matchesPattern, type CustomAdmin, type FieldSchema } from '@/utils/shared/custom-admin';
-import { toQuantity } from '@/utils/shared/order-fields';
+import { itemKeyFields, toQuantity } from '@/utils/shared/order-fields';
 import { cellText } from './cell-text';
 import { headerIndex } from './header-table';
 import type { Locator, RowRef } from './types';
@@ -19,44 +19,52 @@ export function createCustomLocator(config: CustomAdmin): Locator<'custom'> {
       }
       const headers = new Map<Element, Map<string, number>>();
       const labels = Object.values(config.fields).flatMap((f) => (f && 'header' in f ? [f.header] : []));
-      return rowEls.map((row, i): RowRef => {
-        const read = (f: z.infer<typeof FieldSchema> | undefined): string | undefined => {
-          if (!f) return undefined;
-          if ('selector' in f) {
-            try {
-              return cellText(row.querySelector(f.selector)) || undefined;
-            } catch {
-              return undefined;
-            }
+      const read = (row: Element, f: z.infer<typeof FieldSchema> | undefined): string | undefined => {
+        if (!f) return undefined;
+        if ('selector' in f) {
+          try {
+            return cellText(row.querySelector(f.selector)) || undefined;
+          } catch {
+            return undefined;
           }
-          const table = row.closest('table');
-          if (table && !headers.has(table)) headers.set(table, headerIndex(table, labels));
-          const n = table ? headers.get(table)!.get(f.header) : undefined;
-          return n === undefined ? undefined : cellText(row.children[n]) || undefined;
-        };
-        return {
-          anchor: row.firstElementChild ?? row,
-          place: String(i),
-          fields() {
-            const orderNo = read(config.fields.orderNo);
-            return {
-              orderNo,
-              productOrderNo: read(config.fields.productOrderNo) ?? (orderNo ? `${orderNo}-${i + 1}` : undefined),
-              buyerName: read(config.fields.buyerName),
-              buyerId: read(config.fields.buyerId),
-              buyerPhone: read(config.fields.buyerPhone),
-              receiverName: read(config.fields.receiverName),
-              productName: read(config.fields.productName),
-              productOptions: read(config.fields.productOptions),
-              quantity: toQuantity(read(config.fields.quantity) ?? ''),
-              status: read(config.fields.status),
-              courier: read(config.fields.courier),
-              trackingNo: read(config.fields.trackingNo),
-            };
-          },
-          selected: () => false,
-        };
-      });
+        }
+        const table = row.closest('table');
+        if (table && !headers.has(table)) headers.set(table, headerIndex(table, labels));
+        const n = table ? headers.get(table)!.get(f.header) : undefined;
+        return n === undefined ? undefined : cellText(row.children[n]) || undefined;
+      };
+      // Counted once, on the first read: without an item-number field only an order with one row on the page
+      // can be keyed by its number (a row position moves when a new order arrives).
+      let perOrder: Map<string, number> | undefined;
+      const rowsOf = (orderNo: string) => {
+        perOrder ??= rowEls.reduce((m, r) => {
+          const no = read(r, config.fields.orderNo) ?? '';
+          return m.set(no, (m.get(no) ?? 0) + 1);
+        }, new Map<string, number>());
+        return perOrder.get(orderNo) ?? 0;
+      };
+      return rowEls.map((row, i): RowRef => ({
+        anchor: row.firstElementChild ?? row,
+        place: String(i),
+        fields() {
+          const orderNo = read(row, config.fields.orderNo);
+          return {
+            orderNo,
+            ...itemKeyFields(orderNo, read(row, config.fields.productOrderNo), orderNo ? rowsOf(orderNo) : 0),
+            buyerName: read(row, config.fields.buyerName),
+            buyerId: read(row, config.fields.buyerId),
+            buyerPhone: read(row, config.fields.buyerPhone),
+            receiverName: read(row, config.fields.receiverName),
+            productName: read(row, config.fields.productName),
+            productOptions: read(row, config.fields.productOptions),
+            quantity: toQuantity(read(row, config.fields.quantity) ?? ''),
+            status: read(row, config.fields.status),
+            courier: read(row, config.fields.courier),
+            trackingNo: read(row, config.fields.trackingNo),
+          };
+        },
+        selected: () => false,
+      }));
     },
   };
 }

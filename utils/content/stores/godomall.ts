@@ -1,4 +1,4 @@
-import { toQuantity } from '@/utils/shared/order-fields';
+import { itemKeyFields, toQuantity } from '@/utils/shared/order-fields';
 import { GODOMALL } from '@/utils/shared/store-admins';
 import { cellText } from './cell-text';
 import type { AdminLocator, Locator, RowRef } from './types';
@@ -12,6 +12,7 @@ const locateGodomall: Locator<'godomall'> = {
     if (!GODOMALL.isOrderPage(url)) return [];
     const refs: RowRef[] = [];
     for (const table of doc.querySelectorAll('table.order-list')) {
+      const rowsOfOrder = new Map<string, number>();
       let orderNo = '';
       let buyer: Element | null = null;
       let item = 0;
@@ -25,13 +26,16 @@ const locateGodomall: Locator<'godomall'> = {
         const product = tr.querySelector('[title="상품명"]');
         if (!orderNo || !product) continue;
         item++;
-        const [no, member, n] = [orderNo, buyer, item];
+        rowsOfOrder.set(orderNo, item);
+        const [no, member] = [orderNo, buyer];
+        const n = item;
         refs.push({
           anchor: tr.querySelector('td.order-no') ?? product,
           place: `${no}-${n}`,
           fields: () => ({
             orderNo: no,
-            productOrderNo: tr.getAttribute('data-order-goods-no') ?? `${no}-${n}`,
+            // The item's own number (orderGoodsNo); without it only a one-item order is keyed, by its number.
+            ...itemKeyFields(no, tr.getAttribute('data-order-goods-no') ?? undefined, rowsOfOrder.get(no) ?? 1),
             buyerName: member?.getAttribute('data-member-name') ?? undefined,
             buyerId: member?.getAttribute('data-member-no') || undefined,
             buyerPhone: member?.getAttribute('data-cell-phone') || undefined,

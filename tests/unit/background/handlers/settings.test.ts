@@ -17,10 +17,54 @@ describe('settings handlers', () => {
     const h = createSettingsHandlers(kakaoWith().kakao);
     const before = await send(h, 'settings.get', {});
     expect(before.ok).toBe(true);
-    const settings = { ...(await getSettings()), store: { ...(await getSettings()).store, name: '하늘상점' } };
-    const saved = await send(h, 'settings.save', { settings });
+    const saved = await send(h, 'settings.save', { patch: { store: { name: '하늘상점' } } });
     expect(saved).toMatchObject({ ok: true, value: { store: { name: '하늘상점' } } });
     expect(await send(h, 'settings.get', {})).toMatchObject({ ok: true, value: { store: { name: '하늘상점' } } });
+  });
+
+  it('applies each save onto what is stored, so two screens saving at once keep both changes', async () => {
+    const h = createSettingsHandlers(kakaoWith().kakao);
+    const admin = (name: string, urlPattern: string) => ({
+      name,
+      urlPattern,
+      rowSelector: 'tr',
+      fields: { orderNo: { header: '주문번호' }, buyerName: { header: '주문자' }, productName: { header: '상품' } },
+    });
+    // Options saves the store while the history page saves the retention and a custom admin is added.
+    await Promise.all([
+      send(h, 'settings.save', { patch: { store: { name: '하늘상점', admins: { cafe24: false } } } }),
+      send(h, 'settings.save', { patch: { historyRetentionDays: 90 } }),
+      send(h, 'settings.save', { patch: { customAdmin: { upsert: admin('A', 'https://a.shop.com/orders*') } } }),
+      send(h, 'settings.save', { patch: { customAdmin: { upsert: admin('B', 'https://b.shop.com/orders*') } } }),
+    ]);
+    const s = await getSettings();
+    expect(s.store).toMatchObject({ name: '하늘상점', admins: { cafe24: false, smartstore: true, godomall: true } });
+    expect(s.historyRetentionDays).toBe(90);
+    expect(s.customAdmins.map((a) => a.name).sort()).toEqual(['A', 'B']);
+    await send(h, 'settings.save', { patch: { customAdmin: { remove: 'A' } } });
+    expect((await getSettings()).customAdmins.map((a) => a.name)).toEqual(['B']);
+  });
+
+  it('refuses a custom-admin pattern the browser would refuse, saying why, and keeps the rest', async () => {
+    const h = createSettingsHandlers(kakaoWith().kakao);
+    const base = {
+      rowSelector: 'tr',
+      fields: { orderNo: { header: '주문번호' }, buyerName: { header: '주문자' }, productName: { header: '상품' } },
+    };
+    for (const [urlPattern, why] of [
+      ['https://x@admin.shop.com/*', /사용자 이름/],
+      ['https://admin.shop.com:8443/*', /포트/],
+      ['http://admin.shop.com/*', /https/],
+      ['https://admin.shop.com', /경로/],
+      ['https://admin..shop.com/*', /도메인/],
+    ] as const) {
+      const reply = await send(h, 'settings.save', {
+        patch: { customAdmin: { upsert: { name: 'X', urlPattern, ...base } } },
+      });
+      expect(reply, urlPattern).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+      if (!reply.ok) expect(reply.error.ko, urlPattern).toMatch(why);
+    }
+    expect((await getSettings()).customAdmins).toEqual([]);
   });
 
   it('applies a shorter history retention as soon as it is saved', async () => {
@@ -28,7 +72,7 @@ describe('settings handlers', () => {
     await sentRecord('11', { createdAt: Date.now() - 40 * 24 * 3600_000 });
     await sentRecord('12');
     expect(await listHistory()).toHaveLength(2);
-    await send(h, 'settings.save', { settings: { ...(await getSettings()), historyRetentionDays: 30 } });
+    await send(h, 'settings.save', { patch: { historyRetentionDays: 30 } });
     expect((await listHistory()).map((r) => r.productOrderNo)).toEqual(['12']);
   });
 
@@ -52,7 +96,7 @@ describe('settings handlers', () => {
       error: { code: 'forbidden' },
     });
     expect(setClientSecret).not.toHaveBeenCalled();
-    const bad = await send(h, 'settings.save', { settings: { historyRetentionDays: 'forever' } });
+    const bad = await send(h, 'settings.save', { patch: { historyRetentionDays: 'forever' } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect((await getSettings()).store.name).toBe('');
   });
