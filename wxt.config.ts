@@ -15,6 +15,18 @@ function nativeBrowserApi(): Plugin {
   };
 }
 
+/** Our isolated-world content scripts get a slim ContentScriptContext (utils/content/content-context.ts). */
+function slimContentContext(): Plugin {
+  return {
+    name: 'ordertalk:slim-content-context',
+    enforce: 'pre',
+    resolveId(id, importer) {
+      if (id === 'wxt/utils/content-script-context')
+        return this.resolve('@/utils/content/content-context', importer, { skipSelf: true });
+    },
+  };
+}
+
 /**
  * Puts the popup's stylesheet into popup.html as a <style> element: one request less before its first paint
  * (a stylesheet link blocks rendering until it has loaded). Extension pages' CSP restricts scripts, not styles.
@@ -69,6 +81,7 @@ export default defineConfig({
       if (entrypoints.some((e) => e.type === 'background')) return;
       config.plugins = [...(config.plugins ?? []), nativeBrowserApi()];
       if (entrypoints.some((e) => e.type === 'popup')) config.plugins.push(inlinePopupCss());
+      if (entrypoints.every((e) => e.type === 'content-script')) config.plugins.push(slimContentContext());
     },
   },
   manifest: ({ browser, mode }) => ({

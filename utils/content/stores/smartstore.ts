@@ -7,8 +7,9 @@ import type { AdminLocator, Locator, RawFields, RowRef } from './types';
 
 // Naver Smartstore seller center, inside the /o/… order frame: a TOAST UI Grid whose cells carry
 // data-row-key and data-column-name (docs/reference/store-admins.md §1.4), named as the fields in smartstore-fields.ts.
-// The grid also shows the quantity (the page data's is not read) and the row's tick box.
-const SMARTSTORE_COLUMNS = { ...SMARTSTORE_FIELDS, quantity: 'quantity', checked: '_checked' } as const;
+// The grid's 택배사 column is deliveryCompanyCode (§1.5; the GraphQL row also has deliveryCompanyName), and
+// the row's tick box is _checked (docs/reference/tui-grid-real-dom.md).
+const SMARTSTORE_COLUMNS = { ...SMARTSTORE_FIELDS, courier: 'deliveryCompanyCode', checked: '_checked' } as const;
 
 const ORDER_FIELDS = Object.keys(SMARTSTORE_COLUMNS).filter((k) => k !== 'checked') as Exclude<
   keyof typeof SMARTSTORE_COLUMNS,
@@ -123,7 +124,7 @@ class SmartstoreRow implements RowRef {
     const out: RawFields = {};
     for (const field of ORDER_FIELDS) {
       const shown = this.text(field);
-      out[field] = field === 'quantity' ? (toQuantity(shown ?? '') ?? more.quantity) : (shown ?? more[field]);
+      out[field] = field === 'quantity' ? (toQuantity(shown ?? '') ?? more.quantity) : shown || more[field];
     }
     out.productOrderNo ??= '';
     return out;
@@ -145,6 +146,7 @@ class SmartstoreRow implements RowRef {
  */
 const locateSmartstore: Locator<'smartstore'> = {
   store: 'smartstore',
+  virtual: true,
   locate(doc, url, extra) {
     if (!SMARTSTORE.isOrderPage(url)) return [];
     const refs: RowRef[] = [];
