@@ -5,24 +5,20 @@
 import { browser } from 'wxt/browser';
 
 export class ContentScriptContext {
-  private readonly controller = new AbortController();
+  readonly signal: AbortSignal;
 
   constructor(name: string) {
+    const controller = new AbortController();
+    this.signal = controller.signal;
     const type = `${browser.runtime?.id}:${name}:started`;
     const id = Math.random().toString(36).slice(2);
     document.dispatchEvent(new CustomEvent(type, { detail: id }));
     const newer = (event: Event) => {
-      if ((event as CustomEvent).detail !== id) this.abort();
+      if ((event as CustomEvent).detail !== id) {
+        document.removeEventListener(type, newer);
+        controller.abort();
+      }
     };
     document.addEventListener(type, newer);
-    this.signal.addEventListener('abort', () => document.removeEventListener(type, newer));
-  }
-
-  get signal(): AbortSignal {
-    return this.controller.signal;
-  }
-
-  abort(reason?: unknown): void {
-    this.controller.abort(reason);
   }
 }

@@ -6,28 +6,23 @@ export interface BulkBar {
 }
 
 /**
- * The part of this frame's viewport the operator can see. The seller center sizes the order iframe to its
- * content, so the frame's own bottom can lie far below the window: the frames above (same origin) say how
- * much of it shows. A frame we may not look into leaves the frame's own viewport.
+ * The bottom and right edges of the part of this frame's viewport the operator can see. The seller center
+ * sizes the order iframe to its content, so the frame's own bottom can lie far below the window: the frame
+ * above (same origin) says how much of it shows. A frame we may not look into leaves the frame's viewport.
  */
-function visibleBox(win: Window): { bottom: number; right: number } {
+function visibleBox(win: Window): [number, number] {
   let bottom = win.innerHeight;
   let right = win.innerWidth;
   try {
-    let top = 0;
-    let left = 0;
-    for (let w = win; w.parent !== w && w.frameElement; w = w.parent) {
-      const frame = w.frameElement;
-      const r = frame.getBoundingClientRect();
-      top += r.top + frame.clientTop;
-      left += r.left + frame.clientLeft;
-      bottom = Math.min(bottom, w.parent.innerHeight - top);
-      right = Math.min(right, w.parent.innerWidth - left);
+    const r = win.frameElement?.getBoundingClientRect();
+    if (r) {
+      bottom = Math.min(bottom, win.parent.innerHeight - r.top);
+      right = Math.min(right, win.parent.innerWidth - r.left);
     }
   } catch {
     // a cross-origin parent: this frame's viewport it is
   }
-  return { bottom: Math.max(bottom, 60), right: Math.max(right, 200) };
+  return [Math.max(bottom, 60), Math.max(right, 200)];
 }
 
 /** The floating "선택 주문 카톡 알림 (N)" button, shown while rows are ticked, always in the visible part of the page. */
@@ -49,30 +44,21 @@ export function createBulkBar(doc: Document, label: (n: number) => string, onCli
   let frame = 0;
   const place = () => {
     frame = 0;
-    const { bottom, right } = visibleBox(win);
+    const [bottom, right] = visibleBox(win);
     host.style.setProperty('top', `${bottom - 16}px`, 'important');
     host.style.setProperty('right', `${win.innerWidth - right + 16}px`, 'important');
   };
   const schedule = () => {
-    if (!frame && host.isConnected) frame = win.requestAnimationFrame(place);
+    frame ||= win.requestAnimationFrame(place);
   };
-  const watched: Window[] = [];
-  try {
-    for (let w: Window = win; ; w = w.parent) {
-      watched.push(w);
-      if (w.parent === w || !w.frameElement) break;
-    }
-  } catch {
-    // cross-origin above: watch what we may
-  }
+  // This frame and the one above it: scrolling or resizing either moves what shows.
   const listen = (on: boolean) => {
-    for (const w of watched)
+    for (const w of new Set([win, win.parent]))
       for (const type of ['scroll', 'resize'])
         try {
-          if (on) w.addEventListener(type, schedule, { capture: true, passive: true });
-          else w.removeEventListener(type, schedule, { capture: true });
+          w[on ? 'addEventListener' : 'removeEventListener'](type, schedule, true);
         } catch {
-          // gone
+          // a cross-origin parent
         }
   };
   return {

@@ -60,18 +60,15 @@ export interface RowHandle {
 
 // The grid moves its cell focus and selection on mousedown (docs/reference/tui-grid-real-dom.md): none of the
 // pointer events on the control may reach it.
-const STOPPED = ['pointerdown', 'mousedown', 'mouseup', 'dblclick', 'touchstart'] as const;
+const STOPPED = ['pointerdown', 'mousedown', 'dblclick'] as const;
 const stop = (event: Event) => event.stopPropagation();
 
 /** Whether a click is the operator's own, on the button where it really is, at its real small size. */
-function genuine(event: MouseEvent, host: HTMLElement, button: HTMLElement): boolean {
-  if (!event.isTrusted) return false;
-  const h = host.getBoundingClientRect();
+function genuine(event: MouseEvent, button: HTMLElement): boolean {
   const b = button.getBoundingClientRect();
-  // A page that enlarged or moved our host (its style was overridden after all) gets nothing.
-  if (h.width > 32 || h.height > 32 || b.width > 32 || b.height > 32) return false;
   const { clientX: x, clientY: y } = event;
-  return x >= b.left && x <= b.right && y >= b.top && y <= b.bottom;
+  // A page that enlarged our host or its box (its style overridden after all, a zoom, a transform) gets nothing.
+  return event.isTrusted && b.width < 32 && b.height < 32 && x >= b.left && x <= b.right && y >= b.top && y <= b.bottom;
 }
 
 /**
@@ -93,7 +90,7 @@ export function createRowButton(doc: Document, key: string, texts: RowTexts, onC
   for (const type of STOPPED) button.addEventListener(type, stop);
   button.addEventListener('click', (event) => {
     event.stopPropagation();
-    if (!button.disabled && genuine(event, host, button)) onClick();
+    if (!button.disabled && genuine(event, button)) onClick();
   });
   if (style) shadow.append(style);
   shadow.append(parts);

@@ -10,7 +10,7 @@ const FONT = `system-ui,'Apple SD Gothic Neo','Noto Sans KR',sans-serif`;
  * cut off, and the row keeps its height. 20 px fit in a cell's right padding plus the next cell's left one.
  */
 export const HOST_STYLE =
-  'position:absolute!important;display:inline-block!important;width:20px!important;height:20px!important;margin:-3px 0 0 4px!important;padding:0!important;border:0!important;inset:auto!important;transform:none!important;opacity:1!important;visibility:visible!important;pointer-events:auto!important;z-index:1!important';
+  'position:absolute!important;display:inline-block!important;width:20px!important;height:20px!important;margin:-3px 0 0 4px!important;inset:auto!important;transform:none!important;z-index:1!important';
 
 // The KakaoTalk bubble in the button; the status a coloured dot on its corner, its text for screen readers
 // (and on hover, in the button's title).
@@ -19,7 +19,6 @@ button{all:unset;box-sizing:border-box;display:block;width:20px;height:20px;bord
 svg{display:block;margin:3px;width:14px;fill:#3c1e1e}
 button:focus-visible{outline:2px solid #0a66c2}
 [disabled]{cursor:not-allowed;background:#ddd}
-[disabled] svg{fill:#777}
 span{position:absolute;top:-3px;right:-3px;width:8px;height:8px;border-radius:50%;box-shadow:0 0 0 2px #fff;overflow:hidden;font-size:0;pointer-events:none}
 [hidden]{display:none}
 [data-state=linked]{background:#1a7f37}
@@ -28,6 +27,6 @@ span{position:absolute;top:-3px;right:-3px;width:8px;height:8px;border-radius:50
 [data-state=unreachable]{background:#d1242f}
 [data-state=sent]{background:#0b5cad}`;
 
-export const BAR_CSS = `:host{all:initial;position:fixed;top:calc(100vh - 16px);right:16px;transform:translateY(-100%);z-index:2147483647;font:700 13px/1.2 ${FONT}}
+export const BAR_CSS = `:host{all:initial;position:fixed;transform:translateY(-100%);z-index:2147483647;font:700 13px/1.2 ${FONT}}
 button{all:unset;cursor:pointer;background:#fee500;color:#3c1e1e;border-radius:8px;padding:10px 14px;box-shadow:0 2px 8px #0004}
 button:focus-visible{outline:2px solid #0a66c2}`;

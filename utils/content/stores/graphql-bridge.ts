@@ -21,20 +21,18 @@ export const BridgeRowSchema = z.object({
   productOrderNo: z.string().check(z.refine((s) => /^[0-9A-Za-z-]{4,64}$/.test(s))),
 });
 
-/** Whitespace folded as cells show it, so a value with a stray space still reads (and blanks drop out). */
-function foldRow(raw: unknown): unknown {
-  if (!raw || typeof raw !== 'object') return raw;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(raw)) {
-    const folded = typeof v === 'string' ? foldText(v) : v;
-    if (folded !== '') out[k] = folded;
-  }
-  return out;
-}
-
-/** One row of page data checked and kept in `into`; a bad row is skipped, not the message. */
+/**
+ * One row of page data checked and kept in `into`; a bad row is skipped, not the message. Whitespace is folded
+ * as cells show it first, so a value with a stray space still reads (and blanks drop out).
+ */
 function take(raw: unknown, into: Map<string, Partial<Order>>): void {
-  const row = BridgeRowSchema.safeParse(foldRow(raw));
+  const folded: Record<string, unknown> = {};
+  if (raw && typeof raw === 'object')
+    for (const [k, v] of Object.entries(raw)) {
+      const f = typeof v === 'string' ? foldText(v) : v;
+      if (f !== '') folded[k] = f;
+    }
+  const row = BridgeRowSchema.safeParse(folded);
   if (!row.success) return;
   const { productOrderNo, quantity, ...rest } = row.data;
   const n = quantity === undefined ? undefined : toQuantity(quantity);

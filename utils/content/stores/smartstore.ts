@@ -26,7 +26,6 @@ function content(td: Element): Element {
 
 /** One grid's bodies: each side renders a row as one <tr>, in the same order on both sides. */
 class GridSides {
-  private byKey?: Map<string, Element[]>;
   private ticked?: boolean;
   constructor(
     private readonly grid: Element,
@@ -44,17 +43,11 @@ class GridSides {
     const paired = this.bodies.map((b) => b.rows?.[index]);
     // The row's own <tr> needs no check (its key is the anchor's): only the other sides' are compared.
     if (index >= 0 && paired.every((tr) => tr === own || (tr && keyOf(tr) === key))) return paired as Element[];
-    if (!this.byKey) {
-      this.byKey = new Map();
-      for (const tr of this.grid.querySelectorAll('tr')) {
-        const k = keyOf(tr);
-        if (k == null) continue;
-        const rows = this.byKey.get(k);
-        if (rows) rows.push(tr);
-        else this.byKey.set(k, [tr]);
-      }
-    }
-    return this.byKey.get(key) ?? [];
+    // Rare (the sides out of step mid-render): look the key up.
+    const cells = [...this.grid.querySelectorAll('td[data-row-key]')].filter(
+      (td) => td.getAttribute('data-row-key') === key,
+    );
+    return [...new Set(cells.map((td) => td.parentElement!))];
   }
 }
 
