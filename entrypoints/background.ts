@@ -6,10 +6,12 @@ import { createSendService } from '@/utils/background/sending/send-service';
 import { recoverInterrupted, pruneHistory } from '@/utils/background/storage/history';
 import { getSettings, watchSettings } from '@/utils/background/storage/settings-store';
 import { syncCustomScripts } from '@/utils/background/custom-scripts';
+import { withRowStatusBroadcast } from '@/utils/background/row-status-broadcast';
 
 export default defineBackground(() => {
   const kakao = createBackgroundKakao();
-  const sending = createSendService(kakao);
+  // Links, unlinks and sends tell the open order tabs, whose badges then ask again.
+  const sending = withRowStatusBroadcast(createSendService(kakao));
   // Registered synchronously: a restarted service worker only wakes for listeners from its first run.
   listen(createHandlers({ kakao, sending }));
   // A worker starting fresh has nothing in flight: pending sends were cut off and need checking, not resending.

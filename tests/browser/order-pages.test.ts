@@ -25,7 +25,8 @@ describe('카톡 알림 buttons on Smartstore order rows (real Chrome build)', (
   it('puts one button on every order row inside the order iframe, none on filler rows', async () => {
     await expect.poll(() => buttons().count(), { timeout: 10_000 }).toBe(12);
     expect(await buttons().first().getAttribute('data-order-no')).toBe('2026112400000001');
-    expect(await buttons().first().textContent()).toBe('카톡 알림');
+    // An icon button: its accessible name is the text.
+    expect(await buttons().first().getAttribute('aria-label')).toBe('카톡 알림');
     // The page's `button { background: red }` does not reach into the shadow root.
     const bg = await buttons()
       .first()
@@ -36,7 +37,10 @@ describe('카톡 알림 buttons on Smartstore order rows (real Chrome build)', (
   it('keeps exactly one button per row when the grid re-renders rows', async () => {
     const frame = page.frame({ url: /\/o\/v3\/manage\/order/ })!;
     for (let i = 0; i < 3; i++) {
-      await frame.evaluate(() => (window as unknown as { __render(n: number): void }).__render(0));
+      await frame.evaluate(() => {
+        const w = window as unknown as { __grid: { resetData(r: unknown[]): void }; __rows: unknown[] };
+        w.__grid.resetData(w.__rows);
+      });
       await frame.waitForTimeout(50);
     }
     await expect.poll(() => buttons().count()).toBe(12);

@@ -21,15 +21,58 @@ const TYPES: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-/** The seller center's order API, answered from the fixture rows the page asks about. */
-function graphql(_req: IncomingMessage, res: ServerResponse): void {
-  const rows = Array.from({ length: 2000 }, (_, i) => ({
+/** The real TOAST UI Grid's files, for the fixture pages (tests/fixtures/sites/sell.smartstore.naver.com). */
+const VENDOR: Record<string, string> = {
+  '/__vendor/tui-grid/tui-grid.js': 'node_modules/tui-grid/dist/tui-grid.js',
+  '/__vendor/tui-grid/tui-grid.css': 'node_modules/tui-grid/dist/tui-grid.css',
+};
+
+async function body(req: IncomingMessage): Promise<string> {
+  let text = '';
+  for await (const chunk of req) text += String(chunk);
+  return text;
+}
+
+/**
+ * The seller center's order API, answered for the fixture rows the page asks about (`rows`, 2,000 if it does not
+ * say), with the GraphQL element's own field names (docs/reference/store-admins.md §1.8): every field of the
+ * row, the buyer id and phone among them, which the grid does not show (and columns it has scrolled out of
+ * the DOM). The same values as tests/fixtures/sites/sell.smartstore.naver.com/fixture-grid.js.
+ */
+const NAMES = [
+  '김민지',
+  '이서준',
+  '박지우',
+  '최예린',
+  '정하준',
+  '강수아',
+  '조은우',
+  '윤도윤',
+  '장서연',
+  '임지호',
+  '한유나',
+  '오시우',
+];
+const PRODUCTS = ['유기농 현미 5kg', '제주 감귤 3kg', '수제 딸기잼 2병', '국산 참기름 350ml'];
+async function graphql(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const asked = Number((JSON.parse((await body(req)) || '{}') as { rows?: unknown }).rows);
+  const count = Number.isInteger(asked) && asked > 0 ? Math.min(asked, 10_000) : 2000;
+  const rows = Array.from({ length: count }, (_, i) => ({
     productOrderNo: String(2026112400000000 + i + 1),
+    orderNo: String(2026112490000000 + Math.floor(i / 2) + 1),
+    orderMemberName: NAMES[i % NAMES.length],
+    receiverName: NAMES[i % NAMES.length],
+    productName: PRODUCTS[i % PRODUCTS.length],
+    productOrderStatus: i % 4 === 3 ? '배송중' : '발송대기',
+    deliveryCompanyName: i % 4 === 3 ? 'CJ대한통운' : '',
+    deliveryInvoiceNo: i % 4 === 3 ? '6' + String(100000000000 + i) : '',
     orderMemberId: 'buyer' + String((i % 12) + 1).padStart(2, '0'),
     orderMemberTelNo:
       i % 5 === 4
         ? '010-****-' + String(5000 + i)
         : '010-' + String(1000 + i).padStart(4, '0') + '-' + String(5000 + i),
+    productOptionContents: i % 3 === 0 ? '포장: 선물포장' : '',
+    orderQuantity: (i % 3) + 1,
   }));
   res.writeHead(200, { 'content-type': 'application/json' });
   res.end(JSON.stringify({ data: { deliveryList: { elements: rows } } }));
@@ -54,9 +97,15 @@ export async function startSiteServer(hosts: string[]): Promise<SiteServer> {
   const server = createServer(await selfSignedCert(hosts), async (req, res) => {
     try {
       for (const h of handlers) if (await h(req, res)) return;
-      if (req.method === 'POST' && req.url?.startsWith('/o/v3/graphql')) return graphql(req, res);
+      if (req.method === 'POST' && req.url?.startsWith('/o/v3/graphql')) return await graphql(req, res);
       const host = (req.headers.host ?? '').split(':')[0] ?? '';
       const url = new URL(req.url ?? '/', `https://${host}`);
+      const vendor = VENDOR[url.pathname];
+      if (vendor) {
+        res.writeHead(200, { 'content-type': TYPES[path.extname(vendor)]!, 'cache-control': 'max-age=3600' });
+        res.end(await readFile(path.resolve(vendor)));
+        return;
+      }
       const pathname = ALIASES[`${host}${url.pathname}`] ?? decodeURIComponent(url.pathname);
       let file = path.join(SITES, host, pathname);
       if (!file.startsWith(path.join(SITES, host))) throw new Error('outside');

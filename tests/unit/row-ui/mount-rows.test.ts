@@ -138,6 +138,61 @@ describe('row buttons', () => {
     document.querySelector('tbody')!.append(document.createElement('tr'));
     await vi.waitFor(() => expect(button().disabled).toBe(false));
     expect(document.querySelectorAll('ordertalk-row')).toHaveLength(1);
-    expect(button().hasAttribute('title')).toBe(false);
+    expect(button().title).not.toContain('구매자명'); // the tooltip: the name and status, no reason any more
+  });
+});
+
+describe('badges stay true', () => {
+  it('asks again when the buyer data of a row arrives, and when the background says a status changed', async () => {
+    const page: { buyerId?: string } = {};
+    const asked: (string | undefined)[] = [];
+    document.body.innerHTML = '<table><tbody><tr><td class="a" data-n="0"></td></tr></tbody></table>';
+    const controller = new AbortController();
+    mounted.push(controller);
+    const ui = mountRows({
+      doc: document,
+      url: () => new URL('https://admin.example.com/'),
+      locator: {
+        store: 'custom',
+        locate: (doc) =>
+          [...doc.querySelectorAll('td.a')].map((td) => ({
+            anchor: td,
+            place: '0',
+            fields: () => ({ ...order(0), buyerId: page.buyerId }),
+            selected: () => false,
+          })),
+      },
+      signal: controller.signal,
+      texts: {
+        notify: '카톡 알림',
+        reason: () => undefined,
+        bulk: (n) => `선택 ${n}`,
+        status: {
+          linked: '연결됨',
+          'needs-link': '친구 연결 필요',
+          unreachable: '수신 불가',
+          sent: '보냄 ✓',
+          unknown: '?',
+        },
+      },
+      problemText: (p) => p.ko,
+      openCompose: vi.fn(),
+      fetchStatuses: async (orders) => {
+        asked.push(...orders.map((o) => o.buyerId));
+        return Object.fromEntries(
+          orders.map((o) => [o.productOrderNo, { state: o.buyerId ? ('linked' as const) : ('needs-link' as const) }]),
+        );
+      },
+    });
+    const badge = () =>
+      document.querySelector('ordertalk-row')!.shadowRoot!.querySelector('[data-testid="ordertalk-status"]')!;
+    await vi.waitFor(() => expect(badge().textContent).toBe('친구 연결 필요'));
+    page.buyerId = 'buyer01'; // the page's GraphQL data came after the row
+    ui.scan();
+    document.querySelector('tbody')!.append(document.createElement('tr'));
+    await vi.waitFor(() => expect(badge().textContent).toBe('연결됨'));
+    expect(asked).toEqual([undefined, 'buyer01']);
+    ui.refreshStatuses();
+    await vi.waitFor(() => expect(asked).toEqual([undefined, 'buyer01', 'buyer01']));
   });
 });

@@ -4,6 +4,7 @@ import { toOrder } from '@/utils/shared/order-fields';
 import type { Locator, RowRef, RowProblem } from '@/utils/content/stores/types';
 import { createRowButton, ROW_HOST, type RowHandle, type RowTexts } from './row-button';
 import { createBulkBar } from './bulk-bar';
+import { nextTask, SLICE_MS } from '@/utils/content/next-task';
 
 export interface MountOptions {
   doc: Document;
@@ -18,23 +19,13 @@ export interface MountOptions {
   problemText: (p: { ko: string; en: string }) => string;
 }
 
-/** Script time one slice of a scan may take before the page gets the main thread back (long tasks ≥ 50 ms). */
-const SLICE_MS = 12;
 const MAX_CACHED = 20_000;
 
 /** A row read: its key (the product order number, or `row-<place>`) and the order or why it can't be read. */
 type Reading = { key: string } & ({ order: Order } | { problem: RowProblem });
 
-// A message to ourselves: a new task at once, not clamped like nested timers nor throttled in background tabs.
-const channel = new MessageChannel();
-const waiting: (() => void)[] = [];
-channel.port1.onmessage = () => waiting.shift()?.();
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    waiting.push(resolve);
-    channel.port2.postMessage(null);
-  });
-}
+/** What a row's badge depends on: the order and who its customer is (the buyer data can come after the row). */
+const statusKey = (o: Order) => `${o.productOrderNo}\u0001${o.buyerId}\u0001${o.buyerPhone}\u0001${o.buyerName}`;
 
 /**
  * Keeps exactly one button on every order row while the grid re-renders rows (scroll, sort, paging,
@@ -42,9 +33,10 @@ function nextTask(): Promise<void> {
  * a few milliseconds; rows whose text was read before are not validated again, and a row the grid
  * re-creates gets its existing button back. Torn down on abort.
  */
-export function mountRows(o: MountOptions): { scan(): void } {
+export function mountRows(o: MountOptions): { scan(): void; refreshStatuses(): void } {
   const statuses = new Map<string, OrderStatus>();
-  const asked = new Set<string>();
+  // What each row's badge was asked for: asked again when the buyer data changes, or the background says so.
+  const asked = new Map<string, string>();
   // Same text, same result: validation is the costly part of reading a row.
   const readings = new Map<string, Reading>();
   // Buttons by key, so a re-rendered row gets its button (and badge) back instead of a new one.
@@ -54,17 +46,23 @@ export function mountRows(o: MountOptions): { scan(): void } {
   const pending = new Map<HTMLElement, Element>();
   // The latest reading of each row: page data (e.g. the buyer id) can arrive after the button was made.
   const latest = new Map<string, Order>();
-  let selection: Order[] = [];
+  // Ticked rows by the grid's row key, read while they were in view: a virtual grid drops rows scrolled out
+  // of view from the DOM, but they stay ticked in the grid (and in the bulk).
+  const ticks = new Map<string, Order>();
+  // Tick boxes the operator changed since the last scan; any other change of a tick was the page's own.
+  const touched = new Set<string>();
   let frame = 0;
   let generation = 0;
+  const selection = () => [...new Map([...ticks.values()].map((t) => [t.productOrderNo, t])).values()];
   const bar = createBulkBar(o.doc, o.texts.bulk, () => {
-    if (selection.length) o.openCompose(selection);
+    const orders = selection();
+    if (orders.length) o.openCompose(orders);
   });
 
   async function askStatuses(orders: Order[]) {
-    const fresh = orders.filter((ord) => !asked.has(ord.productOrderNo));
+    const fresh = orders.filter((ord) => asked.get(ord.productOrderNo) !== statusKey(ord));
     if (!fresh.length) return;
-    for (const ord of fresh) asked.add(ord.productOrderNo);
+    for (const ord of fresh) asked.set(ord.productOrderNo, statusKey(ord));
     try {
       const got = await o.fetchStatuses(fresh);
       if (o.signal.aborted) return;
@@ -128,7 +126,8 @@ export function mountRows(o: MountOptions): { scan(): void } {
     const run = ++generation;
     const refs = o.locator.locate(o.doc, o.url(), o.extra);
     const orders: Order[] = [];
-    const picked: Order[] = [];
+    const seen = new Set<string>();
+    let resync = !o.locator.virtual; // a grid that renders every row: its ticks are what the DOM shows
     let sliceStart = performance.now();
     for (let i = 0; i < refs.length; i++) {
       const ref = refs[i]!;
@@ -139,7 +138,18 @@ export function mountRows(o: MountOptions): { scan(): void } {
         latest.set(reading.key, reading.order);
         orders.push(reading.order);
         handle.setStatus(statuses.get(reading.key));
-        if (ref.selected()) picked.push(reading.order);
+        const place = ref.place;
+        const had = ticks.get(place);
+        if (ref.selected()) {
+          // The same row key on another order: the grid's data was replaced (resetData restarts keys from 0).
+          if (had && had.productOrderNo !== reading.key) resync = true;
+          ticks.set(place, reading.order);
+          seen.add(place);
+        } else if (had) {
+          ticks.delete(place);
+          // Unticked without the operator touching it: the page reset the ticks, of rows out of view too.
+          if (!touched.has(place) || had.productOrderNo !== reading.key) resync = true;
+        }
       } else {
         handle.setProblem(o.problemText(reading.problem));
         handle.setStatus(undefined);
@@ -153,8 +163,9 @@ export function mountRows(o: MountOptions): { scan(): void } {
       }
     }
     flush();
-    selection = picked;
-    bar.update(picked.length);
+    touched.clear();
+    if (resync) for (const place of ticks.keys()) if (!seen.has(place)) ticks.delete(place);
+    bar.update(selection().length);
     // Badges are asked for once the buttons are in: replies arriving mid-scan would only add tasks to wait for.
     for (let i = 0; i < orders.length; i += 200) void askStatuses(orders.slice(i, i + 200));
   }
@@ -169,7 +180,18 @@ export function mountRows(o: MountOptions): { scan(): void } {
     schedule();
   });
   observer.observe(o.doc.documentElement, { childList: true, subtree: true });
-  o.doc.addEventListener('change', schedule, { capture: true, signal: o.signal });
+  o.doc.addEventListener(
+    'change',
+    (event) => {
+      const box = event.target as HTMLInputElement;
+      const place = box.closest?.('[data-row-key]')?.getAttribute('data-row-key');
+      if (place != null) touched.add(place);
+      // The header's tick box unticked: every row is, in view or not.
+      else if (box.type === 'checkbox' && !box.checked) ticks.clear();
+      schedule();
+    },
+    { capture: true, signal: o.signal },
+  );
   o.signal.addEventListener('abort', () => {
     observer.disconnect();
     if (frame) cancelAnimationFrame(frame);
@@ -177,5 +199,13 @@ export function mountRows(o: MountOptions): { scan(): void } {
     bar.remove();
   });
   void scan();
-  return { scan: schedule };
+  return {
+    scan: schedule,
+    /** Every known row's badge, asked again: a link, unlink or send changed a status somewhere. */
+    refreshStatuses() {
+      asked.clear();
+      const orders = [...latest.values()];
+      for (let i = 0; i < orders.length; i += 200) void askStatuses(orders.slice(i, i + 200));
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import type { OrderStatus } from '@/utils/shared/protocol';
-import { ROW_CSS } from './styles';
+import { HOST_STYLE, ROW_CSS } from './styles';
 
 export const ROW_HOST = 'ordertalk-row';
 
@@ -23,21 +23,21 @@ function sharedStyle(doc: Document, shadow: ShadowRoot): HTMLStyleElement | null
   }
 }
 
+// The KakaoTalk speech bubble, drawn as a path (no image request, no font), and the status dot. Our own
+// constant markup: nothing from the page goes in.
+const MARKUP =
+  '<button type=button data-testid=ordertalk-notify aria-describedby=s><svg viewBox="0 0 24 24" aria-hidden=true><path d="M12 3C6.5 3 2 6.6 2 11c0 2.8 1.8 5.3 4.6 6.7L5.6 21.5l4.4-2.9c.7.1 1.3.2 2 .2 5.5 0 10-3.6 10-8S17.5 3 12 3z"/></svg></button><span id=s data-testid=ordertalk-status hidden></span>';
 const templates = new WeakMap<Document, DocumentFragment>();
 
 function template(doc: Document, texts: RowTexts): DocumentFragment {
   let parts = templates.get(doc);
   if (!parts) {
-    parts = doc.createDocumentFragment();
-    const button = doc.createElement('button');
-    button.type = 'button';
-    button.textContent = texts.notify;
-    button.setAttribute('data-testid', 'ordertalk-notify');
-    const badge = doc.createElement('span');
-    badge.className = 'badge';
-    badge.setAttribute('data-testid', 'ordertalk-status');
-    badge.hidden = true;
-    parts.append(button, badge);
+    const t = doc.createElement('template');
+    t.innerHTML = MARKUP;
+    parts = t.content;
+    const button = parts.firstChild as HTMLElement;
+    button.setAttribute('aria-label', texts.notify);
+    button.title = texts.notify;
     templates.set(doc, parts);
   }
   return parts;
@@ -58,13 +58,28 @@ export interface RowHandle {
   setProblem(problem: string | undefined): void;
 }
 
+// The grid moves its cell focus and selection on mousedown (docs/reference/tui-grid-real-dom.md): none of the
+// pointer events on the control may reach it.
+const STOPPED = ['pointerdown', 'mousedown', 'dblclick'] as const;
+const stop = (event: Event) => event.stopPropagation();
+
+/** Whether a click is the operator's own, on the button where it really is, at its real small size. */
+function genuine(event: MouseEvent, button: HTMLElement): boolean {
+  const b = button.getBoundingClientRect();
+  const { clientX: x, clientY: y } = event;
+  // A page that enlarged our host or its box (its style overridden after all, a zoom, a transform) gets nothing.
+  return event.isTrusted && b.width < 32 && b.height < 32 && x >= b.left && x <= b.right && y >= b.top && y <= b.bottom;
+}
+
 /**
- * The button (and badge) for one row, in an open shadow root. Only a trusted click counts: a page script
- * calling click() or dispatching events gets nothing.
+ * The control (a KakaoTalk-bubble button with a status dot) for one row, in a shadow root. Only a trusted
+ * click on the button's real box counts: a page script calling click(), dispatching events or stretching the
+ * host over the page gets nothing.
  */
 export function createRowButton(doc: Document, key: string, texts: RowTexts, onClick: () => void): RowHandle {
   const host = doc.createElement(ROW_HOST);
   host.setAttribute('data-key', key);
+  host.setAttribute('style', HOST_STYLE);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = sharedStyle(doc, shadow);
   // One clone of a prepared button and badge: a grid can ask for thousands of these at once.
@@ -72,14 +87,19 @@ export function createRowButton(doc: Document, key: string, texts: RowTexts, onC
   const button = parts.firstChild as HTMLButtonElement;
   const badge = parts.lastChild as HTMLElement;
   button.setAttribute('data-order-no', key);
+  for (const type of STOPPED) button.addEventListener(type, stop);
   button.addEventListener('click', (event) => {
     event.stopPropagation();
-    if (event.isTrusted && !button.disabled) onClick();
+    if (!button.disabled && genuine(event, button)) onClick();
   });
   if (style) shadow.append(style);
   shadow.append(parts);
   let shownState: string | undefined;
   let shownProblem: string | undefined;
+  let label = texts.notify;
+  const title = () => {
+    button.title = badge.hidden ? label : `${label} · ${badge.textContent}${badge.title ? ` (${badge.title})` : ''}`;
+  };
   return {
     key,
     host,
@@ -90,22 +110,20 @@ export function createRowButton(doc: Document, key: string, texts: RowTexts, onC
       if (state === shownState) return;
       shownState = state;
       badge.hidden = !status;
-      if (!status) return;
-      badge.dataset.state = status.state;
-      badge.textContent = texts.status[status.state];
-      badge.title = reason ?? '';
+      if (status) {
+        badge.dataset.state = status.state;
+        badge.textContent = texts.status[status.state];
+        badge.title = reason ?? '';
+      }
+      title();
     },
     setProblem(problem) {
       if (problem === shownProblem) return;
       shownProblem = problem;
       button.disabled = !!problem;
-      if (problem) {
-        button.title = problem;
-        button.setAttribute('aria-label', `${texts.notify}: ${problem}`);
-      } else {
-        button.removeAttribute('title');
-        button.removeAttribute('aria-label');
-      }
+      label = problem ? `${texts.notify}: ${problem}` : texts.notify;
+      button.setAttribute('aria-label', label);
+      title();
     },
   };
 }

@@ -1,9 +1,11 @@
 import { browser } from 'wxt/browser';
+import * as z from 'zod/mini';
 import { fetchOrderStatuses, openCompose } from '@/utils/content/background-client';
 import type { Order } from '@/utils/shared/order';
 import type { BuiltInAdminId } from '@/utils/shared/store-admins';
 import { watchAdminSwitch } from '@/utils/content/stores/admin-switch';
 import type { AdminLocator, Locator } from '@/utils/content/stores/types';
+import { ROW_STATUS_CHANGED } from '@/utils/shared/row-status';
 import { mountRows } from './mount-rows';
 
 // Plain chrome.i18n here, not @wxt-dev/i18n: these few keys need none of its features, and every byte of a
@@ -12,10 +14,12 @@ type RowKey =
   'row_notify' | 'row_bulk' | 'row_linked' | 'row_needsLink' | 'row_unreachable' | 'row_sent' | 'row_unknown';
 const t = (key: RowKey): string => (browser.i18n.getMessage as (name: string) => string)(key);
 
+const StatusChanged = z.object({ type: z.literal(ROW_STATUS_CHANGED) });
+
 /** Shared wiring of every store's content script: texts, background calls, teardown when `signal` aborts. */
 export function startRowUi(signal: AbortSignal, locator: Locator, extra?: Map<string, Partial<Order>>) {
   const korean = browser.i18n.getUILanguage().toLowerCase().startsWith('ko');
-  return mountRows({
+  const ui = mountRows({
     doc: document,
     url: () => new URL(location.href),
     locator,
@@ -37,6 +41,13 @@ export function startRowUi(signal: AbortSignal, locator: Locator, extra?: Map<st
     openCompose: (orders) => void openCompose(orders).catch(() => undefined),
     fetchStatuses: fetchOrderStatuses,
   });
+  // Only the extension can send to a content script: the message is a bare tag, the badges are asked anew.
+  const onMessage = (message: unknown) => {
+    if (StatusChanged.safeParse(message).success) ui.refreshStatuses();
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onMessage));
+  return ui;
 }
 
 /**

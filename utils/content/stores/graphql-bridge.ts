@@ -2,14 +2,15 @@ import * as z from 'zod/mini';
 import { BRIDGE_REQUEST, BRIDGE_SOURCE } from './graphql-rows';
 import { SMARTSTORE_FIELDS, type SmartstoreField } from './smartstore-fields';
 import { text, type Order } from '@/utils/shared/order';
-import { foldText } from '@/utils/shared/order-fields';
+import { foldText, toQuantity } from '@/utils/shared/order-fields';
+import { nextTask, SLICE_MS } from '@/utils/content/next-task';
 
 // The Smartstore order app fetches its rows from /o/v3/graphql. A MAIN-world hook (entrypoints/
 // smartstore-graphql.content.ts) forwards the fields we need, keyed by productOrderNo, so columns
 // virtualized out of the DOM still reach the order. It is page data: validated, and only fills gaps.
 
 // The same building blocks as OrderSchema (see order.ts: this ships in the content script). The fields are
-// those the hook copies (smartstore-fields.ts); the product order number is the row's key.
+// those the hook copies (smartstore-fields.ts), as text (the quantity too); the product order number is the row's key.
 const value = z.optional(text(300));
 type Value = typeof value;
 export const BridgeRowSchema = z.object({
@@ -20,39 +21,63 @@ export const BridgeRowSchema = z.object({
   productOrderNo: z.string().check(z.refine((s) => /^[0-9A-Za-z-]{4,64}$/.test(s))),
 });
 
-/** Whitespace folded as cells show it, so a value with a stray space still reads (and blanks drop out). */
-function foldRow(raw: unknown): unknown {
-  if (!raw || typeof raw !== 'object') return raw;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(raw)) {
-    const folded = typeof v === 'string' ? foldText(v) : v;
-    if (folded !== '') out[k] = folded;
-  }
-  return out;
+/**
+ * One row of page data checked and kept in `into`; a bad row is skipped, not the message. Whitespace is folded
+ * as cells show it first, so a value with a stray space still reads (and blanks drop out).
+ */
+function take(raw: unknown, into: Map<string, Partial<Order>>): void {
+  const folded: Record<string, unknown> = {};
+  if (raw && typeof raw === 'object')
+    for (const [k, v] of Object.entries(raw)) {
+      const f = typeof v === 'string' ? foldText(v) : v;
+      if (f !== '') folded[k] = f;
+    }
+  const row = BridgeRowSchema.safeParse(folded);
+  if (!row.success) return;
+  const { productOrderNo, quantity, ...rest } = row.data;
+  const n = quantity === undefined ? undefined : toQuantity(quantity);
+  into.set(productOrderNo, { ...into.get(productOrderNo), ...rest, ...(n && { quantity: n }) });
 }
 
-/** Listens for the hook's messages from this same window; keeps valid rows in `into`. */
+/**
+ * Listens for the hook's messages from this same window; keeps valid rows in `into`, checked in slices of a
+ * few milliseconds like the row scan (a 5,000-row answer in one loop blocked the page for ~80 ms). Messages
+ * are taken in order; `onRows` runs once a message's rows are all in.
+ */
 export function listenToBridge(
   win: Window,
   into: Map<string, Partial<Order>>,
   onRows: () => void,
   signal: AbortSignal,
 ): void {
+  const queue: unknown[][] = [];
+  let running = false;
+  async function drain() {
+    running = true;
+    let start = performance.now();
+    while (queue.length && !signal.aborted) {
+      const rows = queue.shift()!;
+      for (let i = 0; i < rows.length; i++) {
+        take(rows[i], into);
+        if (i % 8 === 7 && performance.now() - start > SLICE_MS) {
+          await nextTask();
+          if (signal.aborted) return;
+          start = performance.now();
+        }
+      }
+      onRows();
+    }
+    running = false;
+  }
   win.addEventListener(
     'message',
     (event: MessageEvent) => {
       if (event.source !== win || event.origin !== win.location.origin) return;
-      // The envelope is a tag and a list; each row in it is checked by BridgeRowSchema on its own (a bad row
-      // is skipped, not the message), at most 5,000 of them.
+      // The envelope is a tag and a list (at most 5,000 rows); each row in it is checked on its own.
       const { source, rows } = (event.data ?? {}) as { source?: unknown; rows?: unknown };
       if (source !== BRIDGE_SOURCE || !Array.isArray(rows) || rows.length > 5000) return;
-      for (const raw of rows) {
-        const row = BridgeRowSchema.safeParse(foldRow(raw));
-        if (!row.success) continue;
-        const { productOrderNo, ...rest } = row.data;
-        into.set(productOrderNo, { ...into.get(productOrderNo), ...rest });
-      }
-      onRows();
+      queue.push(rows);
+      if (!running) void drain();
     },
     { signal },
   );

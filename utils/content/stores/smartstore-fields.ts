@@ -2,10 +2,11 @@
 // and should stay tiny.
 
 /**
- * Order field → the Smartstore order app's name for it: the grid cell's data-column-name and the key in the
- * rows its GraphQL answers carry. Names seen in public code, a GUESS for some: if Naver renames one, change
- * it here. The grid reader (smartstore.ts) and the page-data hook (graphql-rows.ts, checked by
- * graphql-bridge.ts) both read these.
+ * Order field → the Smartstore order app's name for it: the key in the rows its GraphQL answers carry
+ * (docs/reference/store-admins.md §1.8), which the grid's data-column-name mostly shares (§1.5; smartstore.ts
+ * names the exceptions). Not the Commerce API's names (`productOption`, `quantity`): another source. If
+ * Naver renames one, change it here. The grid reader (smartstore.ts) and the page-data hook (graphql-rows.ts,
+ * checked by graphql-bridge.ts) both read these.
  */
 export const SMARTSTORE_FIELDS = {
   productOrderNo: 'productOrderNo',
@@ -15,7 +16,8 @@ export const SMARTSTORE_FIELDS = {
   buyerPhone: 'orderMemberTelNo',
   receiverName: 'receiverName',
   productName: 'productName',
-  productOptions: 'productOption',
+  productOptions: 'productOptionContents',
+  quantity: 'orderQuantity',
   status: 'productOrderStatus',
   courier: 'deliveryCompanyName',
   trackingNo: 'deliveryInvoiceNo',

@@ -7,8 +7,9 @@ import type { AdminLocator, Locator, RawFields, RowRef } from './types';
 
 // Naver Smartstore seller center, inside the /o/… order frame: a TOAST UI Grid whose cells carry
 // data-row-key and data-column-name (docs/reference/store-admins.md §1.4), named as the fields in smartstore-fields.ts.
-// The grid also shows the quantity (the page data's is not read) and the row's tick box.
-const SMARTSTORE_COLUMNS = { ...SMARTSTORE_FIELDS, quantity: 'quantity', checked: '_checked' } as const;
+// The grid's 택배사 column is deliveryCompanyCode (§1.5; the GraphQL row also has deliveryCompanyName), and
+// the row's tick box is _checked (docs/reference/tui-grid-real-dom.md).
+const SMARTSTORE_COLUMNS = { ...SMARTSTORE_FIELDS, courier: 'deliveryCompanyCode', checked: '_checked' } as const;
 
 const ORDER_FIELDS = Object.keys(SMARTSTORE_COLUMNS).filter((k) => k !== 'checked') as Exclude<
   keyof typeof SMARTSTORE_COLUMNS,
@@ -25,7 +26,6 @@ function content(td: Element): Element {
 
 /** One grid's bodies: each side renders a row as one <tr>, in the same order on both sides. */
 class GridSides {
-  private byKey?: Map<string, Element[]>;
   private ticked?: boolean;
   constructor(
     private readonly grid: Element,
@@ -43,17 +43,11 @@ class GridSides {
     const paired = this.bodies.map((b) => b.rows?.[index]);
     // The row's own <tr> needs no check (its key is the anchor's): only the other sides' are compared.
     if (index >= 0 && paired.every((tr) => tr === own || (tr && keyOf(tr) === key))) return paired as Element[];
-    if (!this.byKey) {
-      this.byKey = new Map();
-      for (const tr of this.grid.querySelectorAll('tr')) {
-        const k = keyOf(tr);
-        if (k == null) continue;
-        const rows = this.byKey.get(k);
-        if (rows) rows.push(tr);
-        else this.byKey.set(k, [tr]);
-      }
-    }
-    return this.byKey.get(key) ?? [];
+    // Rare (the sides out of step mid-render): look the key up.
+    const cells = [...this.grid.querySelectorAll('td[data-row-key]')].filter(
+      (td) => td.getAttribute('data-row-key') === key,
+    );
+    return [...new Set(cells.map((td) => td.parentElement!))];
   }
 }
 
@@ -123,7 +117,7 @@ class SmartstoreRow implements RowRef {
     const out: RawFields = {};
     for (const field of ORDER_FIELDS) {
       const shown = this.text(field);
-      out[field] = field === 'quantity' ? (toQuantity(shown ?? '') ?? more.quantity) : (shown ?? more[field]);
+      out[field] = field === 'quantity' ? (toQuantity(shown ?? '') ?? more.quantity) : shown || more[field];
     }
     out.productOrderNo ??= '';
     return out;
@@ -145,6 +139,7 @@ class SmartstoreRow implements RowRef {
  */
 const locateSmartstore: Locator<'smartstore'> = {
   store: 'smartstore',
+  virtual: true,
   locate(doc, url, extra) {
     if (!SMARTSTORE.isOrderPage(url)) return [];
     const refs: RowRef[] = [];

@@ -25,6 +25,8 @@ export interface RowRef {
 /** One store admin: which rows a page has (cheap), and the store the orders belong to. */
 export interface Locator<Store extends StoreId = StoreId> {
   store: Store;
+  /** Rows scrolled out of view leave the DOM (a virtual grid): ticks of rows not in the DOM are kept. */
+  virtual?: boolean;
   locate(doc: Document, url: URL, extra?: Map<string, Partial<Order>>): RowRef[];
 }
 
