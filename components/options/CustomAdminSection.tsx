@@ -10,8 +10,9 @@ import {
   type CustomAdmin,
 } from '@/utils/shared/custom-admin';
 import { selectorProblem } from '@/utils/pages/selector-check';
+import { rowProblemText } from '@/utils/shared/row-problem-text';
 import type { Settings, SettingsPatch } from '@/utils/shared/settings-schema';
-import { errorMessage, pick } from '@/components/ui/localized';
+import { errorMessage } from '@/components/ui/localized';
 
 const FIELDS = [
   ['orderNo', () => i18n.t('options.customAdmin.fields.orderNo')],
@@ -93,7 +94,9 @@ export function CustomAdminSection(props: {
       if (!r.tabFound) return setStatus(i18n.t('options.customAdmin.testNoTab'));
       const lines = r.orders
         .map((o) => `${o.orderNo} · ${o.buyerName} · ${o.productName}`)
-        .concat(r.problems.map(pick));
+        .concat(
+          r.problems.map((p) => rowProblemText(p, (name) => (browser.i18n.getMessage as (n: string) => string)(name))),
+        );
       setStatus(
         `${i18n.t('options.customAdmin.testResult', { rows: r.rows, orders: r.orders.length })} ${lines.join(' / ')}`,
       );

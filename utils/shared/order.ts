@@ -9,40 +9,28 @@ export const STORE_IDS = ['smartstore', 'cafe24', 'godomall', 'custom'] as const
 export const StoreIdSchema = z.literal(STORE_IDS);
 export type StoreId = z.infer<typeof StoreIdSchema>;
 
-/** Text as a cell shows it: not blank, no surrounding whitespace (adapters fold and trim), at most `max`. */
+/**
+ * Text as a cell shows it: not blank, no surrounding whitespace (adapters fold and trim), at most `max`. The
+ * issue's message is `max`, so a row can be told its cell is too long (toOrder in order-fields.ts).
+ */
 export const text = (max: number) =>
-  z.string().check(z.refine((s) => s.length > 0 && s.length <= max && s.trim() === s));
-
-/** Longest text each field may hold; a longer cell is refused as too long (utils/shared/order-fields.ts). */
-export const FIELD_MAX = {
-  orderNo: 64,
-  productOrderNo: 64,
-  buyerName: 100,
-  buyerId: 100,
-  buyerPhone: 40,
-  receiverName: 100,
-  productName: 300,
-  productOptions: 300,
-  status: 60,
-  courier: 60,
-  trackingNo: 60,
-} as const;
+  z.string().check(z.refine((s) => s.length > 0 && s.length <= max && s.trim() === s, String(max)));
 
 export const OrderSchema = z.object({
   store: StoreIdSchema,
   /** 주문번호 */
-  orderNo: text(FIELD_MAX.orderNo),
+  orderNo: text(64),
   /** 상품주문번호: the unit a message is about (one order can hold several products). */
-  productOrderNo: text(FIELD_MAX.productOrderNo),
-  buyerName: text(FIELD_MAX.buyerName),
-  buyerId: z.optional(text(FIELD_MAX.buyerId)),
-  buyerPhone: z.optional(text(FIELD_MAX.buyerPhone)),
-  receiverName: z.optional(text(FIELD_MAX.receiverName)),
-  productName: text(FIELD_MAX.productName),
-  productOptions: z.optional(text(FIELD_MAX.productOptions)),
+  productOrderNo: text(64),
+  buyerName: text(100),
+  buyerId: z.optional(text(100)),
+  buyerPhone: z.optional(text(40)),
+  receiverName: z.optional(text(100)),
+  productName: text(300),
+  productOptions: z.optional(text(300)),
   quantity: z.optional(z.number().check(z.refine((n) => Number.isInteger(n) && n > 0 && n <= 100_000))),
-  status: z.optional(text(FIELD_MAX.status)),
-  courier: z.optional(text(FIELD_MAX.courier)),
-  trackingNo: z.optional(text(FIELD_MAX.trackingNo)),
+  status: z.optional(text(60)),
+  courier: z.optional(text(60)),
+  trackingNo: z.optional(text(60)),
 });
 export type Order = z.infer<typeof OrderSchema>;

@@ -186,7 +186,15 @@ export const protocol = {
       tabFound: z.boolean(),
       rows: z.number().int(),
       orders: z.array(OrderSchema),
-      problems: z.array(BilingualSchema),
+      problems: z.array(
+        z.object({
+          reason: z.enum(['missing', 'unreadable', 'tooLong', 'ambiguousItem']),
+          field: z.string().optional(),
+          length: z.number().optional(),
+          max: z.number().optional(),
+          value: z.string().optional(),
+        }),
+      ),
     }),
   },
 } as const satisfies Record<string, { callers: readonly Caller[]; input: z.core.$ZodType; output: z.core.$ZodType }>;

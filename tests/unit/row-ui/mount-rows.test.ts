@@ -50,7 +50,7 @@ function setup(count: number, fields: (n: number) => Partial<Order> = order) {
         unknown: '결과 확인 필요',
       },
     },
-    problemText: (p) => p.ko,
+    problemText: (p) => `${p.field === 'buyerName' ? '구매자명' : (p.field ?? '')} ${p.reason}`,
     openCompose,
     fetchStatuses: async (orders) =>
       Object.fromEntries(orders.map((o) => [o.productOrderNo, { state: 'linked' as const }])),
@@ -175,7 +175,7 @@ describe('badges stay true', () => {
           unknown: '?',
         },
       },
-      problemText: (p) => p.ko,
+      problemText: (p) => `${p.field === 'buyerName' ? '구매자명' : (p.field ?? '')} ${p.reason}`,
       openCompose: vi.fn(),
       fetchStatuses: async (orders) => {
         asked.push(...orders.map((o) => o.buyerId));

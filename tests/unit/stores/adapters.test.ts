@@ -60,9 +60,9 @@ describe('Smartstore locator', () => {
 
   it('gives a reason instead of an order for a missing column or an unreadable order number', () => {
     const [noName] = readSmartstore(doc(grid([row], ['productName'])), SS);
-    expect(noName).toMatchObject({ problem: { ko: expect.stringContaining('구매자명') } });
+    expect(noName).toMatchObject({ problem: { reason: 'missing', field: 'buyerName' } });
     const [bad] = readSmartstore(doc(grid([{ ...row, productOrderNo: '주문##' }])), SS);
-    expect(bad).toMatchObject({ problem: { ko: expect.stringContaining('상품주문번호') } });
+    expect(bad).toMatchObject({ problem: { reason: 'unreadable', field: 'productOrderNo' } });
   });
 
   it('reads markup in a buyer name as text', () => {
@@ -162,7 +162,7 @@ describe('custom admin', () => {
     expect(rows[0]).toMatchObject({
       order: { store: 'custom', orderNo: 'A-1001', buyerName: '최들판', productName: '꿀' },
     });
-    expect(rows[1]).toMatchObject({ problem: { ko: expect.stringContaining('구매자명') } });
+    expect(rows[1]).toMatchObject({ problem: { reason: 'missing', field: 'buyerName' } });
     expect(readRows(createCustomLocator(config), doc(html), new URL('https://admin.example.com/other'))).toEqual([]);
     expect(readRows(createCustomLocator({ ...config, rowSelector: '###' }), doc(html), url)).toEqual([]);
   });

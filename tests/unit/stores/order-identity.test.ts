@@ -3,7 +3,10 @@ import { cafe24Admin } from '@/utils/content/stores/cafe24';
 import { godomallAdmin } from '@/utils/content/stores/godomall';
 import { createCustomLocator } from '@/utils/content/stores/custom';
 import type { Locator } from '@/utils/content/stores/types';
+import { browser } from 'wxt/browser';
 import { toOrder } from '@/utils/shared/order-fields';
+import { rowProblemText } from '@/utils/shared/row-problem-text';
+import { installLanguage } from '../options/support';
 
 // Issue #17 item 2: an order's identity must not be its row's position, which moves when a new order arrives.
 const doc = (html: string) => new DOMParser().parseFromString(`<!doctype html><body>${html}</body>`, 'text/html');
@@ -54,7 +57,7 @@ describe('order identity that does not move', () => {
     );
     expect(keys(uncoded)).toEqual([null, null]);
     expect(uncoded[0]).toMatchObject({
-      problem: { ko: expect.stringContaining('두 번 가지 않도록'), en: expect.any(String) },
+      problem: { reason: 'ambiguousItem' },
     });
   });
 
@@ -95,30 +98,27 @@ describe('order identity that does not move', () => {
     });
   });
 
-  it('a too-long field is called too long, with the right particle', () => {
+  it("a too-long field is called too long, in the operator's language with no particle guessed", () => {
     const r = toOrder('custom', {
       orderNo: 'A-1001',
       productOrderNo: 'A-1001',
       buyerName: '김'.repeat(10_000),
       productName: '꿀',
     });
-    expect(r).toEqual({
-      problem: {
-        ko: '구매자명이 너무 길어요: 10,000자예요 (최대 100자). 관리자 화면의 값을 확인해 주세요.',
-        en: 'The buyer name is too long: 10,000 characters (at most 100). Check the value in the admin.',
-      },
-    });
+    expect(r).toEqual({ problem: { reason: 'tooLong', field: 'buyerName', length: 10_000, max: 100 } });
+    if (!('problem' in r)) throw new Error('expected a problem');
+    installLanguage('ko');
+    const t = (name: string) => browser.i18n.getMessage(name as never);
+    expect(rowProblemText(r.problem, t)).toBe('구매자명: 너무 길어요 (최대 100자). 관리자 화면의 값을 확인해 주세요.');
     const missing = toOrder('custom', { orderNo: 'A-1001', productOrderNo: 'A-1001', productName: '꿀' });
-    expect(missing).toMatchObject({
-      problem: { ko: '이 줄에서 구매자명을 찾을 수 없어요. 열이 숨겨져 있으면 표시해 주세요.' },
-    });
-    const courier = toOrder('custom', {
-      orderNo: 'A-1001',
-      productOrderNo: 'A-1001',
-      buyerName: '김',
-      productName: '꿀',
-      courier: 'x'.repeat(61),
-    });
-    expect(courier).toMatchObject({ problem: { ko: expect.stringMatching(/^택배사가 너무 길어요/) } });
+    if (!('problem' in missing)) throw new Error('expected a problem');
+    expect(rowProblemText(missing.problem, t)).toBe(
+      '구매자명: 이 줄에서 찾을 수 없어요. 열이 숨겨져 있으면 표시해 주세요.',
+    );
+    installLanguage('en');
+    expect(rowProblemText(r.problem, t)).toBe(
+      'Buyer name: too long (at most 100 characters). Check the value in the admin.',
+    );
+    expect(rowProblemText({ reason: 'ambiguousItem' }, t)).toMatch(/^This order has several item rows/);
   });
 });

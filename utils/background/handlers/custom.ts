@@ -3,6 +3,7 @@ import type { Handlers } from '@/utils/background/server';
 import type { CustomAdmin } from '@/utils/shared/custom-admin';
 import { itemKeyFields, toOrder, toQuantity } from '@/utils/shared/order-fields';
 import type { Order } from '@/utils/shared/order';
+import type { RowProblem } from '@/utils/shared/order-fields';
 
 type Field = { selector: string } | { header: string };
 
@@ -49,7 +50,7 @@ async function previewCustomAdmin(config: CustomAdmin) {
   });
   const raw = (Array.isArray(result?.result) ? result.result : []) as Record<string, string>[];
   const orders: Order[] = [];
-  const problems: { ko: string; en: string }[] = [];
+  const problems: RowProblem[] = [];
   // The same identity rule as the content script (utils/content/stores/custom.ts), never the row's position.
   const perOrder = new Map<string, number>();
   for (const r of raw) perOrder.set(r.orderNo ?? '', (perOrder.get(r.orderNo ?? '') ?? 0) + 1);

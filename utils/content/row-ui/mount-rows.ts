@@ -16,7 +16,7 @@ export interface MountOptions {
   extra?: Map<string, Partial<Order>>;
   openCompose: (orders: Order[]) => void;
   fetchStatuses: (orders: Order[]) => Promise<Record<string, OrderStatus>>;
-  problemText: (p: { ko: string; en: string }) => string;
+  problemText: (p: RowProblem) => string;
 }
 
 const MAX_CACHED = 20_000;

@@ -7,6 +7,7 @@ import { watchAdminSwitch } from '@/utils/content/stores/admin-switch';
 import type { AdminLocator, Locator } from '@/utils/content/stores/types';
 import { ROW_STATUS_CHANGED } from '@/utils/shared/row-status';
 import { mountRows } from './mount-rows';
+import { rowProblemText } from '@/utils/shared/row-problem-text';
 
 // Plain chrome.i18n here, not @wxt-dev/i18n: these few keys need none of its features, and every byte of a
 // content script loads on each admin page (the messages themselves come from locales/*.yml all the same).
@@ -37,7 +38,7 @@ export function startRowUi(signal: AbortSignal, locator: Locator, extra?: Map<st
         unknown: t('row_unknown'),
       },
     },
-    problemText: (p) => (korean ? p.ko : p.en),
+    problemText: (p) => rowProblemText(p, browser.i18n.getMessage as (name: string) => string),
     openCompose: (orders) => void openCompose(orders).catch(() => undefined),
     fetchStatuses: fetchOrderStatuses,
   });

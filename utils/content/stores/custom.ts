@@ -35,12 +35,15 @@ export function createCustomLocator(config: CustomAdmin): Locator<'custom'> {
       };
       // Counted once, on the first read: without an item-number field only an order with one row on the page
       // can be keyed by its number (a row position moves when a new order arrives).
-      let perOrder: Map<string, number> | undefined;
-      const rowsOf = (orderNo: string) => {
-        perOrder ??= rowEls.reduce((m, r) => {
-          const no = read(r, config.fields.orderNo) ?? '';
-          return m.set(no, (m.get(no) ?? 0) + 1);
-        }, new Map<string, number>());
+      let perOrder: Map<string | undefined, number> | undefined;
+      const rowsOf = (orderNo?: string) => {
+        if (!perOrder) {
+          perOrder = new Map();
+          for (const r of rowEls) {
+            const no = read(r, config.fields.orderNo);
+            perOrder.set(no, 1 + (perOrder.get(no) ?? 0));
+          }
+        }
         return perOrder.get(orderNo) ?? 0;
       };
       return rowEls.map((row, i): RowRef => ({
@@ -50,7 +53,7 @@ export function createCustomLocator(config: CustomAdmin): Locator<'custom'> {
           const orderNo = read(row, config.fields.orderNo);
           return {
             orderNo,
-            ...itemKeyFields(orderNo, read(row, config.fields.productOrderNo), orderNo ? rowsOf(orderNo) : 0),
+            ...itemKeyFields(orderNo, read(row, config.fields.productOrderNo), rowsOf(orderNo)),
             buyerName: read(row, config.fields.buyerName),
             buyerId: read(row, config.fields.buyerId),
             buyerPhone: read(row, config.fields.buyerPhone),

@@ -54,7 +54,7 @@ describe('custom admin handlers', () => {
         rows: 2,
         // No item-number column: an order with one row is keyed by its number, never by the row's position.
         orders: [{ store: 'custom', orderNo: 'A1001', productOrderNo: 'A1001', buyerName: '김하늘', quantity: 2 }],
-        problems: [{ ko: expect.stringContaining('찾을 수 없어요'), en: expect.any(String) }],
+        problems: [{ reason: 'missing', field: 'buyerName' }],
       },
     });
   });
