@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
 // Message templates the operator picks in compose. Built-ins are Korean and editable copies can be saved.
+// Built-in bodies put no particle right after a variable: "{상품명}을" would read "350ml을" (say 밀리리터를).
 export const VARIABLES = ['구매자명', '상품명', '주문번호', '택배사', '송장번호', '스토어명', '링크'] as const;
 export type Variable = (typeof VARIABLES)[number];
 
@@ -33,7 +34,7 @@ export const BUILT_IN_TEMPLATES: Template[] = [
     id: 'shipped',
     name: '발송 완료',
     layout: 'text',
-    body: '{구매자명}님, 주문하신 {상품명}을 보냈어요.\n택배사: {택배사}\n송장번호: {송장번호}\n택배사 앱이나 누리집에서 배송을 조회하실 수 있어요. - {스토어명}',
+    body: '{구매자명}님, 주문하신 상품을 보냈어요.\n상품: {상품명}\n택배사: {택배사}\n송장번호: {송장번호}\n택배사 앱이나 홈페이지에서 배송을 조회하실 수 있어요. - {스토어명}',
     buttons: [{ title: '스토어 보기', url: '{링크}' }],
     builtIn: true,
   },
