@@ -186,6 +186,13 @@ describe('compose and send from an order row (real Chrome build, emulated Kakao)
     await options.getByTestId('view-sections').click();
     await options.getByTestId('template-new').click();
     await options.getByTestId('template-name').fill('휴무 안내');
+    // An unknown variable is refused with the list of known ones, not saved.
+    await options.getByTestId('template-body').fill('{고객명}님, 휴무예요.');
+    await options.getByTestId('template-save').click();
+    await expect
+      .poll(() => options.getByTestId('template-status').textContent())
+      .toContain('없는 변수 {고객명}이 있어요. 쓸 수 있는 변수: {구매자명}');
+    expect(await options.getByTestId('template-list').textContent()).not.toContain('휴무 안내');
     await options.getByTestId('template-body').fill('{구매자명}님, {스토어명} 휴무로 {상품명}은 월요일에 보내 드려요.');
     await expect
       .poll(() => options.getByTestId('template-editor').getByTestId('preview').textContent())
