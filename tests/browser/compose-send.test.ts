@@ -236,6 +236,24 @@ describe('compose and send from an order row (real Chrome build, emulated Kakao)
     await c.close();
   });
 
+  it('a bulk at its real window size keeps the summary and Send in view', async () => {
+    const boxes = grid.locator('td[data-column-name="_checked"] input');
+    const rows = Math.min(8, await boxes.count());
+    for (let i = 0; i < rows; i++) await boxes.nth(i).check();
+    const c = await openCompose(ext.context, () => grid.getByTestId('ordertalk-bulk').click());
+    await c.setViewportSize({ width: 760, height: 820 });
+    await expect.poll(() => c.getByTestId('order-card').count()).toBe(rows);
+    expect(await c.getByTestId('order-card').first().getAttribute('data-state')).toBe('sent');
+    await expect.poll(() => c.locator('[data-filter="sent"] strong').textContent()).toBe('1');
+    for (const id of ['compose-summary', 'send']) {
+      const box = (await c.getByTestId(id).boundingBox())!;
+      expect(box.y + box.height, id).toBeLessThanOrEqual(820);
+    }
+    await c.screenshot({ path: screenshotPath('compose-bulk.png') });
+    await c.close();
+    for (let i = 0; i < rows; i++) await boxes.nth(i).uncheck();
+  });
+
   it('signed out, the window shows one banner with its one action, not a list of failures', async () => {
     const popup = await ext.context.newPage();
     await popup.goto(ext.extensionUrl('popup.html'));
