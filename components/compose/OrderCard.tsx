@@ -155,7 +155,8 @@ export function OrderCard(p: OrderCardProps) {
         </div>
       )}
 
-      {!p.report && (
+      {/* In the report, an order that was not sent still says why. */}
+      {(!p.report || !p.result) && (
         <SendChecks
           checks={item.checks}
           block={p.block}

@@ -78,7 +78,7 @@ describe('compose window, one order', () => {
     open(prepared([item(o, { friend: { allowedMsg: false } })]));
     await waitFor(() => expect(stateOf(o.productOrderNo)).toBe('blocked'));
     const problem = card(o.productOrderNo).querySelector('[data-check="allowed-msg"]')!;
-    expect(problem.querySelector('strong')!.textContent).toBe('고객이 메시지 받기를 거부했어요');
+    expect(problem.querySelector('strong')!.textContent).toBe('고객이 메시지 수신을 거부했어요');
     expect(problem.textContent).toContain('다른 방법으로 연락해 주세요');
     expect((screen.getByTestId('send') as HTMLButtonElement).disabled).toBe(true);
   });

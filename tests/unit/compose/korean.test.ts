@@ -93,7 +93,11 @@ describe('josa(): one particle, chosen by how the word ends', () => {
     expect(withJosa('수제 딸기잼 500g', 'subject')).toBe('수제 딸기잼 500g이');
     // Any Latin word ending in a vowel letter other than an acronym reads without a final consonant.
     fc.assert(
-      fc.property(fc.stringMatching(/^[a-z]{1,8}[aeiouy]$/), (w) => w.length === 1 || josa(w, 'object') === '를'),
+      fc.property(
+        // …except -le, read as ㄹ (Apple 애플, Table 테이블).
+        fc.stringMatching(/^[a-z]{1,8}[aeiouy]$/).filter((w) => !w.endsWith('le')),
+        (w) => w.length === 1 || josa(w, 'object') === '를',
+      ),
     );
   });
 

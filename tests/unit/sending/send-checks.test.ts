@@ -56,7 +56,7 @@ describe('eligibility', () => {
 
   it('a failing check reads as a problem, not as the passing statement with a cross', () => {
     const r = sendChecks({ ...ok, friend: { allowedMsg: false } }).checks.find((c) => c.check === 'allowed-msg')!;
-    expect(r.ko).toBe('고객이 메시지 받기를 거부했어요');
+    expect(r.ko).toBe('고객이 메시지 수신을 거부했어요');
     expect(r.en).toBe('The customer refuses messages');
   });
 

@@ -121,8 +121,8 @@ export function sendChecks(i: EligibilityInput): { checks: Check[]; canSend: boo
       i.linkBlocked
         ? [i.linkBlocked.ko, i.linkBlocked.en]
         : [
-            '이 고객에 해당하는 카카오톡 친구를 골라 연결해 주세요.',
-            'Pick the KakaoTalk friend who is this customer and link them.',
+            '이 고객에 해당하는 카카오톡 친구를 골라 연결해 주세요. 목록에 없다면 고객이 아직 내 카카오 앱에 연결하지 않았거나 내 카카오톡 친구가 아니에요.',
+            'Pick the KakaoTalk friend who is this customer. Not in the list: they have not connected to your Kakao app yet, or are not your KakaoTalk friend.',
           ],
       i.linkBlocked ? undefined : 'link',
     ),
@@ -150,7 +150,7 @@ export function sendChecks(i: EligibilityInput): { checks: Check[]; canSend: boo
         i.friend.allowedMsg !== false,
         'block',
         ['고객이 메시지를 받음', 'Customer accepts messages'],
-        ['고객이 메시지 받기를 거부했어요', 'The customer refuses messages'],
+        ['고객이 메시지 수신을 거부했어요', 'The customer refuses messages'],
         [
           '이 고객에게는 카카오톡 메시지를 보낼 수 없어요. 다른 방법으로 연락해 주세요.',
           'KakaoTalk cannot reach this customer; use another channel.',
