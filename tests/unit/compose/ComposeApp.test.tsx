@@ -202,6 +202,62 @@ describe('compose window, one order', () => {
   });
 });
 
+describe('linking and unlinking', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    installKorean();
+    document.hasFocus = () => true;
+  });
+  afterEach(cleanup);
+
+  it('unlinking first says what it affects, and only the confirm removes the link', async () => {
+    const a = order(0);
+    const b = order(6, { buyerName: '김민지' }); // the same customer, a second order in this window
+    const p = prepared([item(a), item(b)]);
+    const mock = open(p);
+    mock.mockImplementation((async (type: string) => {
+      if (type === 'compose.session') return session([a, b]);
+      if (type === 'compose.prepare') return structuredClone(p);
+      if (type === 'link.remove') return { ok: true };
+      throw new Error(type);
+    }) as never);
+    await waitFor(() => expect(stateOf(a.productOrderNo)).toBe('ready'));
+    fireEvent.click(within(card(a.productOrderNo)).getByTestId('unlink'));
+    const box = within(card(a.productOrderNo)).getByTestId('unlink-confirm-box');
+    expect(box.textContent).toContain('김민지 고객과 김민지와의 연결을 풀까요?');
+    expect(box.textContent).toContain('이 창에서 2건');
+    expect(box.textContent).toContain('보낸 기록은 그대로 남아요');
+    expect(callsOf('link.remove')).toHaveLength(0);
+    fireEvent.click(within(box).getByTestId('unlink-confirm'));
+    await waitFor(() => expect(callsOf('link.remove')).toHaveLength(1));
+  });
+
+  it('same-nickname friends carry their tag, and the confirm step warns that the name is shared', async () => {
+    const o = order(0);
+    scriptBackground({
+      'compose.session': session([o]),
+      'compose.prepare': prepared([item(o, { linked: false, friend: undefined })]),
+      'compose.suggest': {
+        friends: [
+          { uuid: 'u-1', nickname: '김민지', score: 1, tag: '#K1M1', favorite: true },
+          { uuid: 'u-2', nickname: '김민지', score: 1, tag: '#Q7Z2' },
+        ],
+        noMatch: false,
+      },
+    });
+    render(<ComposeApp sessionId={SESSION} />);
+    const options = await screen.findAllByTestId('friend-option');
+    expect(screen.queryByTestId('friend-no-match')).toBeNull();
+    expect(options.map((o) => o.getAttribute('data-tag'))).toEqual(['#K1M1', '#Q7Z2']);
+    expect(options[0]!.textContent).toContain('★');
+    expect(options[1]!.textContent).not.toContain('★');
+    fireEvent.click(options[1]!);
+    const compare = screen.getByTestId('link-compare');
+    expect(compare.textContent).toContain('#Q7Z2');
+    expect(compare.textContent).toContain('같은 이름의 친구가 2명이에요');
+  });
+});
+
 describe('compose window, bulk', () => {
   beforeEach(() => {
     fakeBrowser.reset();
