@@ -1,13 +1,25 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { callBackground } from '@/utils/pages/background-client';
-import type { ComposeItem, Quota, SendResult } from '@/utils/shared/wire';
+import type { Quota, SendResult } from '@/utils/shared/wire';
 import type { Order } from '@/utils/shared/order';
+import { areaKey, KAKAO_PROFILE, SETTINGS, TEMPLATES } from '@/utils/shared/storage-keys';
 import { KakaoPreview } from '@/components/preview/KakaoPreview';
-import { errorMessage, pick } from '@/components/ui/localized';
+import { errorMessage } from '@/components/ui/localized';
 import { statusText } from '@/components/ui/labels';
-import { SendChecks } from './SendChecks';
-import { FriendSearch } from './FriendSearch';
+import { OrderCard, STATE_LABEL } from './OrderCard';
+import { ComposeBanner } from './ComposeBanner';
+import { useActivation } from './useActivation';
+import {
+  countStates,
+  ORDER_STATES,
+  orderState,
+  previewKey,
+  windowBlock,
+  type OrderState,
+  type Prepared,
+} from './model';
 import '@/components/ui/ui.css';
 import './compose.css';
 
@@ -22,11 +34,17 @@ export function isOperatorClick(event: Event): boolean {
   return event.isTrusted;
 }
 
+/** Stored values the preview is made from: when one changes while the window is open, the preview is made again. */
+const WATCHED = [areaKey(SETTINGS.key), areaKey(TEMPLATES.key), areaKey(KAKAO_PROFILE.key)];
+
+const samePreviews = (a: Prepared | undefined, b: Prepared) =>
+  !!a && a.items.map(previewKey).join('\n') === b.items.map(previewKey).join('\n');
+
 export function ComposeApp({ sessionId }: { sessionId: string }) {
   const [session, setSession] = useState<Session>();
   const [templateId, setTemplateId] = useState('order-confirmed');
   const [freeText, setFreeText] = useState('');
-  const [items, setItems] = useState<ComposeItem[]>([]);
+  const [prepared, setPrepared] = useState<Prepared>();
   const [quota, setQuota] = useState<Quota>();
   const [ack, setAck] = useState(false);
   // Orders the operator chose, one by one, to send again although this notice already (maybe) reached them.
@@ -35,39 +53,80 @@ export function ComposeApp({ sessionId }: { sessionId: string }) {
   const [sending, setSending] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number }>();
   const [results, setResults] = useState<SendResult[]>();
-  const [linking, setLinking] = useState<string>();
+  const [filter, setFilter] = useState<OrderState>();
+  const [changed, setChanged] = useState(false);
   const [error, setError] = useState('');
+  const active = useActivation();
   // One id per Send: a double click or a repeated message cannot send twice.
   const requestId = useRef(crypto.randomUUID());
+  const shown = useRef<Prepared | undefined>(undefined);
+  const inputs = useRef({ templateId, freeText });
+  inputs.current = { templateId, freeText };
 
-  useEffect(() => {
+  const loadSession = () =>
     callBackground('compose.session', { sessionId }).then(setSession, (e) => setError(errorMessage(e)));
+  useEffect(() => {
+    void loadSession();
   }, [sessionId]);
 
-  async function prepare() {
+  async function fetchPrepared(): Promise<Prepared> {
+    const { templateId: t, freeText: f } = inputs.current;
+    return callBackground('compose.prepare', { sessionId, templateId: t, freeText: t === 'free-text' ? f : undefined });
+  }
+  function show(r: Prepared) {
+    shown.current = r;
+    setPrepared(r);
+    setQuota(r.quota);
+  }
+  /** Prepares again; `notice` says so when what the customer would get changed (settings, template, profile). */
+  async function prepare(opts: { notice?: boolean } = {}) {
     try {
-      const r = await callBackground('compose.prepare', {
-        sessionId,
-        templateId,
-        freeText: templateId === 'free-text' ? freeText : undefined,
-      });
-      setItems(r.items);
-      setQuota(r.quota);
+      const r = await fetchPrepared();
+      if (opts.notice && shown.current && !samePreviews(shown.current, r)) setChanged(true);
+      show(r);
     } catch (e) {
       setError(errorMessage(e));
     }
   }
   useEffect(() => {
     if (!session) return;
-    const t = setTimeout(prepare, templateId === 'free-text' ? 250 : 0);
+    setChanged(false);
+    const t = setTimeout(() => void prepare(), templateId === 'free-text' ? 250 : 0);
     return () => clearTimeout(t);
   }, [session, templateId, freeText]);
 
+  // The preview follows the settings and templates live, and the window checks again when it gets focus back
+  // (another window may have sent this order meanwhile).
+  useEffect(() => {
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area !== 'local' || !WATCHED.some((k) => k in changes)) return;
+      if (areaKey(TEMPLATES.key) in changes) void loadSession();
+      void prepare({ notice: true });
+    };
+    const onFocus = () => void prepare({ notice: true });
+    browser.storage.onChanged.addListener(onChanged);
+    window.addEventListener('focus', onFocus);
+    return () => {
+      browser.storage.onChanged.removeListener(onChanged);
+      window.removeEventListener('focus', onFocus);
+    };
+  }, [sessionId]);
+
+  const items = prepared?.items ?? [];
+  const block = prepared ? windowBlock(prepared) : undefined;
+  const resultOf = (no: string) => results?.find((r) => r.productOrderNo === no);
+  const stateOf = (i: (typeof items)[number]) => {
+    const s = orderState(i, {
+      result: resultOf(i.order.productOrderNo),
+      repeatChosen: confirmed.has(i.order.productOrderNo),
+    });
+    return block && s === 'needs-link' ? 'blocked' : s;
+  };
   // Orders that already got this notice are left out unless confirmed on their own card.
   const sendable = items.filter((i) => i.canSend && (!i.needsReconfirm || confirmed.has(i.order.productOrderNo)));
   const leftOut = items.filter((i) => i.canSend && i.needsReconfirm && !confirmed.has(i.order.productOrderNo));
   const needsAck = !!session && !session.acknowledged;
-  const canClick = !sending && !results && sendable.length > 0 && (!needsAck || ack);
+  const canClick = active && !sending && !results && sendable.length > 0 && (!needsAck || ack);
   const toggleRepeat = (no: string, on: boolean) =>
     setConfirmed((prev) => {
       const next = new Set(prev);
@@ -99,6 +158,22 @@ export function ComposeApp({ sessionId }: { sessionId: string }) {
     if (!isOperatorClick(event) || !canClick) return;
     setSending(true);
     setError('');
+    // What is sent is what was previewed: if the settings or template changed since, show the new preview
+    // and ask for another click instead of sending something the operator has not seen.
+    try {
+      const fresh = await fetchPrepared();
+      if (!samePreviews(shown.current, fresh)) {
+        show(fresh);
+        setChanged(true);
+        setSending(false);
+        return;
+      }
+    } catch (e) {
+      setError(errorMessage(e));
+      setSending(false);
+      return;
+    }
+    setChanged(false);
     const total = sendable.length;
     const chosen = sendable.map((i) => i.order.productOrderNo);
     setProgress({ done: 0, total });
@@ -123,20 +198,21 @@ export function ComposeApp({ sessionId }: { sessionId: string }) {
       });
       setResults(r.results);
       setProgress({ done: total, total });
-      // What is left today after these sends (the figure shown was taken before them).
-      callBackground('quota.get', {}).then(setQuota, () => undefined);
     } catch (e) {
       if (await recover(chosen)) setProgress({ done: total, total });
       else setError(errorMessage(e));
     } finally {
       clearInterval(poll);
       setSending(false);
+      // The checks and today's figures after these sends, so the card, its checks and the quota agree.
+      void prepare();
     }
   }
 
   async function again() {
     requestId.current = crypto.randomUUID();
     setResults(undefined);
+    setProgress(undefined);
     setConfirmed(new Set());
     setInterrupted(false);
     await prepare();
@@ -155,21 +231,40 @@ export function ComposeApp({ sessionId }: { sessionId: string }) {
       </main>
     );
   const bulk = session.orders.length > 1;
-  const first = items[0];
-  return (
-    <main class="cp" data-testid="compose">
-      <h1>{bulk ? i18n.t('compose.titleBulk', { count: session.orders.length }) : i18n.t('compose.title')}</h1>
-      <p class="ot-muted" data-testid="sender-note">
-        {i18n.t('compose.senderNote')}
-      </p>
+  const states = items.map(stateOf);
+  const counts = countStates(states);
+  const previewItem = items.find((i, n) => states[n] === 'ready') ?? items[0];
+  const store = prepared?.store ?? { name: '', url: '' };
+  const sameCustomer = (friendUuid?: string) =>
+    friendUuid ? items.filter((i) => i.link?.friendUuid === friendUuid).length : 1;
+  const card = (item: (typeof items)[number], n: number, report = false) => (
+    <OrderCard
+      key={item.order.productOrderNo}
+      item={item}
+      state={states[n]!}
+      bulk={bulk}
+      block={block}
+      result={resultOf(item.order.productOrderNo)}
+      report={report}
+      repeatChosen={confirmed.has(item.order.productOrderNo)}
+      onRepeat={(on) => toggleRepeat(item.order.productOrderNo, on)}
+      sending={sending}
+      store={store}
+      sameCustomer={sameCustomer(item.link?.friendUuid)}
+      onChanged={() => void prepare()}
+    />
+  );
 
-      <label class="ot-field">
-        <span>{i18n.t('compose.template')}</span>
+  const templatePicker = (
+    <div class="cp-template">
+      <div class="ot-field">
+        <label for="cp-template">{i18n.t('compose.template')}</label>
         <select
+          id="cp-template"
           data-testid="template-select"
           value={templateId}
           onChange={(e) => setTemplateId(e.currentTarget.value)}
-          disabled={sending}
+          disabled={sending || !!results}
         >
           {session.templates.map((t) => (
             <option value={t.id} key={t.id}>
@@ -177,202 +272,179 @@ export function ComposeApp({ sessionId }: { sessionId: string }) {
             </option>
           ))}
         </select>
-      </label>
+      </div>
       {templateId === 'free-text' && (
-        <label class="ot-field">
-          <span>{i18n.t('compose.freeText')}</span>
+        <div class="ot-field">
+          <label for="cp-free-text">{i18n.t('compose.freeText')}</label>
           <textarea
+            id="cp-free-text"
             data-testid="free-text"
-            rows={4}
+            rows={3}
             value={freeText}
             onInput={(e) => setFreeText(e.currentTarget.value)}
           />
-        </label>
+        </div>
+      )}
+    </div>
+  );
+
+  const preview = (
+    <div class="cp-preview">
+      {bulk && previewItem && (
+        <p class="ot-muted cp-preview-of">{i18n.t('compose.previewOf', { buyer: previewItem.order.buyerName })}</p>
+      )}
+      {previewItem?.preview && <KakaoPreview preview={previewItem.preview} sender={prepared?.sender ?? null} />}
+      {bulk && <p class="ot-muted cp-small">{i18n.t('compose.previewFirst')}</p>}
+      <p class="ot-muted cp-small" data-testid="sender-note">
+        {i18n.t('compose.senderNote')}
+      </p>
+    </div>
+  );
+
+  const reportCounts = results && {
+    sent: results.filter((r) => r.status === 'sent').length,
+    failed: results.filter((r) => r.status === 'failed').length,
+    unknown: results.filter((r) => r.status === 'unknown' || r.status === 'pending').length,
+    skipped: results.filter((r) => r.status === 'skipped').length + items.length - results.length,
+  };
+
+  const list = items.map((item, n) => (!filter || states[n] === filter ? card(item, n) : null));
+
+  return (
+    <main class={bulk ? 'cp cp-bulk' : 'cp cp-one'} data-testid="compose">
+      <header class="cp-head">
+        <h1>{bulk ? i18n.t('compose.titleBulk', { count: session.orders.length }) : i18n.t('compose.title')}</h1>
+        {bulk && templatePicker}
+      </header>
+      {block && <ComposeBanner reason={block} onFixed={() => void prepare()} />}
+      {bulk && !results && !sending && (
+        <nav class="cp-summary" data-testid="compose-summary" aria-label={i18n.t('compose.filterLabel')}>
+          {ORDER_STATES.filter((s) => s !== 'unknown' || counts.unknown > 0).map((s, n) => (
+            <>
+              {n > 0 && <span aria-hidden="true"> · </span>}
+              <button
+                type="button"
+                key={s}
+                data-filter={s}
+                aria-pressed={filter === s}
+                class={`cp-filter cp-state-label-${s}`}
+                onClick={() => setFilter(filter === s ? undefined : s)}
+              >
+                {STATE_LABEL[s]()} <strong>{counts[s]}</strong>
+              </button>
+            </>
+          ))}
+        </nav>
+      )}
+      {changed && (
+        <p class="cp-changed" role="alert" data-testid="preview-changed">
+          {i18n.t('compose.previewChanged')}
+        </p>
       )}
 
-      <div class="cp-layout">
-        <section class="cp-orders">
-          {items.map((item) => {
-            const result = results?.find((r) => r.productOrderNo === item.order.productOrderNo);
-            const o = item.order;
-            return (
-              <article class="ot-card" key={o.productOrderNo} data-order-no={o.productOrderNo}>
-                <header class="ot-row">
-                  <strong>{o.buyerName}</strong>
-                  <span class="ot-muted">{o.productOrderNo}</span>
-                </header>
-                <div class="ot-muted">
-                  {o.productName}
-                  {o.productOptions ? ` · ${o.productOptions}` : ''}
-                  {o.quantity ? ` × ${o.quantity}` : ''}
-                </div>
-                {o.trackingNo && (
-                  <div class="ot-muted">
-                    {o.courier} {o.trackingNo}
-                  </div>
-                )}
-                <div class="cp-recipient">
-                  {item.link ? (
-                    <span>
-                      {i18n.t('compose.linkedTo')} <strong data-testid="linked-friend">{item.link.nickname}</strong>{' '}
-                      <button
-                        class="ot-link"
-                        onClick={async () => {
-                          await callBackground('link.remove', { order: o });
-                          await prepare();
-                        }}
-                      >
-                        {i18n.t('compose.unlink')}
-                      </button>
-                    </span>
-                  ) : item.linkBlocked ? (
-                    <span class="ot-error">{pick(item.linkBlocked)}</span>
-                  ) : (
-                    (linking === o.productOrderNo || !bulk) && (
-                      <FriendSearch
-                        order={o}
-                        onLinked={() => {
-                          setLinking(undefined);
-                          void prepare();
-                        }}
-                      />
-                    )
-                  )}
-                  {bulk && !item.link && !item.linkBlocked && linking !== o.productOrderNo && (
-                    <button class="ot-secondary" onClick={() => setLinking(o.productOrderNo)}>
-                      {i18n.t('compose.link')}
-                    </button>
-                  )}
-                </div>
-                {bulk ? (
-                  <details>
-                    <summary class={item.canSend ? 'ot-ok' : 'ot-error'}>
-                      {item.canSend ? i18n.t('compose.canSend') : i18n.t('compose.cannotSend')}
-                    </summary>
-                    <SendChecks checks={item.checks} onChanged={prepare} onLink={() => setLinking(o.productOrderNo)} />
-                  </details>
-                ) : (
-                  <SendChecks
-                    checks={item.checks}
-                    onChanged={prepare}
-                    onLink={() => document.querySelector<HTMLInputElement>('[data-testid="friend-search"]')?.focus()}
+      <div class="cp-main">
+        {bulk ? (
+          sending || results ? (
+            <section class="cp-report" data-testid={results ? 'bulk-report' : 'bulk-sending'} aria-live="polite">
+              <h2>{results ? i18n.t('compose.report') : i18n.t('compose.sending')}</h2>
+              {progress && (
+                <>
+                  <progress
+                    data-testid="bulk-progress"
+                    max={progress.total}
+                    value={progress.done}
+                    aria-valuenow={progress.done}
+                    aria-valuemax={progress.total}
                   />
-                )}
-                {item.lastSent && !results && (
-                  <p class="ot-muted" data-testid="last-sent">
-                    {i18n.t('composeRepeat.lastSent', {
-                      when: new Date(item.lastSent.at).toLocaleString(),
-                      template: item.lastSent.templateName,
-                      status: statusText(item.lastSent.status),
-                    })}
-                  </p>
-                )}
-                {item.canSend && item.needsReconfirm && !results && (
-                  <label class="cp-ack">
-                    <input
-                      type="checkbox"
-                      data-testid="confirm-repeat"
-                      checked={confirmed.has(o.productOrderNo)}
-                      disabled={sending}
-                      onChange={(e) => toggleRepeat(o.productOrderNo, e.currentTarget.checked)}
-                    />
-                    {i18n.t('composeRepeat.again', { order: o.productOrderNo })}
-                  </label>
-                )}
-                {result && (
-                  <p
-                    data-testid="send-result"
-                    data-status={result.status}
-                    class={result.status === 'sent' ? 'ot-ok' : 'ot-error'}
-                    role="status"
-                  >
-                    {statusText(result.status)}
-                    {result.error ? ` — ${pick(result.error)}` : ''}
-                    {result.status === 'unknown' && <span class="ot-muted"> {i18n.t('compose.unknownExplain')}</span>}
-                  </p>
-                )}
-              </article>
-            );
-          })}
-        </section>
-        <aside class="cp-side">
-          {first?.preview && <KakaoPreview preview={first.preview} />}
-          {bulk && <p class="ot-muted">{i18n.t('compose.previewFirst')}</p>}
-          {quota && (
-            <p class="ot-muted" data-testid="quota-today">
-              {i18n.t('compose.quota', { left: quota.senderLeft })}
-            </p>
-          )}
-        </aside>
+                  <p class="ot-muted">{i18n.t('compose.progress', progress)}</p>
+                </>
+              )}
+              {reportCounts && <p data-testid="report-line">{i18n.t('compose.reportLine', reportCounts)}</p>}
+              {interrupted && (
+                <p class="ot-error" role="alert" data-testid="send-interrupted">
+                  {i18n.t('composeRepeat.interrupted')}
+                </p>
+              )}
+              {results && <div class="cp-list">{items.map((item, n) => card(item, n, true))}</div>}
+            </section>
+          ) : (
+            <div class="cp-layout">
+              <section class="cp-list">{list}</section>
+              <aside class="cp-side">{preview}</aside>
+            </div>
+          )
+        ) : (
+          <>
+            {list}
+            {interrupted && (
+              <p class="ot-error" role="alert" data-testid="send-interrupted">
+                {i18n.t('composeRepeat.interrupted')}
+              </p>
+            )}
+            {templatePicker}
+            {preview}
+          </>
+        )}
       </div>
 
-      {needsAck && (
-        <label class="cp-ack">
-          <input
-            type="checkbox"
-            data-testid="consent-ack"
-            checked={ack}
-            onChange={(e) => setAck(e.currentTarget.checked)}
-          />
-          {i18n.t('compose.ack')}
-        </label>
-      )}
-      {leftOut.length > 0 && bulk && !results && (
-        <p class="ot-muted" data-testid="left-out">
-          {i18n.t('composeRepeat.leftOut', { count: leftOut.length })}
-        </p>
-      )}
-      {progress && bulk && (
-        <progress
-          data-testid="bulk-progress"
-          max={progress.total}
-          value={progress.done}
-          aria-valuenow={progress.done}
-          aria-valuemax={progress.total}
-        />
-      )}
-      <div class="ot-row">
-        <span class="ot-muted">{i18n.t('compose.summary', { send: sendable.length, total: items.length })}</span>
-        <span>
-          {sending && bulk && (
-            <button class="ot-secondary" onClick={() => callBackground('send.cancel', { sessionId })}>
-              {i18n.t('compose.cancel')}
-            </button>
-          )}
-          {results ? (
-            <button class="ot-secondary" onClick={again}>
-              {i18n.t('compose.again')}
-            </button>
-          ) : (
-            <button class="ot-primary" data-testid="send" disabled={!canClick} onClick={send}>
-              {sending ? i18n.t('compose.sending') : i18n.t('compose.send', { count: sendable.length })}
-            </button>
-          )}
-        </span>
-      </div>
-      {interrupted && (
-        <p class="ot-error" role="alert" data-testid="send-interrupted">
-          {i18n.t('composeRepeat.interrupted')}
-        </p>
-      )}
-      {results && bulk && (
-        <section data-testid="bulk-report" class="ot-card" aria-live="polite">
-          <h2>{i18n.t('compose.report')}</h2>
-          <p>
-            {(['sent', 'failed', 'unknown', 'skipped'] as const)
-              .map(
-                (s) =>
-                  `${statusText(s)} ${results.filter((r) => r.status === s).length + (s === 'skipped' ? items.length - results.length : 0)}`,
-              )
-              .join(' · ')}
+      <footer class="cp-bar" data-testid="send-bar">
+        {needsAck && !results && (
+          <label class="cp-ack">
+            <input
+              type="checkbox"
+              data-testid="consent-ack"
+              checked={ack}
+              onChange={(e) => setAck(e.currentTarget.checked)}
+            />
+            <span>{i18n.t('compose.ack')}</span>
+          </label>
+        )}
+        {leftOut.length > 0 && bulk && !results && (
+          <p class="ot-muted cp-small" data-testid="left-out">
+            {i18n.t('composeRepeat.leftOut', { count: leftOut.length })}
           </p>
-        </section>
-      )}
-      {error && (
-        <p class="ot-error" role="alert">
-          {error}
-        </p>
-      )}
+        )}
+        <div class="cp-bar-row">
+          <span class="cp-bar-info">
+            {quota && (
+              <span class="ot-muted" data-testid="quota-today">
+                {i18n.t('compose.quota', { left: quota.senderLeft })}
+              </span>
+            )}
+            {bulk && !results && (
+              <span class="ot-muted"> {i18n.t('compose.summary', { send: sendable.length, total: items.length })}</span>
+            )}
+            {!bulk && results?.[0] && <span class="ot-muted"> {statusText(results[0].status)}</span>}
+          </span>
+          <span class="cp-bar-actions">
+            {sending && bulk && (
+              <button class="ot-secondary" onClick={() => callBackground('send.cancel', { sessionId })}>
+                {i18n.t('compose.cancel')}
+              </button>
+            )}
+            {results ? (
+              <button class="ot-secondary" onClick={again}>
+                {i18n.t('compose.again')}
+              </button>
+            ) : (
+              <button
+                class="ot-primary"
+                data-testid="send"
+                data-active={String(active)}
+                disabled={!canClick}
+                onClick={send}
+              >
+                {sending ? i18n.t('compose.sending') : i18n.t('compose.send', { count: sendable.length })}
+              </button>
+            )}
+          </span>
+        </div>
+        {error && (
+          <p class="ot-error" role="alert">
+            {error}
+          </p>
+        )}
+      </footer>
     </main>
   );
 }

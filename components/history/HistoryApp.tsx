@@ -5,8 +5,10 @@ import type { HistoryRecord, SendStatus } from '@/utils/shared/wire';
 import { errorMessage, pick } from '@/components/ui/localized';
 import { statusText } from '@/components/ui/labels';
 import '@/components/ui/ui.css';
+import './history.css';
 
 const STATUSES: SendStatus[] = ['sent', 'failed', 'unknown', 'pending', 'skipped'];
+const COLUMNS = ['time', 'order', 'buyer', 'product', 'recipient', 'template', 'status'] as const;
 const seoul = (ms: number) => new Date(ms).toLocaleString('ko-KR', { timeZone: 'Asia/Seoul' });
 
 /** Every message OrderTalk sent or tried to send, newest first. */
@@ -57,10 +59,11 @@ export function HistoryApp() {
   return (
     <main style={{ maxWidth: '1000px', margin: '0 auto', padding: '20px' }} data-testid="history">
       <h1>{i18n.t('history.title')}</h1>
-      <div class="ot-row">
-        <label>
-          {i18n.t('history.status')}{' '}
+      <div class="ot-row hs-filters">
+        <div class="hs-field">
+          <label for="hs-status">{i18n.t('history.status')}</label>
           <select
+            id="hs-status"
             data-testid="history-status"
             value={status}
             onChange={(e) => setStatus(e.currentTarget.value as SendStatus | '')}
@@ -72,11 +75,18 @@ export function HistoryApp() {
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          {i18n.t('history.search')}{' '}
-          <input data-testid="history-search" value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
-        </label>
+        </div>
+        <div class="hs-field hs-search">
+          <label for="hs-search">{i18n.t('history.search')}</label>
+          <input
+            id="hs-search"
+            type="search"
+            data-testid="history-search"
+            placeholder={i18n.t('history.searchPlaceholder')}
+            value={query}
+            onInput={(e) => setQuery(e.currentTarget.value)}
+          />
+        </div>
         <button class="ot-secondary" data-testid="history-export" onClick={exportCsv}>
           {i18n.t('history.export')}
         </button>
@@ -84,7 +94,7 @@ export function HistoryApp() {
       <table style={{ width: '100%', borderCollapse: 'collapse', marginTop: '12px' }}>
         <thead>
           <tr>
-            {['time', 'order', 'recipient', 'template', 'status'].map((k) => (
+            {COLUMNS.map((k) => (
               <th key={k} style={{ textAlign: 'left' }}>
                 {i18n.t(`history.col.${k}` as 'history.col.time')}
               </th>
@@ -96,6 +106,8 @@ export function HistoryApp() {
             <tr key={r.id} data-status={r.status} style={{ borderTop: '1px solid var(--ot-border)' }}>
               <td>{seoul(r.createdAt)}</td>
               <td>{r.productOrderNo}</td>
+              <td data-column="buyer">{r.buyerName ?? '–'}</td>
+              <td data-column="product">{r.productName ?? '–'}</td>
               <td>{r.recipientNickname}</td>
               <td>{r.templateName}</td>
               <td>
@@ -107,9 +119,10 @@ export function HistoryApp() {
         </tbody>
       </table>
       {records.length === 0 && <p class="ot-muted">{i18n.t('history.empty')}</p>}
-      <label class="ot-muted">
-        {i18n.t('history.retention')}{' '}
+      <div class="hs-field ot-muted">
+        <label for="hs-retention">{i18n.t('history.retention')}</label>
         <select
+          id="hs-retention"
           data-testid="history-retention"
           value={String(retention ?? '')}
           onChange={(e) => void setRetentionDays(Number(e.currentTarget.value))}
@@ -120,7 +133,7 @@ export function HistoryApp() {
             </option>
           ))}
         </select>
-      </label>
+      </div>
       {error && (
         <p class="ot-error" role="alert">
           {error}

@@ -211,7 +211,7 @@ export function TemplatesSection() {
           <aside>
             <h3>{i18n.t('options.templates.preview')}</h3>
             {preview?.preview && <KakaoPreview preview={preview.preview} />}
-            <ul class="ot-error">
+            <ul class="ot-error" data-testid="template-problems" aria-live="polite">
               {preview?.problems.map((p) => (
                 <li key={p.ko}>{pick(p)}</li>
               ))}
@@ -220,7 +220,7 @@ export function TemplatesSection() {
         </form>
       )}
       {status && (
-        <p role="status" aria-live="polite" data-testid="template-status">
+        <p role="status" aria-live="polite" data-testid="template-status" style={{ whiteSpace: 'pre-line' }}>
           {status}
         </p>
       )}

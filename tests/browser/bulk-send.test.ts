@@ -8,6 +8,14 @@ import { openCompose, setUpOperator } from '../support/setup-operator';
 const KEY = 'de0de0de0de0de0de0de0de0de0de0de';
 // Demo customers the operator can reach (in the friends list); the rest are not linkable.
 const LINKABLE = ['김민지', '이서준', '박지우', '최예린', '정하준', '조은우', '한유나'];
+// The compose window's real size for a bulk (utils/background/compose-window.ts).
+const BULK = { width: 760, height: 820 };
+
+/** The element's box lies inside the window without scrolling. */
+async function inView(page: Page, testId: string): Promise<boolean> {
+  const box = await page.getByTestId(testId).first().boundingBox();
+  return !!box && box.y >= 0 && box.x >= 0 && box.y + box.height <= BULK.height && box.x + box.width <= BULK.width;
+}
 
 describe('bulk send of 12 orders with mixed eligibility (real Chrome build, demo scenario)', () => {
   let world: World;
@@ -33,13 +41,58 @@ describe('bulk send of 12 orders with mixed eligibility (real Chrome build, demo
     for (let i = 0; i < 12; i++) await boxes.nth(i).check();
     await expect.poll(() => grid.getByTestId('ordertalk-bulk').textContent()).toBe('선택 주문 카톡 알림 (12)');
     compose = await openCompose(ext.context, () => grid.getByTestId('ordertalk-bulk').click());
+    await compose.setViewportSize(BULK);
     await expect.poll(() => compose.locator('article[data-order-no]').count()).toBe(12);
+    // One line sums the bulk up, each count a filter; the Send bar stays in the window with 12 orders.
+    const summary = compose.getByTestId('compose-summary');
+    const filters = await summary
+      .locator('[data-filter]')
+      .evaluateAll((els) =>
+        els.map((e) => [e.getAttribute('data-filter'), Number(e.querySelector('strong')!.textContent)] as const),
+      );
+    expect(filters.map(([f]) => f)).toEqual(['ready', 'sent', 'needs-link', 'blocked']);
+    expect(filters.reduce((n, [, c]) => n + c, 0)).toBe(12);
+    expect(await summary.textContent()).toMatch(/^보낼 수 있음 0 · 이미 보냄 0 · 연결 필요 \d+ · 보낼 수 없음 \d+$/);
+    expect(await inView(compose, 'send')).toBe(true);
+    expect(await inView(compose, 'compose-summary')).toBe(true);
+    const needsLink = filters.find(([f]) => f === 'needs-link')![1];
+    await summary.locator('[data-filter="needs-link"]').click();
+    await expect.poll(() => compose.getByTestId('order-card').count()).toBe(needsLink);
+    expect(
+      new Set(
+        await compose.getByTestId('order-card').evaluateAll((els) => els.map((e) => e.getAttribute('data-state'))),
+      ),
+    ).toEqual(new Set(['needs-link']));
+    await summary.locator('[data-filter="needs-link"]').click();
+    await expect.poll(() => compose.getByTestId('order-card').count()).toBe(12);
+    // Scrolled to the last card, the summary and the Send bar are still in view.
+    await compose.getByTestId('order-card').last().scrollIntoViewIfNeeded();
+    expect(await inView(compose, 'send')).toBe(true);
+    expect(await inView(compose, 'compose-summary')).toBe(true);
+  });
+
+  it('tells two friends with the same nickname apart', async () => {
+    const card = compose.locator('article', { hasText: '김민지' }).first();
+    await card.getByRole('button', { name: '친구 연결' }).click();
+    const twins = card.locator('[data-testid="friend-option"]', { hasText: '김민지' });
+    await expect.poll(() => twins.count()).toBe(2);
+    const tags = await twins.evaluateAll((els) => els.map((e) => e.getAttribute('data-tag')));
+    expect(tags[0]).toMatch(/^#[0-9A-Z]{4}$/);
+    expect(tags[0]).not.toBe(tags[1]);
+    expect(await twins.nth(0).textContent()).toContain(tags[0]!);
+    await twins.nth(1).click();
+    // The side-by-side check names the tag and warns that the name is shared.
+    const compare = card.getByTestId('link-compare');
+    expect(await compare.textContent()).toContain(tags[1]!);
+    expect(await compare.textContent()).toContain('같은 이름의 친구가 2명이에요');
+    await twins.nth(0).click();
   });
 
   it('links the reachable customers; the others cannot be linked', async () => {
     for (const name of LINKABLE) {
       const card = compose.locator('article', { hasText: name }).first();
-      await card.getByRole('button', { name: '친구 연결' }).click();
+      // 김민지's picker is already open (the same-nickname test above).
+      if (name !== '김민지') await card.getByRole('button', { name: '친구 연결' }).click();
       await card.locator(`[data-testid="friend-option"]`, { hasText: name }).first().click();
       await card.getByTestId('link-confirm').click();
       await expect.poll(() => card.getByTestId('linked-friend').textContent()).toBe(name);
@@ -48,6 +101,7 @@ describe('bulk send of 12 orders with mixed eligibility (real Chrome build, demo
     const refusing = compose.locator('article', { hasText: '조은우' }).first();
     expect(await refusing.locator('[data-check="allowed-msg"]').getAttribute('data-ok')).toBe('false');
     await expect.poll(() => compose.getByTestId('send').textContent()).toBe('보내기 (6)');
+    expect(await compose.locator('[data-filter="ready"] strong').textContent()).toBe('6');
   });
 
   it('sends the eligible ones with progress and reports each order, with -530 and quota failures', async () => {
@@ -57,6 +111,9 @@ describe('bulk send of 12 orders with mixed eligibility (real Chrome build, demo
     await compose.getByTestId('consent-ack').check();
     await compose.getByTestId('send').click();
     await expect.poll(() => compose.getByTestId('bulk-report').count(), { timeout: 30_000 }).toBe(1);
+    // The report takes the list's place, in view.
+    expect(await inView(compose, 'report-line')).toBe(true);
+    expect(await compose.getByTestId('report-line').textContent()).toMatch(/^보냄 4 · 실패 2 · /);
     const results = await compose
       .getByTestId('send-result')
       .evaluateAll((els) =>

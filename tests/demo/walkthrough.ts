@@ -80,21 +80,20 @@ export async function runWalkthrough(ext: ExtensionBrowser, emu: Emulator, outDi
         await card.getByTestId('linked-friend').waitFor();
       }
       await shot(compose, 'compose-bulk');
-      if (await compose.getByTestId('confirm-repeat').count()) await compose.getByTestId('confirm-repeat').check();
+      // Orders that already got this notice are left out; each is added back on its own card.
+      for (const box of await compose.getByTestId('confirm-repeat').all()) await box.check();
       await compose.getByTestId('send').click();
       await compose.getByTestId('bulk-report').waitFor({ timeout: 30_000 });
       await shot(compose, 'bulk-report');
       const rows = await compose.locator('article[data-order-no]').evaluateAll((els) =>
         els.map((e) => {
           const result = e.querySelector('[data-testid="send-result"]');
-          const failing = [...e.querySelectorAll('[data-ok="false"]')]
+          // Each problem: what is wrong, then its cause and fix (the action button's label left out).
+          const failing = [...e.querySelectorAll('.cp-problems li[data-ok="false"]')]
             .map((c) => {
-              const fix = c.querySelector('.cp-fix')?.textContent ?? '';
-              const label = (c.textContent ?? '')
-                .replace(fix, '')
-                .replace(/^[✕!]\s*/, '')
-                .trim();
-              return `${label}: ${fix.replace(/해결하기|Fix$/, '').trim()}`;
+              const label = c.querySelector('strong')?.textContent?.trim() ?? '';
+              const fix = [...c.querySelectorAll('.cp-fix p')].map((p) => p.textContent?.trim()).join(' ');
+              return `${label}: ${fix}`;
             })
             .join('; ');
           return `| ${e.querySelector('strong')?.textContent} | ${result?.getAttribute('data-status') ?? 'skipped'} | ${(result?.textContent ?? failing).replace(/\|/g, '/')} |`;

@@ -103,7 +103,31 @@ export const protocol = {
       templateId: z.string(),
       freeText: z.string().max(1000).optional(),
     }),
-    output: z.object({ items: z.array(ComposeItemSchema), quota: QuotaSchema }),
+    output: z.object({
+      items: z.array(
+        ComposeItemSchema.extend({
+          /** The linked friend as the friends list has them now: picture, favourite mark, stable short tag. */
+          friend: z
+            .object({ thumbnailUrl: z.string().optional(), favorite: z.boolean().optional(), tag: z.string() })
+            .optional(),
+        }),
+      ),
+      quota: QuotaSchema,
+      /** The operator's KakaoTalk name and picture, as the customer sees the sender (nothing else of the profile). */
+      sender: z.object({ nickname: z.string().optional(), pictureUrl: z.string().optional() }).optional(),
+      /** What blocks the whole window, shown once as a banner rather than on every order. */
+      auth: z.object({ configured: z.boolean(), signedIn: z.boolean(), missingScopes: z.array(z.string()) }),
+      store: z.object({ name: z.string(), url: z.string() }),
+    }),
+  },
+  /** link.suggest for the compose window: each friend's likeness and tag, and whether any friend is alike at all. */
+  'compose.suggest': {
+    callers: page,
+    input: z.object({ order: OrderSchema, query: z.string().max(50).optional() }),
+    output: z.object({
+      friends: z.array(FriendSchema.extend({ score: z.number(), tag: z.string() })),
+      noMatch: z.boolean(),
+    }),
   },
   'link.suggest': {
     callers: page,

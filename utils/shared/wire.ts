@@ -119,9 +119,9 @@ export const HistoryRecordSchema = z.object({
   orderNo: z.string(),
   productOrderNo: z.string(),
   recipientNickname: z.string(),
-  /** Who ordered what, as the admin showed it (records made before this field have none). */
-  buyerName: z.string().optional(),
-  productName: z.string().optional(),
+  /** The order's buyer and product as the admin showed them (records written before they were kept have none). */
+  buyerName: z.string().max(200).optional(),
+  productName: z.string().max(500).optional(),
   templateId: z.string(),
   templateName: z.string(),
   status: SendStatusSchema,

@@ -10,8 +10,8 @@ describe('Korean particles', () => {
     expect(withJosa('서울', 'direction')).toBe('서울로');
     expect(withJosa('상점', 'direction')).toBe('상점으로');
     expect(withJosa('가게', 'direction')).toBe('가게로');
-    expect(josa('OrderTalk', 'topic')).toBe('은(는)');
-    expect(josa('', 'subject')).toBe('이(가)');
+    expect(josa('OrderTalk', 'topic')).toBe('은');
+    expect(josa('', 'subject')).toBe('가');
   });
 });
 

@@ -5,7 +5,8 @@ import { createComposeSession, getComposeSession, openComposeWindow } from '@/ut
 import type { Order } from '@/utils/shared/order';
 import type { SendService } from '@/utils/background/sending/send-service';
 import type { KakaoService } from '@/utils/background/kakao/service';
-import { quotaView } from '@/utils/background/kakao/background-kakao';
+import { quotaView, toWireFriend } from '@/utils/background/kakao/background-kakao';
+import { nameScore, rankFriends } from '@/utils/background/storage/links';
 
 /** The orders a compose window was opened for; an expired window says so instead of sending nothing. */
 export async function composeSessionOrders(id: string): Promise<Order[]> {
@@ -18,6 +19,31 @@ export async function composeSessionOrders(id: string): Promise<Order[]> {
     });
   return session.orders;
 }
+
+// Crockford's base32 without I, L, O, U: a tag read aloud or copied is not mistaken for another.
+const TAG_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * A short tag that tells two friends with the same nickname apart, stable across sessions: from the Kakao
+ * user id (uuids may change), else the uuid. Not a secret and not reversible to anything useful.
+ */
+export function friendTag(friend: { id?: number | null; uuid: string }): string {
+  const source = friend.id != null ? `id:${friend.id}` : `uuid:${friend.uuid}`;
+  let h = 0x811c9dc5;
+  for (let i = 0; i < source.length; i++) {
+    h ^= source.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  let tag = '';
+  for (let i = 0; i < 4; i++) {
+    tag += TAG_ALPHABET[h & 31];
+    h >>>= 5;
+  }
+  return `#${tag}`;
+}
+
+/** A friend counts as a likely match from this likeness on (a shared full name, or one contains the other). */
+export const SIMILAR_SCORE = 0.5;
 
 /** compose.* (the compose window) and order.status (the badges on order rows). */
 export function createComposeHandlers(sending: SendService, kakao: KakaoService): Handlers {
@@ -39,8 +65,38 @@ export function createComposeHandlers(sending: SendService, kakao: KakaoService)
       acknowledged: !!(await getSettings()).sendAcknowledgedAt,
     }),
     'compose.prepare': async ({ sessionId, templateId, freeText }) => {
-      const items = await sending.prepare(await composeSessionOrders(sessionId), templateId, freeText);
-      return { items: items.map((p) => p.item), quota: await quotaView(kakao) };
+      const prepared = await sending.prepare(await composeSessionOrders(sessionId), templateId, freeText);
+      const [auth, settings] = await Promise.all([kakao.authState(), getSettings()]);
+      return {
+        items: prepared.map((p) => ({
+          ...p.item,
+          // The linked friend's picture and tag, so the card shows who exactly gets it.
+          ...(p.friend && {
+            friend: {
+              thumbnailUrl: p.friend.profile_thumbnail_image || undefined,
+              favorite: p.friend.favorite,
+              tag: friendTag(p.friend),
+            },
+          }),
+        })),
+        quota: await quotaView(kakao),
+        // The operator's own KakaoTalk profile: what the customer sees as the sender. Name and picture only.
+        sender: auth.signedIn ? { nickname: auth.nickname, pictureUrl: auth.pictureUrl } : undefined,
+        auth: { configured: auth.configured, signedIn: auth.signedIn, missingScopes: auth.missingScopes },
+        store: { name: settings.store.name, url: settings.store.url },
+      };
+    },
+    /** Friends ranked by likeness to the buyer and receiver, each with its likeness and tag. */
+    'compose.suggest': async ({ order, query }) => {
+      const friends = (await kakao.friends()).friends.map(toWireFriend);
+      const names = [order.buyerName, order.receiverName ?? ''];
+      const ranked = rankFriends(friends, order, query)
+        .slice(0, 20)
+        .map((f) => ({ ...f, score: nameScore(f.nickname, names), tag: friendTag(f) }));
+      return {
+        friends: ranked,
+        noMatch: !friends.some((f) => nameScore(f.nickname, names) >= SIMILAR_SCORE),
+      };
     },
   };
 }

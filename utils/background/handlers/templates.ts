@@ -3,6 +3,7 @@ import { deleteTemplate, listTemplates, saveTemplate } from '@/utils/background/
 import { renderTemplate } from '@/utils/background/sending/render';
 import { getSettings } from '@/utils/background/storage/settings-store';
 import type { Order } from '@/utils/shared/order';
+import { templateProblems } from '@/utils/shared/templates';
 
 const SAMPLE_ORDER: Order = {
   store: 'smartstore',
@@ -18,7 +19,16 @@ const SAMPLE_ORDER: Order = {
 export function createTemplatesHandlers(): Handlers {
   return {
     'templates.list': async () => ({ templates: await listTemplates() }),
+    // Refused with every reason at once, each naming the field: unknown variables (with the known ones) and
+    // button links that are not https or not on the registered link domains.
     'templates.save': async ({ template }) => {
+      const problems = templateProblems(template, (await getSettings()).store.linkDomains);
+      if (problems.length)
+        throw Object.assign(new Error('template refused'), {
+          code: problems[0]!.code,
+          ko: problems.map((p) => p.ko).join('\n'),
+          en: problems.map((p) => p.en).join('\n'),
+        });
       await saveTemplate(template);
       return { ok: true };
     },
@@ -34,7 +44,16 @@ export function createTemplatesHandlers(): Handlers {
         storeUrl: s.store.url,
         linkDomains: s.store.linkDomains,
       });
-      return { preview: r.preview, missingVariables: r.missingVariables, problems: r.problems };
+      // The editor's own refusals replace render's shorter unknown-variable and link-domain notes.
+      const own = templateProblems(template, s.store.linkDomains);
+      const rest = r.problems.filter(
+        (p) =>
+          !(
+            p.code === 'unknown-variable' ||
+            (p.code === 'link-domain' && own.some((o) => o.code.startsWith('button')))
+          ),
+      );
+      return { preview: r.preview, missingVariables: r.missingVariables, problems: [...own, ...rest] };
     },
   };
 }

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { browser } from 'wxt/browser';
-import { createComposeHandlers } from '@/utils/background/handlers/compose';
+import { createComposeHandlers, friendTag } from '@/utils/background/handlers/compose';
 import { createComposeSession, getComposeSession } from '@/utils/background/compose-window';
 import { updateSettings } from '@/utils/background/storage/settings-store';
 import type { KakaoService } from '@/utils/background/kakao/service';
@@ -10,6 +10,25 @@ import { contentSender, fakeSending, order, send } from './support';
 
 const kakao = {
   quotaLeft: async () => ({ day: '2026-11-30', senderLeft: 42 }),
+  authState: async () => ({
+    configured: true,
+    signedIn: true,
+    nickname: '하늘상점 사장님',
+    pictureUrl: 'https://k.kakaocdn.net/me.jpg',
+    kakaoUserId: 1,
+    grantedScopes: ['profile_nickname', 'friends', 'talk_message'],
+    missingScopes: [],
+    hasClientSecret: false,
+  }),
+  friends: async () => ({
+    friends: [
+      { id: 11, uuid: 'u-11', profile_nickname: '김민지', favorite: true },
+      { id: 12, uuid: 'u-12', profile_nickname: '김민지' },
+      { id: 13, uuid: 'u-13', profile_nickname: '박바다' },
+    ],
+    totalCount: 3,
+    fetchedAt: 1,
+  }),
 } as unknown as KakaoService;
 
 const item: ComposeItem = {
@@ -74,9 +93,33 @@ describe('compose and order-status handlers', () => {
     const reply = await send(h, 'compose.prepare', { sessionId, templateId: 'order-confirmed' });
     expect(reply).toEqual({
       ok: true,
-      value: { items: [item], quota: { day: '2026-11-30', senderLeft: 42, senderLimit: 100 } },
+      value: {
+        items: [item],
+        quota: { day: '2026-11-30', senderLeft: 42, senderLimit: 100 },
+        // The sender as the customer sees them: the operator's KakaoTalk name and picture, nothing more.
+        sender: { nickname: '하늘상점 사장님', pictureUrl: 'https://k.kakaocdn.net/me.jpg' },
+        auth: { configured: true, signedIn: true, missingScopes: [] },
+        store: { name: '', url: '' },
+      },
     });
     expect(prepare).toHaveBeenCalledWith([order], 'order-confirmed', undefined);
+  });
+
+  it('suggests friends with their likeness and a stable tag that tells same-nickname friends apart', async () => {
+    const h = createComposeHandlers(fakeSending(), kakao);
+    const reply = await send(h, 'compose.suggest', { order: { ...order, buyerName: '김민지' } });
+    const value = (
+      reply as { ok: true; value: { friends: { uuid: string; tag: string; score: number }[]; noMatch: boolean } }
+    ).value;
+    expect(value.noMatch).toBe(false);
+    expect(value.friends.map((f) => f.score)).toEqual([1, 1, 0]);
+    const [a, b] = value.friends;
+    expect(a!.tag).toMatch(/^#[0-9A-Z]{4}$/);
+    expect(a!.tag).not.toBe(b!.tag);
+    expect(friendTag({ id: 11, uuid: 'changed' })).toBe(friendTag({ id: 11, uuid: 'u-11' }));
+    // Nobody alike: the window says so above the list.
+    const none = await send(h, 'compose.suggest', { order: { ...order, buyerName: '최들판', receiverName: '최들판' } });
+    expect(none).toMatchObject({ ok: true, value: { noMatch: true } });
   });
 
   it('lists each order’s status for the row badges, to content scripts too', async () => {

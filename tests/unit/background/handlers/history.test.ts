@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { createHistoryHandlers } from '@/utils/background/handlers/history';
 import type { HistoryRecord } from '@/utils/shared/wire';
+import { beginSend, completeSend } from '@/utils/background/storage/history';
 import { contentSender, send, sentRecord } from './support';
 
 const orderNos = (reply: Awaited<ReturnType<typeof send>>) =>
@@ -19,6 +20,39 @@ describe('history handlers', () => {
     expect(orderNos(await send(h, 'history.list', { status: 'failed' }))).toEqual(['12']);
     expect(orderNos(await send(h, 'history.list', { query: '바다' }))).toEqual(['13']);
     expect(orderNos(await send(h, 'history.list', { limit: 2 }))).toEqual(['13', '12']);
+  });
+
+  it('searches buyer and product names too, over every record kept', async () => {
+    for (const [no, buyerName, productName] of [
+      ['21', '김민지', '수제 딸기잼 500g'],
+      ['22', '이서준', '국산 참기름 350ml'],
+      ['23', undefined, undefined], // written before buyer and product were kept
+    ] as const) {
+      const b = await beginSend(
+        {
+          store: 'smartstore',
+          orderNo: `O-${no}`,
+          productOrderNo: no,
+          recipientNickname: '민지',
+          buyerName,
+          productName,
+          templateId: 'order-confirmed',
+          templateName: '주문 확인',
+        },
+        { allowRepeat: false, now: Number(no) * 1000 },
+      );
+      if (b.ok) await completeSend(b.record.id, { status: 'sent' });
+    }
+    const h = createHistoryHandlers();
+    expect(orderNos(await send(h, 'history.list', { query: '수제 딸기잼' }))).toEqual(['21']);
+    expect(orderNos(await send(h, 'history.list', { query: '이서준' }))).toEqual(['22']);
+    expect(orderNos(await send(h, 'history.list', { query: '참기름', limit: 1 }))).toEqual(['22']);
+    const all = await send(h, 'history.list', {});
+    const rows = all.ok ? (all.value as { records: HistoryRecord[] }).records : [];
+    expect(rows.find((r) => r.productOrderNo === '21')).toMatchObject({
+      buyerName: '김민지',
+      productName: '수제 딸기잼 500g',
+    });
   });
 
   it('exports every record as CSV', async () => {

@@ -83,3 +83,51 @@ describe('templates handlers', () => {
     expect(ids(await send(h, 'templates.list', {}))).not.toContain('own-1');
   });
 });
+
+describe('templates the editor refuses, each with its reason', () => {
+  beforeEach(async () => {
+    fakeBrowser.reset();
+    await updateSettings((s) => ({ ...s, store: { ...s.store, linkDomains: ['smartstore.naver.com'] } }));
+  });
+
+  it('an unknown variable, listing the known ones', async () => {
+    const h = createTemplatesHandlers();
+    const reply = await send(h, 'templates.save', { template: { ...own, body: '{고객명}님, {송장번호}' } });
+    expect(reply).toMatchObject({
+      ok: false,
+      error: {
+        code: 'unknown-variable',
+        ko: '없는 변수 {고객명}이 있어요. 쓸 수 있는 변수: {구매자명} {상품명} {주문번호} {택배사} {송장번호} {스토어명} {링크}',
+      },
+    });
+    expect(ids(await send(h, 'templates.list', {}))).not.toContain('own-1');
+    // The preview says the same, once.
+    const preview = await send(h, 'templates.preview', { template: { ...own, body: '{고객명}님' } });
+    const problems = preview.ok ? (preview.value as { problems: { code: string }[] }).problems : [];
+    expect(problems.filter((p) => p.code === 'unknown-variable')).toHaveLength(1);
+  });
+
+  it.each([
+    ['javascript:alert(1)', 'button-scheme', '"javascript:" 주소예요'],
+    ['  JavaScript:void(0)', 'button-scheme', '"javascript:" 주소예요'],
+    ['data:text/html,<b>hi</b>', 'button-scheme', '"data:" 주소예요'],
+    ['http://smartstore.naver.com/haneul', 'button-https', 'https://로 시작해야 해요'],
+    ['https://evil.example/haneul', 'button-domain', '(evil.example)가 등록한 링크 도메인 밖이라'],
+  ])('a button link %s → %s', async (url, code, ko) => {
+    const h = createTemplatesHandlers();
+    const reply = await send(h, 'templates.save', { template: { ...own, buttons: [{ title: '보기', url }] } });
+    expect(reply).toMatchObject({ ok: false, error: { code, ko: expect.stringContaining(ko) } });
+  });
+
+  it('https links on the link domains and {링크} save', async () => {
+    const h = createTemplatesHandlers();
+    const buttons = [
+      { title: '주문 보기', url: 'https://m.smartstore.naver.com/haneul/orders/{주문번호}' },
+      { title: '스토어', url: '{링크}' },
+    ];
+    expect(await send(h, 'templates.save', { template: { ...own, buttons } })).toEqual({
+      ok: true,
+      value: { ok: true },
+    });
+  });
+});
