@@ -53,7 +53,7 @@ export function createDataHandlers(): Handlers {
       const links = await importLinks(parsed.data.links, apply);
       const history = await importHistory(parsed.data.history, apply);
       if (apply) await saveSettings(parsed.data.settings);
-      return { summary: { settings: 1, linksAdded: links.added, linksReplaced: links.replaced, history } };
+      return { summary: { settings: 1, links: links.links, history } };
     },
     'data.erase': async () => {
       await browser.storage.local.clear();

@@ -45,7 +45,7 @@ describe('data export, import and erase', () => {
     expect(await send(h, 'data.erase', {})).toEqual({ ok: true, value: { ok: true } });
     expect(await browser.storage.local.get(null)).toEqual({});
     const preview = await send(h, 'data.import', { json, apply: false });
-    expect(preview).toMatchObject({ ok: true, value: { summary: { linksAdded: 1, history: 1 } } });
+    expect(preview).toMatchObject({ ok: true, value: { summary: { links: 1, history: 1 } } });
     expect(await getLink(order)).toBeNull();
     await send(h, 'data.import', { json, apply: true });
     expect(await getLink(order)).toMatchObject({ friendUuid: 'u7' });
