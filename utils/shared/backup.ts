@@ -10,7 +10,8 @@ import { z } from 'zod';
 export const BACKUP_MAX_RECORDS = 150_000;
 /**
  * The file as the options page passes it to the background (base64 of gzip-compressed, encrypted JSON): a
- * 73,000-record history is about 7 MB (tests/unit/background/backup.test.ts). Below Chrome's 64 MiB message limit.
+ * 73,000-record history is about 6 MB, from 25 MB of JSON (tests/unit/background/backup/envelope.test.ts).
+ * Below Chrome's 64 MiB message limit.
  */
 export const BACKUP_MAX_FILE_CHARS = 48_000_000;
 /** The decompressed contents, so a crafted file cannot make the background inflate without end. */
