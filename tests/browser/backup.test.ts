@@ -2,6 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { launchExtension, type ExtensionBrowser } from '../support/chromium';
 
+// The extension API as the page scripts below use it (they run in the options page, not in Node).
+declare const chrome: {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  storage: { local: { set(items: object): Promise<void> } };
+};
+
 // The options Data section in the production Chrome build: an encrypted export, erase, then the import's
 // preview and apply, with the background's real WebCrypto, CompressionStream and IndexedDB.
 describe('backup in Chromium (options → Data)', () => {
