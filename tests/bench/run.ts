@@ -7,6 +7,7 @@ import { launchExtension, CHROME_BUILD } from '../support/chromium';
 import { startSiteServer } from '../support/site-server';
 import { benchPopup } from './popup';
 import { benchStorage } from './storage';
+import { benchCustomerKey } from './customer-key';
 import { traceTasks, type MainThreadTask } from './trace-tasks';
 
 const ROWS = 2000;
@@ -160,6 +161,7 @@ try {
 
   results.push(...(await benchPopup(ext)));
   results.push(...(await benchStorage(ext)));
+  results.push(...(await benchCustomerKey(ext)));
 
   const size = statSync(`${CHROME_BUILD}/content-scripts/smartstore.js`).size / 1024;
   results.push(['content script bundle (minified)', `${size.toFixed(1)} kB (goal ≤ 30)`, size <= 30]);

@@ -53,6 +53,7 @@ export interface Emulator extends RunningEmulator {
       patch: { allowedMsg?: boolean; privateProfile?: boolean; kakaoTalk?: boolean },
     ): Promise<void>;
     countSent(from: number, to: number, count: number): Promise<void>;
+    unfriend(a: number, b: number): Promise<void>;
     state(): Promise<any>;
   };
 }
@@ -121,6 +122,7 @@ export async function startEmulator(opts: { scenario?: Scenario | string; port?:
       deliveries: async () => (await ctl('GET', '/deliveries')).deliveries,
       patchUser: async (userId, patch) => void (await ctl('POST', `/users/${userId}`, patch)),
       countSent: async (from, to, count) => void (await ctl('POST', '/sent', { from, to, count })),
+      unfriend: async (a, b) => void (await ctl('POST', '/unfriend', { a, b })),
       state: () => ctl('GET', '/state'),
     },
   };

@@ -66,6 +66,13 @@ export async function control(world: World, ctx: Ctx, initial: () => Scenario): 
     );
     return send(ctx, 200, { ok: true });
   }
+  // Two users stop being KakaoTalk friends (one removed the other): the friends list no longer shows them.
+  if (m === 'POST' && path === '/unfriend') {
+    const b = z.object({ a: z.number().int(), b: z.number().int() }).parse(json());
+    world.friends.get(b.a)?.delete(b.b);
+    world.friends.get(b.b)?.delete(b.a);
+    return send(ctx, 200, { ok: true });
+  }
   if (m === 'POST' && path === '/sent') {
     const b = z
       .object({ from: z.number().int(), to: z.number().int(), count: z.number().int().min(1).max(200) })

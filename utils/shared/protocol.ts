@@ -19,6 +19,7 @@ import {
 } from './wire';
 import { popupProtocol } from './popup-protocol';
 import { KAKAO_SCOPES } from './kakao-scopes';
+import { BACKUP_MAX_FILE_CHARS, BackupPreviewSchema, PassphraseSchema } from './backup';
 
 // The one message map between contexts. Each entry names who may send it: `content` (content scripts on
 // store admins — reachable by page scripts' influence, so never allowed to send) or `page` (the extension's
@@ -195,11 +196,22 @@ export const protocol = {
     output: z.object({ records: z.array(HistoryRecordSchema) }),
   },
   'history.exportCsv': { callers: page, input: None, output: z.object({ csv: z.string() }) },
-  'data.export': { callers: page, input: None, output: z.object({ json: z.string() }) },
+  /** The backup file (backup/envelope.ts): encrypted under the operator's passphrase, made in the background. */
+  'data.export': {
+    callers: page,
+    input: z.object({ passphrase: PassphraseSchema }),
+    output: z.object({ file: z.string() }),
+  },
+  /** Reads a backup file: with `apply: false` only what would change (the preview), with `apply: true` does it. */
   'data.import': {
     callers: page,
-    input: z.object({ json: z.string().max(20_000_000), apply: z.boolean() }),
-    output: z.object({ summary: z.record(z.string(), z.number()) }),
+    input: z.object({
+      file: z.string().max(BACKUP_MAX_FILE_CHARS),
+      /** Absent only for release 1's plain backups. */
+      passphrase: z.string().max(256).optional(),
+      apply: z.boolean(),
+    }),
+    output: z.object({ preview: BackupPreviewSchema, applied: z.boolean() }),
   },
   'data.erase': { callers: page, input: None, output: Ok },
   /** "이 탭에서 테스트": reads an open tab of that admin with the described selectors. */

@@ -39,7 +39,8 @@ export const TEMPLATES = {
 export const LINK_SALT = {
   key: 'local:linkSalt',
   version: 1,
-  holds: 'The random salt the customer-link keys are hashed with.',
+  retired: true,
+  holds: 'Before links database v2: the salt of the customer-link keys; moved beside the links with their secret.',
 } as const satisfies StoredKey;
 export const CUSTOMER_LINKS = {
   key: 'local:customerLinks',
@@ -114,8 +115,8 @@ export const HISTORY_DB = {
 } as const satisfies StoredKey;
 export const LINKS_DB = {
   key: 'ordertalk-links',
-  version: 1,
-  holds: 'Customer links, one row per salted customer key.',
+  version: 2,
+  holds: 'Customer links, one row per keyed customer hash (v2: HMAC under a secret kept in its meta store).',
 } as const satisfies StoredKey;
 export const SECRETS_DB = {
   key: 'ordertalk-secrets',

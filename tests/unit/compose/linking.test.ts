@@ -3,8 +3,10 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { IDBFactory } from 'fake-indexeddb';
 import { browser } from 'wxt/browser';
 import {
+  compareLinks,
   customerIdentity,
   customerKey,
+  eraseLinks,
   exportLinks,
   getLink,
   getLinks,
@@ -14,6 +16,7 @@ import {
   setLink,
 } from '@/utils/background/storage/links';
 import type { Order } from '@/utils/shared/order';
+import { deriveCustomerKey, freshMaterial, hmacKey, rekey, saltedHash } from '@/utils/background/storage/customer-key';
 
 const order: Order = {
   store: 'smartstore',
@@ -28,13 +31,15 @@ const order: Order = {
 describe('linking customers to friends', () => {
   beforeEach(() => fakeBrowser.reset());
 
-  it('remembers a customer by a salted hash, with no personal data stored in plain form', async () => {
+  it('remembers a customer by a keyed hash, with no personal data stored in plain form', async () => {
     await setLink(order, { id: 7, uuid: 'u7', nickname: '민지' });
     expect(await getLink({ ...order, productOrderNo: '99', orderNo: '9' })).toMatchObject({ friendUuid: 'u7' });
     const stored = JSON.stringify([await browser.storage.local.get(null), await exportLinks()]);
     expect(stored).not.toContain('minji01');
     expect(stored).not.toContain('5678');
     expect(await customerKey(order)).toMatch(/^[0-9a-f]{64}$/);
+    // Nothing to derive keys with is in storage.local (which content scripts can read).
+    expect(Object.keys(await browser.storage.local.get(null))).not.toContain('linkSalt');
     await removeLink(order);
     expect(await getLink(order)).toBeNull();
   });
@@ -63,6 +68,21 @@ describe('linking customers to friends', () => {
     expect([...found.values()].map((l) => l.friendUuid).sort()).toEqual(['u0', 'u1', 'u2', 'u3', 'u4', 'u5']);
   });
 
+  it('cannot be tried against phone numbers without the secret: the salt and the old derivation are not enough', async () => {
+    const phoneOrder = { ...order, buyerId: undefined };
+    await setLink(phoneOrder, { id: 7, uuid: 'u7', nickname: '민지' });
+    const { salt, secret, links } = await exportLinks();
+    const [key] = Object.keys(links);
+    // Release 1's key (what an attacker with the salt could compute) is not the stored key…
+    expect(key).not.toBe(await saltedHash(salt, 'smartstore:tel:01012345678'));
+    // …another secret gives another key, and only this install's secret gives the stored one.
+    const guess = freshMaterial(salt);
+    expect(await deriveCustomerKey({ salt, key: await hmacKey(guess.secret) }, 'smartstore:tel:01012345678')).not.toBe(
+      key,
+    );
+    expect(await deriveCustomerKey({ salt, key: await hmacKey(secret) }, 'smartstore:tel:01012345678')).toBe(key);
+  });
+
   it('moves links kept in storage.local by earlier versions into the database once', async () => {
     const key = 'a'.repeat(64);
     await fakeBrowser.storage.local.set({
@@ -70,8 +90,10 @@ describe('linking customers to friends', () => {
       customerLinks: { [key]: { friendId: 7, friendUuid: 'u7', nickname: '민지', linkedAt: 1 }, bad: 'x' },
       customerLinks$: { v: 1 },
     });
-    expect((await exportLinks()).links).toEqual({
-      [key]: { friendId: 7, friendUuid: 'u7', nickname: '민지', linkedAt: 1 },
+    const part = await exportLinks();
+    expect(part.salt).toBe('b'.repeat(32));
+    expect(part.links).toEqual({
+      [await rekey(await hmacKey(part.secret), key)]: { friendId: 7, friendUuid: 'u7', nickname: '민지', linkedAt: 1 },
     });
     expect(await fakeBrowser.storage.local.get(['customerLinks', 'customerLinks$'])).toEqual({});
   });
@@ -92,16 +114,42 @@ describe('linking customers to friends', () => {
     expect(rankFriends(friends, order, '바다').map((f) => f.nickname)).toEqual(['박바다']);
   });
 
-  it('exports and imports links with a summary first and clear errors', async () => {
+  it('exports and imports links (with their secret, so another install finds them), with clear errors', async () => {
     await setLink(order, { id: 7, uuid: 'u7', nickname: '민지' });
     const file = await exportLinks();
     // Another install: empty storage and an empty database.
     fakeBrowser.reset();
     globalThis.indexedDB = new IDBFactory();
-    expect(await importLinks(file, false)).toEqual({ added: 1, replaced: 0, unchanged: 0 });
+    await setLink({ ...order, buyerId: 'other' }, { id: 8, uuid: 'u8', nickname: '하늘' });
+    expect(await compareLinks(file)).toEqual({ current: 1, incoming: 1, same: 0 });
+    expect(await importLinks(file, false)).toEqual({ links: 1 });
     expect(await getLink(order)).toBeNull();
-    await importLinks(file, true);
+    await importLinks(file);
     expect(await getLink(order)).toMatchObject({ friendUuid: 'u7' });
-    await expect(importLinks({ format: 'x' }, true)).rejects.toMatchObject({ code: 'invalid-file' });
+    // Replaced, not merged: the other install's link was made under a secret that is gone.
+    expect(await getLink({ ...order, buyerId: 'other' })).toBeNull();
+    await expect(importLinks({ format: 'x' })).rejects.toMatchObject({ code: 'invalid-file' });
+  });
+
+  it('imports release 1 links files (salted keys) by rekeying them', async () => {
+    const salt = 'c'.repeat(32);
+    const v1Key = await saltedHash(salt, 'smartstore:id:minji01');
+    await importLinks({
+      format: 'ordertalk-links',
+      version: 1,
+      salt,
+      links: { [v1Key]: { friendId: 7, friendUuid: 'u7', nickname: '민지', linkedAt: 1 } },
+    });
+    expect(await getLink(order)).toMatchObject({ friendUuid: 'u7' });
+  });
+
+  it('erasing links also drops the secret: new links are keyed under a new one', async () => {
+    await setLink(order, { id: 7, uuid: 'u7', nickname: '민지' });
+    const before = await exportLinks();
+    await eraseLinks();
+    expect(await getLink(order)).toBeNull();
+    const after = await exportLinks();
+    expect(after.links).toEqual({});
+    expect(after.secret).not.toBe(before.secret);
   });
 });

@@ -1,21 +1,9 @@
 import { browser } from 'wxt/browser';
-import { z } from 'zod';
 import type { Handlers } from '@/utils/background/server';
-import { SettingsSchema } from '@/utils/shared/settings-schema';
-import { getSettings, saveSettings } from '@/utils/background/storage/settings-store';
-import { eraseLinks, exportLinks, importLinks } from '@/utils/background/storage/links';
-import { eraseHistory, exportHistory, importHistory } from '@/utils/background/storage/history';
-import { getReviewProgress } from '@/utils/background/storage/review-progress';
-
-// One JSON file with everything the operator built up — never tokens or the client secret.
-const BackupSchema = z.object({
-  format: z.literal('ordertalk-backup'),
-  version: z.literal(1),
-  exportedAt: z.number(),
-  settings: SettingsSchema,
-  links: z.unknown(),
-  history: z.array(z.unknown()).max(200_000),
-});
+import { eraseLinks } from '@/utils/background/storage/links';
+import { eraseHistory } from '@/utils/background/storage/history';
+import { collectContents, planImport } from '@/utils/background/backup/contents';
+import { EnvelopeSchema, openBackup, sealBackup } from '@/utils/background/backup/envelope';
 
 function invalid(detail: string) {
   return Object.assign(new Error('invalid backup'), {
@@ -25,35 +13,46 @@ function invalid(detail: string) {
   });
 }
 
-/** data.*: the operator's backup file, and erasing everything. */
+/** The file's contents: decrypted (an encrypted backup) or as they are (release 1's plain JSON). */
+async function readFile(text: string, passphrase: string | undefined): Promise<{ raw: unknown; encrypted: boolean }> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw invalid('JSON');
+  }
+  if ((raw as { version?: unknown } | null)?.version === 1) return { raw, encrypted: false };
+  const envelope = EnvelopeSchema.safeParse(raw);
+  if (!envelope.success) {
+    const issue = envelope.error.issues[0];
+    throw invalid(issue ? `${issue.path.join('.') || '(file)'} — ${issue.message}` : 'format');
+  }
+  if (!passphrase)
+    throw Object.assign(new Error('passphrase needed'), {
+      code: 'passphrase-needed',
+      ko: '암호로 잠긴 백업이에요. 내보낼 때 정한 암호를 입력해 주세요.',
+      en: 'This backup is encrypted: enter the passphrase chosen when it was exported.',
+    });
+  const plain = await openBackup(envelope.data, passphrase);
+  try {
+    return { raw: JSON.parse(plain), encrypted: true };
+  } catch {
+    throw invalid('JSON');
+  }
+}
+
+/** data.*: the operator's encrypted backup file, and erasing everything. */
 export function createDataHandlers(): Handlers {
   return {
-    'data.export': async () => {
-      const backup = {
-        format: 'ordertalk-backup',
-        version: 1,
-        exportedAt: Date.now(),
-        settings: await getSettings(),
-        links: await exportLinks(),
-        history: await exportHistory(),
-        // The review progress, under the key backup files have always used.
-        checklist: await getReviewProgress(),
-      };
-      return { json: JSON.stringify(backup, null, 2) };
+    'data.export': async ({ passphrase }) => {
+      // Never tokens or the client secret: the contents are settings, links, own templates, review progress
+      // and history (backup/contents.ts); the links' key material only ever inside this encryption.
+      return { file: await sealBackup(JSON.stringify(await collectContents()), passphrase) };
     },
-    'data.import': async ({ json, apply }) => {
-      let raw: unknown;
-      try {
-        raw = JSON.parse(json);
-      } catch {
-        throw invalid('JSON');
-      }
-      const parsed = BackupSchema.safeParse(raw);
-      if (!parsed.success) throw invalid(parsed.error.issues[0]?.path.join('.') || 'format');
-      const links = await importLinks(parsed.data.links, apply);
-      const history = await importHistory(parsed.data.history, apply);
-      if (apply) await saveSettings(parsed.data.settings);
-      return { summary: { settings: 1, linksAdded: links.added, linksReplaced: links.replaced, history } };
+    'data.import': async ({ file, passphrase, apply }) => {
+      const { raw, encrypted } = await readFile(file, passphrase);
+      const plan = await planImport(raw, encrypted);
+      return apply ? { preview: await plan.apply(), applied: true } : { preview: plan.preview, applied: false };
     },
     'data.erase': async () => {
       await browser.storage.local.clear();

@@ -250,11 +250,11 @@ export function importHistory(records: unknown[], apply: boolean): Promise<numbe
   return locked(async () => {
     const db = await historyDb();
     const fresh: StoredRecord[] = [];
-    const seen = new Set<string>();
+    // Every kept id in one read: one read per record took minutes for a two-year backup (73,000 records).
+    const seen = new Set<string>(await db.getAllKeys('records'));
     for (const r of records) {
       const parsed = StoredSchema.safeParse(r);
-      if (!parsed.success || seen.has(parsed.data.id) || (await db.getKey('records', parsed.data.id)) !== undefined)
-        continue;
+      if (!parsed.success || seen.has(parsed.data.id)) continue;
       seen.add(parsed.data.id);
       fresh.push({ ...parsed.data, status: parsed.data.status === 'pending' ? 'unknown' : parsed.data.status });
     }

@@ -1,11 +1,11 @@
-import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import type { Order } from '@/utils/shared/order';
-import { linksDb, type LinkRow } from './links-db';
-import { LINK_SALT } from '@/utils/shared/storage-keys';
+import { keyedLinksDb, exportKeyMaterial, replaceLinkRows, type KeyedLinks, type LinkRow } from './links-db';
+import { deriveCustomerKey, freshMaterial, hmacKey, KeyMaterialSchema, rekey, SaltSchema } from './customer-key';
 
-// A customer is linked once to one of the operator's KakaoTalk friends and remembered by a salted hash of
-// store + buyer id (or unmasked phone): no buyer's personal data is stored in plain form.
+// A customer is linked once to one of the operator's KakaoTalk friends and remembered by a keyed hash of
+// store + buyer id (or unmasked phone), under a secret only this browser holds (customer-key.ts): no
+// buyer's personal data is stored in plain form, and a key cannot be tried against phone numbers.
 export const LinkSchema = z.object({
   friendId: z.number().nullable().optional(),
   friendUuid: z.string().min(1),
@@ -15,28 +15,6 @@ export const LinkSchema = z.object({
 export type Link = z.infer<typeof LinkSchema>;
 const KeySchema = z.string().regex(/^[0-9a-f]{64}$/);
 const LinksSchema = z.record(KeySchema, LinkSchema);
-
-const saltItem = storage.defineItem<unknown>(LINK_SALT.key, { fallback: null });
-
-// Made once: two first uses at the same moment (badges for two batches of rows, say) share one new salt,
-// where each making its own would leave keys made with the losing one pointing nowhere.
-let creatingSalt: Promise<string> | undefined;
-
-async function salt(): Promise<string> {
-  const existing = z
-    .string()
-    .regex(/^[0-9a-f]{32}$/)
-    .safeParse(await saltItem.getValue());
-  if (existing.success) return existing.data;
-  creatingSalt ??= (async () => {
-    const fresh = [...crypto.getRandomValues(new Uint8Array(16))].map((b) => b.toString(16).padStart(2, '0')).join('');
-    await saltItem.setValue(fresh);
-    return fresh;
-  })().finally(() => {
-    creatingSalt = undefined;
-  });
-  return creatingSalt;
-}
 
 /** What identifies this customer, or why nothing does. Masked phones are never used. */
 export function customerIdentity(order: Order): { id: string } | { ko: string; en: string } {
@@ -52,17 +30,13 @@ export function customerIdentity(order: Order): { id: string } | { ko: string; e
   };
 }
 
-async function keyWithSalt(order: Order, saltValue: string): Promise<string | null> {
+async function keyUnder(material: KeyedLinks, order: Order): Promise<string | null> {
   const who = customerIdentity(order);
-  if (!('id' in who)) return null;
-  const data = new TextEncoder().encode(`${saltValue}|${who.id}`);
-  return [...new Uint8Array(await crypto.subtle.digest('SHA-256', data))]
-    .map((b) => b.toString(16).padStart(2, '0'))
-    .join('');
+  return 'id' in who ? deriveCustomerKey(material, who.id) : null;
 }
 
 export async function customerKey(order: Order): Promise<string | null> {
-  return keyWithSalt(order, await salt());
+  return keyUnder(await keyedLinksDb(), order);
 }
 
 /** A stored row as a link, or nothing if it no longer fits the schema. */
@@ -72,15 +46,16 @@ function toLink(row: LinkRow | undefined): Link | undefined {
 }
 
 export async function getLink(order: Order): Promise<Link | null> {
-  const key = await customerKey(order);
-  return key ? (toLink(await (await linksDb()).get('links', key)) ?? null) : null;
+  const material = await keyedLinksDb();
+  const key = await keyUnder(material, order);
+  return key ? (toLink(await material.db.get('links', key)) ?? null) : null;
 }
 
-/** Links for many orders: one salt read, then only their keys, in one read-only transaction (row badges). */
+/** Links for many orders: their keys, then only those rows, in one read-only transaction (row badges). */
 export async function getLinks(orders: Order[]): Promise<Map<string, Link>> {
-  const saltValue = await salt();
-  const keyed = await Promise.all(orders.map(async (order) => [order, await keyWithSalt(order, saltValue)] as const));
-  const store = (await linksDb()).transaction('links').store;
+  const material = await keyedLinksDb();
+  const keyed = await Promise.all(orders.map(async (order) => [order, await keyUnder(material, order)] as const));
+  const store = material.db.transaction('links').store;
   const found = await Promise.all(
     keyed.map(async ([order, key]) => [order, key ? toLink(await store.get(key)) : undefined] as const),
   );
@@ -94,87 +69,103 @@ export async function setLink(
   friend: { id?: number | null; uuid: string; nickname: string },
   now = Date.now(),
 ): Promise<void> {
-  const key = await customerKey(order);
+  const material = await keyedLinksDb();
+  const key = await keyUnder(material, order);
   if (!key)
     throw Object.assign(new Error('unlinkable'), {
       code: 'unlinkable',
       ...(customerIdentity(order) as { ko: string; en: string }),
     });
   const link: Link = { friendId: friend.id ?? null, friendUuid: friend.uuid, nickname: friend.nickname, linkedAt: now };
-  await (await linksDb()).put('links', { ...link, key });
+  await material.db.put('links', { ...link, key });
 }
 
 export async function removeLink(order: Order): Promise<void> {
-  const key = await customerKey(order);
-  if (key) await (await linksDb()).delete('links', key);
+  const material = await keyedLinksDb();
+  const key = await keyUnder(material, order);
+  if (key) await material.db.delete('links', key);
 }
 
-/** Every link, keyed as in a links file (export, import summaries). */
+/** Every link, keyed as in a backup (export, import previews). */
 async function allLinks(): Promise<z.infer<typeof LinksSchema>> {
   const out: z.infer<typeof LinksSchema> = {};
-  for (const row of await (await linksDb()).getAll('links')) {
+  for (const row of await (await keyedLinksDb()).db.getAll('links')) {
     const link = toLink(row);
     if (link && KeySchema.safeParse(row.key).success) out[row.key] = link;
   }
   return out;
 }
 
-/** Part of "erase everything" (data.erase): storage.local.clear() does not reach the database. */
+/** Part of "erase everything" (data.erase): storage.local.clear() does not reach the database. The key
+ * material goes too; new material is made on next use. */
 export async function eraseLinks(): Promise<void> {
-  await (await linksDb()).clear('links');
+  await replaceLinkRows(null, []);
 }
 
-export const LinksFileSchema = z.object({
+/** The links part of a backup: with the key material in plain form, so only ever inside an encrypted file. */
+export const LinksPartSchema = KeyMaterialSchema.extend({ links: LinksSchema });
+export type LinksPart = z.infer<typeof LinksPartSchema>;
+
+/** Release 1's links file (inside its plain backups): keys are salted hashes, rekeyed when imported. */
+export const LinksFileV1Schema = z.object({
   format: z.literal('ordertalk-links'),
   version: z.literal(1),
-  salt: z.string().regex(/^[0-9a-f]{32}$/),
+  salt: SaltSchema,
   links: LinksSchema,
 });
 
-export async function exportLinks(): Promise<z.infer<typeof LinksFileSchema>> {
-  return { format: 'ordertalk-links', version: 1, salt: await salt(), links: await allLinks() };
+export async function exportLinks(): Promise<LinksPart> {
+  return { ...(await exportKeyMaterial()), links: await allLinks() };
 }
 
-/** Importing links also adopts their salt when we have none yet (keys only match under the same salt). */
-export async function importLinks(
-  file: unknown,
-  apply: boolean,
-): Promise<{ added: number; replaced: number; unchanged: number }> {
-  const parsed = LinksFileSchema.safeParse(file);
-  if (!parsed.success) {
-    const at = parsed.error.issues[0]?.path.join('.') || '(file)';
+/** Release 1's links as today's: its salt kept, a new secret, each key rekeyed (as migration 2 does). */
+export async function linksFromV1(file: z.infer<typeof LinksFileV1Schema>): Promise<LinksPart> {
+  const material = freshMaterial(file.salt);
+  const key = await hmacKey(material.secret);
+  const entries = await Promise.all(
+    Object.entries(file.links).map(async ([k, link]) => [await rekey(key, k), link] as const),
+  );
+  return { ...material, links: Object.fromEntries(entries) };
+}
+
+/** How many links there are now and in the part, and how many of the part's keys match a current one. */
+export async function compareLinks(part: LinksPart): Promise<{ current: number; incoming: number; same: number }> {
+  const current = await allLinks();
+  const material = await exportKeyMaterial();
+  const sameMaterial = material.salt === part.salt && material.secret === part.secret;
+  const keys = Object.keys(part.links);
+  return {
+    current: Object.keys(current).length,
+    incoming: keys.length,
+    same: sameMaterial ? keys.filter((k) => k in current).length : 0,
+  };
+}
+
+/** Every link and the key material replaced by the part's, in one transaction. */
+export async function restoreLinks(part: LinksPart): Promise<void> {
+  const parsed = LinksPartSchema.parse(part);
+  await replaceLinkRows(
+    { salt: parsed.salt, secret: parsed.secret },
+    Object.entries(parsed.links).map(([key, link]): LinkRow => ({ ...link, key })),
+  );
+}
+
+/** A release 1 links file or a backup's links part, replacing every link (unless only checked). */
+export async function importLinks(file: unknown, apply = true): Promise<{ links: number }> {
+  const v1 = LinksFileV1Schema.safeParse(file);
+  const part = v1.success
+    ? { success: true as const, data: await linksFromV1(v1.data) }
+    : LinksPartSchema.safeParse(file);
+  if (!part.success) {
+    const at = part.error.issues[0]?.path.join('.') || '(file)';
     throw Object.assign(new Error('invalid links file'), {
       code: 'invalid-file',
       ko: `연결 파일이 올바르지 않아요 (${at}).`,
       en: `Invalid links file (${at}).`,
     });
   }
-  const current = await allLinks();
-  const ours = await salt();
-  if (parsed.data.salt !== ours && Object.keys(current).length > 0) {
-    throw Object.assign(new Error('salt mismatch'), {
-      code: 'salt-mismatch',
-      ko: '다른 설치본의 연결이라 합칠 수 없어요. 모두 지운 뒤 가져오세요.',
-      en: 'These links come from another install; erase all data first to import them.',
-    });
-  }
-  let added = 0;
-  let replaced = 0;
-  let unchanged = 0;
-  for (const [k, v] of Object.entries(parsed.data.links)) {
-    if (!current[k]) added++;
-    else if (JSON.stringify(current[k]) === JSON.stringify(v)) unchanged++;
-    else replaced++;
-  }
-  if (apply) {
-    await saltItem.setValue(parsed.data.salt);
-    const tx = (await linksDb()).transaction('links', 'readwrite', { durability: 'strict' });
-    await Promise.all([
-      ...Object.entries(parsed.data.links).map(([key, link]) => tx.store.put({ ...link, key })),
-      tx.done,
-    ]);
-  }
-  return { added, replaced, unchanged };
+  if (apply) await restoreLinks(part.data);
+  return { links: Object.keys(part.data.links).length };
 }
 
 function syllableOverlap(a: string, b: string): number {

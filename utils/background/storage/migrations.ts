@@ -42,3 +42,14 @@ export function linkRows(value: unknown): LinkRow[] {
     ? Object.entries(value).flatMap(([key, link]) => (link && typeof link === 'object' ? [{ ...link, key }] : []))
     : [];
 }
+
+/**
+ * The links database's numbered reshapes (LINKS_DB.version in utils/shared/storage-keys.ts), run by
+ * links-db.ts when the database holds no key material yet. 2: each row's key, release 1's salted SHA-256 of
+ * the customer, becomes the HMAC of it under the install's secret (customer-key.ts), so no link is lost
+ * though whose it is cannot be known. Rows are rekeyed whatever else they hold (rows are checked when read).
+ */
+export const linksDbMigrations = {
+  2: async (rows: LinkRow[], rekey: (oldKey: string) => Promise<string>): Promise<LinkRow[]> =>
+    Promise.all(rows.filter((r) => typeof r.key === 'string').map(async (r) => ({ ...r, key: await rekey(r.key) }))),
+} as const;

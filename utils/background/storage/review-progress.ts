@@ -41,3 +41,8 @@ export async function markReviewStep(
   await item.setValue(next);
   return next;
 }
+
+/** How many steps a review progress records (backup previews). */
+export function reviewSteps(progress: ReviewProgress): number {
+  return Object.values(progress).filter((v) => typeof v === 'number').length;
+}

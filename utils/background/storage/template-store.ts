@@ -49,3 +49,34 @@ export async function saveTemplate(input: Template): Promise<Template> {
 export async function deleteTemplate(id: string): Promise<void> {
   await item.setValue((await own()).filter((t) => t.id !== id));
 }
+
+export const MAX_OWN_TEMPLATES = 50;
+
+/** The operator's own templates, for a backup (built-ins are not theirs to keep). */
+export function exportTemplates(): Promise<Template[]> {
+  return own();
+}
+
+/**
+ * A backup's templates checked as a save checks them: what would be kept, and how many were left out for
+ * each reason (not a template, a built-in's id, an id twice, more than 50). Writes nothing: the backup
+ * import writes them with its other parts (utils/background/backup/contents.ts).
+ */
+export function checkTemplates(values: unknown[]): {
+  templates: Template[];
+  invalid: number;
+  builtIn: number;
+  duplicate: number;
+  tooMany: number;
+} {
+  const out = { templates: [] as Template[], invalid: 0, builtIn: 0, duplicate: 0, tooMany: 0 };
+  for (const value of values) {
+    const parsed = TemplateSchema.safeParse(value);
+    if (!parsed.success) out.invalid++;
+    else if (BUILT_IN_TEMPLATES.some((t) => t.id === parsed.data.id)) out.builtIn++;
+    else if (out.templates.some((t) => t.id === parsed.data.id)) out.duplicate++;
+    else if (out.templates.length >= MAX_OWN_TEMPLATES) out.tooMany++;
+    else out.templates.push({ ...parsed.data, builtIn: false });
+  }
+  return out;
+}
