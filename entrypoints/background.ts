@@ -6,12 +6,14 @@ import { createSendService } from '@/utils/background/sending/send-service';
 import { recoverInterrupted, pruneHistory } from '@/utils/background/storage/history';
 import { getSettings, watchSettings } from '@/utils/background/storage/settings-store';
 import { syncCustomScripts } from '@/utils/background/custom-scripts';
+import { openWizardOnFirstInstall } from '@/utils/background/first-install';
 
 export default defineBackground(() => {
   const kakao = createBackgroundKakao();
   const sending = createSendService(kakao);
   // Registered synchronously: a restarted service worker only wakes for listeners from its first run.
   listen(createHandlers({ kakao, sending }));
+  openWizardOnFirstInstall();
   // A worker starting fresh has nothing in flight: pending sends were cut off and need checking, not resending.
   void recoverInterrupted();
   void getSettings().then((s) => pruneHistory(s.historyRetentionDays));

@@ -3,8 +3,7 @@ import { launchFirefox } from '../support/firefox';
 import { startSiteServer, type SiteServer } from '../support/site-server';
 import { GECKO_ID } from '@/utils/shared/extension-identity';
 
-// Firefox can only be driven for content scripts: BiDi cannot open moz-extension:// pages (see
-// tests/support/firefox.ts).
+// Install and content scripts; the extension pages' flows are in the other firefox-*.test.ts files.
 describe('Firefox build (temporary add-on in Firefox ESR)', () => {
   let site: SiteServer;
   let ff: Awaited<ReturnType<typeof launchFirefox>>;
