@@ -1,14 +1,26 @@
 import { describe, it } from 'vitest';
 import { startChromiumDriver } from '../support/flows/chromium-driver';
 import { useDriver } from '../support/flows/suite';
-import { wizardFromFreshInstall } from '../support/flows/wizard';
+import { KEY, wizardFromFreshInstall } from '../support/flows/wizard';
+import { additionalConsent, expectSignInsWerePkce, spyKauth, type KauthRequest } from '../support/flows/signin';
 
 // The flows of tests/support/flows/, written once, here in Chromium with the Chrome build (the same flows
 // run in Firefox ESR in tests/browser/firefox-*.test.ts).
 describe('Chromium: setup from a fresh install (Korean)', () => {
   const driver = useDriver(startChromiumDriver, { scenario: 'basic', lang: 'ko', keepFirstInstallTab: true });
 
+  let kauth: KauthRequest[];
+
   it('opens the setup wizard by itself on install and walks to a first test message', async () => {
+    kauth = spyKauth(driver().emu);
     await wizardFromFreshInstall(driver());
+  });
+
+  it('asks for the missing consent from the popup, then reads the friends list', async () => {
+    await additionalConsent(driver(), kauth);
+  });
+
+  it('signed in with PKCE (S256), a fresh state each time, and the redirect URI options show', async () => {
+    await expectSignInsWerePkce(driver(), kauth, KEY);
   });
 });

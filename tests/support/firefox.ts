@@ -76,7 +76,7 @@ export interface FirefoxExtension {
   addonId: string;
   /** `moz-extension://<uuid>/<page>` */
   extensionUrl(page: string): string;
-  /** Uncaught errors (pages, background, content scripts) and console.error calls of the add-on so far. */
+  /** Uncaught errors and unhandled rejections of the add-on's pages, background and content scripts so far. */
   addonErrors(): Promise<string[]>;
   /** Evaluates an expression with chrome privileges in the parent process (the browser window's realm). */
   evaluateInChrome<T>(expression: string): Promise<T>;
@@ -108,7 +108,6 @@ export async function launchFirefox(
   checkFirefoxVersion(executablePath);
   const profile = mkdtempSync(path.join(tmpdir(), 'ordertalk-firefox-'));
   const proxy = await startConnectProxy(hosts);
-  const consoleErrors: string[] = [];
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath,
@@ -123,13 +122,11 @@ export async function launchFirefox(
       'intl.accept_languages': locale === 'ko' ? 'ko-KR, ko' : 'en-US, en',
       'network.stricttransportsecurity.preloadlist': false,
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
-      // console.* of extension pages, the background page and content scripts, on stdout.
+      // console.* of extension pages, the background page and content scripts, on stdout (for debugging:
+      // Firefox's own code writes there too, so tests do not read it).
       'devtools.console.stdout.content': true,
     },
     acceptInsecureCerts: true,
-  });
-  browser.process()?.stdout?.on('data', (chunk: Buffer) => {
-    for (const line of String(chunk).split('\n')) if (line.startsWith('console.error:')) consoleErrors.push(line);
   });
   const connection = (browser as unknown as { connection: BidiConnection }).connection;
   const evaluateInChrome = async <T>(expression: string): Promise<T> => {
@@ -164,8 +161,8 @@ export async function launchFirefox(
       addonId,
       extensionUrl: (page) => `moz-extension://${FIREFOX_UUID}/${page}`,
       evaluateInChrome,
+      // The parent's console service gets every script error of the add-on's processes, tagged with its URL.
       addonErrors: async () => [
-        ...consoleErrors,
         ...(await evaluateInChrome<string[]>(`Services.console
           .getMessageArray()
           .filter((m) => m instanceof Ci.nsIScriptError && !(m.flags & (Ci.nsIScriptError.warningFlag | Ci.nsIScriptError.infoFlag)))

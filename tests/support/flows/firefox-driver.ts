@@ -111,8 +111,20 @@ export async function startFirefoxDriver(opts: DriverOptions): Promise<Driver> {
     throw error;
   }
   const { browser } = ff;
+  // console.error calls in the pages the flows use (extension pages and the admin pages' content scripts);
+  // uncaught errors come from the parent's console service (launchFirefox).
+  const consoleErrors: string[] = [];
+  const watched = new WeakSet<Page>();
+  const watch = (page: Page) => {
+    if (watched.has(page)) return page;
+    watched.add(page);
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(`console.error ${m.location().url ?? ''}: ${m.text()}`);
+    });
+    return page;
+  };
   const shot = (name: string) => flowScreenshot('firefox', lang, name);
-  const ui = (page: Page) => puppeteerUi(page, page, shot);
+  const ui = (page: Page) => puppeteerUi(watch(page), page, shot);
   const newPage = async (trigger: () => Promise<unknown>): Promise<Page> => {
     const before = new Set(browser.targets());
     const opened = browser.waitForTarget((t: Target) => t.type() === 'page' && !before.has(t), { timeout: 20_000 });
@@ -172,7 +184,7 @@ export async function startFirefoxDriver(opts: DriverOptions): Promise<Driver> {
       await auth.click('#agree').catch(() => undefined);
     },
     restartBackground: () => ff.reloadBackground(),
-    addonErrors: () => ff.addonErrors(),
+    addonErrors: async () => [...consoleErrors, ...(await ff.addonErrors())],
     close: async () => {
       await ff.close();
       await site.close();
