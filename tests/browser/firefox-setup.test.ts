@@ -22,4 +22,8 @@ describe('Firefox ESR: setup from a fresh install (Korean)', () => {
   it('signed in with PKCE (S256), a fresh state each time, and the redirect URI options show', async () => {
     await expectSignInsWerePkce(driver(), kauth, KEY);
   });
+
+  it('sees an error thrown in an extension page (so the console check can fail)', async () => {
+    await driver.expectErrorsAreCaught();
+  });
 });

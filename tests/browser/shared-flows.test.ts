@@ -1,6 +1,15 @@
 import { describe, it } from 'vitest';
 import { startChromiumDriver } from '../support/flows/chromium-driver';
 import { useDriver } from '../support/flows/suite';
+import {
+  hostileRows,
+  orderButtons,
+  reRenderKeepsOneButtonPerRow,
+  setUpOperator,
+  singleSendWithDoubleClick,
+  syntheticRowClickIgnored,
+  type OrderPage,
+} from '../support/flows/orders';
 import { KEY, wizardFromFreshInstall } from '../support/flows/wizard';
 import { additionalConsent, expectSignInsWerePkce, spyKauth, type KauthRequest } from '../support/flows/signin';
 
@@ -22,5 +31,35 @@ describe('Chromium: setup from a fresh install (Korean)', () => {
 
   it('signed in with PKCE (S256), a fresh state each time, and the redirect URI options show', async () => {
     await expectSignInsWerePkce(driver(), kauth, KEY);
+  });
+
+  it('sees an error thrown in an extension page (so the console check can fail)', async () => {
+    await driver.expectErrorsAreCaught();
+  });
+});
+
+describe('Chromium: the order page and a single send (Korean)', () => {
+  const driver = useDriver(startChromiumDriver, { scenario: 'basic', lang: 'ko' });
+  let page: OrderPage;
+
+  it('puts one button on every order row inside the order iframe', async () => {
+    await setUpOperator(driver(), { key: KEY, userId: 1 });
+    page = await orderButtons(driver());
+  });
+
+  it('keeps exactly one button per row when the grid re-renders rows', async () => {
+    await reRenderKeepsOneButtonPerRow(driver(), page);
+  });
+
+  it('ignores a synthetic click from a page script', async () => {
+    await syntheticRowClickIgnored(driver(), page);
+  });
+
+  it('reads hostile names as text and disables rows it cannot read', async () => {
+    await hostileRows(driver());
+  });
+
+  it('sends once on a double click after linking the customer', async () => {
+    await singleSendWithDoubleClick(driver(), page);
   });
 });

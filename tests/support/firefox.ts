@@ -85,6 +85,12 @@ export interface FirefoxExtension {
   close(): Promise<void>;
 }
 
+/**
+ * Firefox's report when a page closes while one of its runtime.sendMessage calls is still unanswered (tests
+ * close pages as soon as they have looked): the page is gone, nothing of the add-on failed.
+ */
+const UNLOADED = ' after context unloaded'; // "Promise resolved …" / "Promise rejected …"
+
 interface BidiConnection {
   send(method: string, params: object): Promise<{ result: any }>;
 }
@@ -167,6 +173,7 @@ export async function launchFirefox(
           .getMessageArray()
           .filter((m) => m instanceof Ci.nsIScriptError && !(m.flags & (Ci.nsIScriptError.warningFlag | Ci.nsIScriptError.infoFlag)))
           .filter((m) => m.sourceName.startsWith('moz-extension://${FIREFOX_UUID}/'))
+          .filter((m) => !(m.errorMessage.startsWith('Promise ') && m.errorMessage.includes(${JSON.stringify(UNLOADED)})))
           .map((m) => m.sourceName + ':' + m.lineNumber + ' ' + m.errorMessage)`)),
       ],
       reloadBackground: async () => {

@@ -21,6 +21,13 @@ function playwrightUi(root: Page | Frame, page: Page, shot: (name: string) => st
   return {
     click: (s, o) => at(s, o?.nth).click(),
     dblclick: (s, o) => at(s, o?.nth).dblclick(),
+    clickWithin: (scope, scopeText, target, targetText) =>
+      root
+        .locator(scope, { hasText: scopeText })
+        .first()
+        .locator(target, targetText ? { hasText: targetText } : {})
+        .first()
+        .click(),
     fill: (s, v) => at(s).fill(v),
     check: (s, o) => at(s, o?.nth).check(),
     select: async (s, v) => void (await at(s).selectOption(v)),
@@ -78,6 +85,7 @@ export async function startChromiumDriver(opts: DriverOptions): Promise<Driver> 
       await page.goto(ext.extensionUrl(name));
       return ui(page);
     },
+    pageCount: async () => context.pages().length,
     openUrl: async (url) => {
       const page = await context.newPage();
       await page.goto(url);

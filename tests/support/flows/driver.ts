@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Emulator } from '../../kakao-emulator/client';
 import type { SiteServer } from '../site-server';
 
@@ -10,6 +12,11 @@ export interface Ui {
   click(selector: string, opts?: Pick<At, 'nth'>): Promise<void>;
   /** Two clicks in a row, as an impatient operator makes them. */
   dblclick(selector: string, opts?: Pick<At, 'nth'>): Promise<void>;
+  /**
+   * Clicks the `target` whose text contains `targetText` (any, if omitted) inside the first `scope` element
+   * whose text contains `scopeText` (for buttons without a test id, found by their label and their card).
+   */
+  clickWithin(scope: string, scopeText: string, target: string, targetText?: string): Promise<void>;
   fill(selector: string, value: string): Promise<void>;
   /** Ticks a checkbox with a real click (no-op if ticked). */
   check(selector: string, opts?: Pick<At, 'nth'>): Promise<void>;
@@ -49,6 +56,8 @@ export interface Driver {
   redirectUri(): Promise<string>;
   openExtensionPage(page: string): Promise<Ui>;
   openUrl(url: string): Promise<Ui>;
+  /** How many tabs and windows are open. */
+  pageCount(): Promise<number>;
   /** The page/window `trigger` opens (compose window, options tab …), once its URL matches `url`. */
   waitForNewPage(trigger: () => Promise<unknown>, url: RegExp): Promise<Ui>;
   /** The tab the first install opened by itself, if one did (kept only with `keepFirstInstallTab`). */
@@ -89,3 +98,12 @@ export async function waitUntil<T>(
 
 /** `[data-testid="…"]` */
 export const tid = (id: string): string => `[data-testid="${id}"]`;
+
+/** A message of the built extension in the driver's language (locales/*.yml as the browser gets them). */
+export function message(lang: Lang, key: string): string {
+  const file = path.resolve(`.output/firefox-mv2/_locales/${lang}/messages.json`);
+  const all = JSON.parse(readFileSync(file, 'utf8')) as Record<string, { message: string }>;
+  const found = all[key.replaceAll('.', '_')];
+  if (!found) throw new Error(`no message ${key} in ${file}`);
+  return found.message;
+}

@@ -48,6 +48,29 @@ function puppeteerUi(root: Page | Frame, page: Page, shot: (name: string) => str
   return {
     click: async (s, o) => (await clickable(s, o?.nth)).click(),
     dblclick: async (s, o) => (await clickable(s, o?.nth)).click({ count: 2 }),
+    clickWithin: async (scope, scopeText, target, targetText) => {
+      const el = await waitUntil(
+        async () => {
+          for (const card of await all(scope)) {
+            if (!(await card.evaluate((e, t) => (e.textContent ?? '').includes(t), scopeText))) continue;
+            for (const t of await card.$$(target)) {
+              const ok = await t.evaluate(
+                (e, want) =>
+                  (want === null || (e.textContent ?? '').includes(want)) &&
+                  !(e as HTMLButtonElement).disabled &&
+                  e.getClientRects().length > 0,
+                targetText ?? null,
+              );
+              if (ok) return t;
+            }
+          }
+          return null;
+        },
+        (e) => e !== null,
+        { what: `${target} "${targetText ?? ''}" in ${scope} "${scopeText}"` },
+      );
+      await el!.click();
+    },
     fill: async (s, v) => {
       const el = await clickable(s);
       // The value setter of the element's own prototype, so Preact's onInput sees a real change.
@@ -88,7 +111,12 @@ function puppeteerUi(root: Page | Frame, page: Page, shot: (name: string) => str
       return puppeteerUi(frame!, page, shot);
     },
     url: () => href(root),
-    reload: async () => navigate(page, await href(page)),
+    reload: async () => {
+      const url = await href(page);
+      // goto() to the same URL with a #fragment would only scroll; extension pages get no reload events.
+      if (/^https?:/.test(url)) await page.reload();
+      else await navigate(page, url);
+    },
     screenshot: async (name) => void (await page.screenshot({ path: shot(name) as `${string}.png`, fullPage: true })),
     close: () => page.close(),
   };
@@ -155,6 +183,7 @@ export async function startFirefoxDriver(opts: DriverOptions): Promise<Driver> {
       await navigate(page, ff.extensionUrl(name));
       return ui(page);
     },
+    pageCount: async () => (await browser.pages()).length,
     openUrl: async (url) => {
       const page = await browser.newPage();
       await navigate(page, url);
