@@ -1,6 +1,14 @@
 import { describe, it } from 'vitest';
 import { startChromiumDriver } from '../support/flows/chromium-driver';
 import { useDriver } from '../support/flows/suite';
+import type { Ui } from '../support/flows/driver';
+import {
+  backgroundRestartMidBulk,
+  bulkWithMixedEligibility,
+  DEMO_KEY,
+  historyAndCsv,
+  openBulkCompose,
+} from '../support/flows/bulk';
 import {
   hostileRows,
   orderButtons,
@@ -61,5 +69,27 @@ describe('Chromium: the order page and a single send (Korean)', () => {
 
   it('sends once on a double click after linking the customer', async () => {
     await singleSendWithDoubleClick(driver(), page);
+  });
+});
+
+describe('Chromium: a bulk of 12 with mixed eligibility, the service worker stopped mid-bulk, history (Korean)', () => {
+  const driver = useDriver(startChromiumDriver, { scenario: 'demo', lang: 'ko' });
+  let compose: Ui;
+
+  it('opens one compose window for the ticked rows', async () => {
+    await setUpOperator(driver(), { key: DEMO_KEY, userId: 1000 });
+    compose = await openBulkCompose(driver());
+  });
+
+  it('sends the eligible ones and reports each order, with -530 and quota failures', async () => {
+    await bulkWithMixedEligibility(driver(), compose);
+  });
+
+  it('a service worker stopped mid-bulk sends nothing twice; the cut-off send shows as unknown', async () => {
+    await backgroundRestartMidBulk(driver(), compose);
+  });
+
+  it('lists the sends in history and exports them as CSV', async () => {
+    await historyAndCsv(driver());
   });
 });
