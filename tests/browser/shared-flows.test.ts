@@ -93,3 +93,11 @@ describe('Chromium: a bulk of 12 with mixed eligibility, the service worker stop
     await historyAndCsv(driver());
   });
 });
+
+describe('Chromium in English: fresh install to a first test message', () => {
+  const driver = useDriver(startChromiumDriver, { scenario: 'basic', lang: 'en', keepFirstInstallTab: true });
+
+  it('opens the setup wizard in English on install and walks to a first test message', async () => {
+    await wizardFromFreshInstall(driver());
+  });
+});
