@@ -23,10 +23,10 @@ import { additionalConsent, expectSignInsWerePkce, spyKauth, type KauthRequest }
 
 // The flows of tests/support/flows/, written once, here in Chromium with the Chrome build (the same flows
 // run in Firefox ESR in tests/browser/firefox-*.test.ts).
-describe('Chromium: setup from a fresh install (Korean)', () => {
+describe('Chromium: fresh install, sign-in, the order page and a single send (Korean)', () => {
   const driver = useDriver(startChromiumDriver, { scenario: 'basic', lang: 'ko', keepFirstInstallTab: true });
-
   let kauth: KauthRequest[];
+  let page: OrderPage;
 
   it('opens the setup wizard by itself on install and walks to a first test message', async () => {
     kauth = spyKauth(driver().emu);
@@ -44,14 +44,8 @@ describe('Chromium: setup from a fresh install (Korean)', () => {
   it('sees an error thrown in an extension page (so the console check can fail)', async () => {
     await driver.expectErrorsAreCaught();
   });
-});
-
-describe('Chromium: the order page and a single send (Korean)', () => {
-  const driver = useDriver(startChromiumDriver, { scenario: 'basic', lang: 'ko' });
-  let page: OrderPage;
 
   it('puts one button on every order row inside the order iframe', async () => {
-    await setUpOperator(driver(), { key: KEY, userId: 1 });
     page = await orderButtons(driver());
   });
 
