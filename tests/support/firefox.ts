@@ -114,6 +114,7 @@ export async function launchFirefox(
   checkFirefoxVersion(executablePath);
   const profile = mkdtempSync(path.join(tmpdir(), 'ordertalk-firefox-'));
   const proxy = await startConnectProxy(hosts);
+  const debugLog = process.env.ORDERTALK_FIREFOX_LOG === '1';
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath,
@@ -128,10 +129,11 @@ export async function launchFirefox(
       'intl.accept_languages': locale === 'ko' ? 'ko-KR, ko' : 'en-US, en',
       'network.stricttransportsecurity.preloadlist': false,
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
-      // console.* of extension pages, the background page and content scripts, on stdout (for debugging:
-      // Firefox's own code writes there too, so tests do not read it).
-      'devtools.console.stdout.content': true,
+      // ORDERTALK_FIREFOX_LOG=1: console.* of extension pages, the background page and content scripts on
+      // stdout, for debugging (Firefox's own code writes there too, so tests do not read it).
+      'devtools.console.stdout.content': debugLog,
     },
+    dumpio: debugLog,
     acceptInsecureCerts: true,
   });
   const connection = (browser as unknown as { connection: BidiConnection }).connection;
