@@ -7,6 +7,7 @@ import { recoverInterrupted, pruneHistory } from '@/utils/background/storage/his
 import { getSettings, watchSettings } from '@/utils/background/storage/settings-store';
 import { syncCustomScripts } from '@/utils/background/custom-scripts';
 import { withRowStatusBroadcast } from '@/utils/background/row-status-broadcast';
+import { openWizardOnFirstInstall } from '@/utils/background/first-install';
 
 export default defineBackground(() => {
   const kakao = createBackgroundKakao();
@@ -14,6 +15,7 @@ export default defineBackground(() => {
   const sending = withRowStatusBroadcast(createSendService(kakao));
   // Registered synchronously: a restarted service worker only wakes for listeners from its first run.
   listen(createHandlers({ kakao, sending }));
+  openWizardOnFirstInstall();
   // A worker starting fresh has nothing in flight: pending sends were cut off and need checking, not resending.
   void recoverInterrupted();
   void getSettings().then((s) => pruneHistory(s.historyRetentionDays));

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchFirefox } from '../support/firefox';
+import { execFileSync } from 'node:child_process';
+import { buildMinVersion, firefoxPath, firefoxTooOld, launchFirefox } from '../support/firefox';
 import { startSiteServer, type SiteServer } from '../support/site-server';
 import { GECKO_ID } from '@/utils/shared/extension-identity';
 
-// Firefox can only be driven for content scripts: BiDi cannot open moz-extension:// pages (see
-// tests/support/firefox.ts).
+// Install and content scripts; the extension pages' flows are in the other firefox-*.test.ts files.
 describe('Firefox build (temporary add-on in Firefox ESR)', () => {
   let site: SiteServer;
   let ff: Awaited<ReturnType<typeof launchFirefox>>;
@@ -16,6 +16,16 @@ describe('Firefox build (temporary add-on in Firefox ESR)', () => {
   afterAll(async () => {
     await ff?.close();
     await site?.close();
+  });
+
+  it('accepts every supported Firefox ESR (140 and 153) and the installed one', () => {
+    // 140.0: data_collection_permissions, the newest manifest key the build uses, needs desktop Firefox 140.
+    const min = buildMinVersion();
+    expect(min).toBe('140.0');
+    for (const esr of ['Mozilla Firefox 140.0esr', 'Mozilla Firefox 153.0esr'])
+      expect(firefoxTooOld(esr, min, 'firefox-esr')).toBeNull();
+    const installed = execFileSync(firefoxPath(), ['--version'], { encoding: 'utf8' });
+    expect(firefoxTooOld(installed, min, firefoxPath())).toBeNull();
   });
 
   it('installs with the fixed gecko id', () => {

@@ -1,4 +1,4 @@
-import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -27,7 +27,30 @@ export interface ExtensionBrowser {
   extensionId: string;
   serviceWorker(): Promise<Worker>;
   extensionUrl(page: string): string;
+  /** The options tab the first install opened (utils/background/first-install.ts), when kept. */
+  firstInstallTab?: Page;
   close(): Promise<void>;
+}
+
+/**
+ * A fresh install opens the options page by itself (the setup wizard). Tests that count or wait for pages
+ * would see that tab at a random moment, so it is put away once it has opened, unless `keep`.
+ */
+async function settleFirstInstallTab(
+  context: BrowserContext,
+  extensionId: string,
+  keep: boolean,
+): Promise<Page | undefined> {
+  const isOptions = (p: Page) => p.url().startsWith(`chrome-extension://${extensionId}/options.html`);
+  // A new tab's URL is set only after its 'page' event: look at the open tabs until one shows options.
+  let tab: Page | undefined;
+  for (const end = Date.now() + 10_000; !tab && Date.now() < end;) {
+    tab = context.pages().find(isOptions);
+    if (!tab) await new Promise((r) => setTimeout(r, 100));
+  }
+  // Chromium opened it in its first tab: blank that tab again rather than leave the browser without one.
+  if (tab && !keep) await (context.pages().length > 1 ? tab.close() : tab.goto('about:blank'));
+  return keep ? tab : undefined;
 }
 
 /**
@@ -37,7 +60,7 @@ export interface ExtensionBrowser {
  */
 export async function launchExtension(
   hosts: Record<string, number> = {},
-  { locale = 'ko-KR', build = CHROME_BUILD, headless = true } = {},
+  { locale = 'ko-KR', build = CHROME_BUILD, headless = true, keepFirstInstallTab = false } = {},
 ): Promise<ExtensionBrowser> {
   if (!existsSync(path.join(build, 'manifest.json'))) {
     throw new Error(`No build at ${build}: run "npm run build" first.`);
@@ -69,7 +92,9 @@ export async function launchExtension(
   const serviceWorker = async () =>
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL((await serviceWorker()).url()).host;
+  const firstInstallTab = await settleFirstInstallTab(context, extensionId, keepFirstInstallTab);
   return {
+    firstInstallTab,
     context,
     extensionId,
     serviceWorker,

@@ -14,7 +14,10 @@ export async function startConnectProxy(
     res.writeHead(405);
     res.end();
   });
+  const tunnels = new Set<{ destroy(): void }>();
   server.on('connect', (req, client, head) => {
+    tunnels.add(client);
+    client.on('close', () => tunnels.delete(client));
     const [host] = (req.url ?? '').split(':');
     const port = host ? hosts[host] : undefined;
     if (!port) {
@@ -44,6 +47,8 @@ export async function startConnectProxy(
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();
+        // CONNECT tunnels are no longer HTTP connections: closeAllConnections leaves them open.
+        for (const t of tunnels) t.destroy();
         server.close(() => resolve());
       }),
   };
