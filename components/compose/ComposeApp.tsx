@@ -194,6 +194,12 @@ export function ComposeApp({ sessionId }: { sessionId: string }) {
         freeText: templateId === 'free-text' ? freeText : undefined,
         productOrderNos: chosen,
         confirmRepeatFor: chosen.filter((no) => confirmed.has(no)),
+        // What each preview showed: the background refuses an order whose message changed since.
+        previewed: Object.fromEntries(
+          (shown.current?.items ?? items).flatMap((i) =>
+            i.renderedKey ? [[i.order.productOrderNo, i.renderedKey] as const] : [],
+          ),
+        ),
         requestId: requestId.current,
       });
       setResults(r.results);

@@ -155,6 +155,11 @@ export const protocol = {
       freeText: z.string().max(1000).optional(),
       productOrderNos: z.array(z.string()).min(1).max(100),
       confirmRepeatFor: z.array(z.string()).max(100).default([]),
+      /**
+       * The renderedKey of each order's preview the operator saw: an order whose message no longer matches it
+       * (settings or template changed since) is not sent, and says why.
+       */
+      previewed: z.record(z.string(), z.string()).optional(),
       /** One per Send click in the page: a repeated message with the same id sends nothing twice. */
       requestId: z.string().uuid(),
     }),

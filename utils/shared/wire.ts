@@ -93,6 +93,8 @@ export const ComposeItemSchema = z.object({
   /** Why this customer cannot be linked (no buyer id or unmasked phone). */
   linkBlocked: BilingualSchema.optional(),
   preview: PreviewSchema.optional(),
+  /** Names the exact message the preview shows; Send passes it back so a changed message is not sent unseen. */
+  renderedKey: z.string().optional(),
   missingVariables: z.array(z.string()),
   problems: z.array(BilingualSchema.extend({ code: z.string() })),
   checks: z.array(CheckSchema),

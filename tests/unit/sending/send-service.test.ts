@@ -5,7 +5,12 @@ import { parseScenario } from '../../kakao-emulator/scenario';
 import { emulatorAuthFlow, emulatorFetch } from '../kakao/emulator-fetch';
 import { createKakaoService, type KakaoService } from '@/utils/background/kakao/service';
 import { createTokenStore } from '@/utils/background/kakao/token-store';
-import { createSendService, FRIEND_GONE, type SendService } from '@/utils/background/sending/send-service';
+import {
+  createSendService,
+  FRIEND_GONE,
+  PREVIEW_CHANGED,
+  type SendService,
+} from '@/utils/background/sending/send-service';
 import { updateSettings } from '@/utils/background/storage/settings-store';
 import { listHistory } from '@/utils/background/storage/history';
 import type { Order } from '@/utils/shared/order';
@@ -179,6 +184,25 @@ describe('send service against the emulator', () => {
     // The third chunk was never requested: no record says it might have gone.
     expect(history.map((r) => r.productOrderNo)).not.toContain('P-12');
     expect((await kakao.authState()).signedIn).toBe(false);
+  });
+
+  it('does not send a message that changed after its preview (store renamed): it says so and sends nothing', async () => {
+    const orders = await signInAndLink([2, 3]);
+    const shown = await sending.prepare(orders, 'order-confirmed');
+    const previewed = Object.fromEntries(shown.map((p) => [p.item.order.productOrderNo, p.item.renderedKey!]));
+    expect(shown[0]!.item.preview?.text).toContain('하늘상점입니다');
+    await updateSettings((s) => ({ ...s, store: { ...s.store, name: '하늘상점 본점' } }));
+    const input = { sessionId: crypto.randomUUID(), orders, templateId: 'order-confirmed', confirmRepeatFor: [] };
+    const changed = await sending.send({ ...input, previewed, requestId: crypto.randomUUID() });
+    expect(changed.map((r) => r.status)).toEqual(['skipped', 'skipped']);
+    expect(changed[0]!.error).toEqual(PREVIEW_CHANGED);
+    expect(requests).toEqual([]);
+    // Previewed again, the new message goes out as shown.
+    const again = await sending.prepare(orders, 'order-confirmed');
+    const seen = Object.fromEntries(again.map((p) => [p.item.order.productOrderNo, p.item.renderedKey!]));
+    const sent = await sending.send({ ...input, previewed: seen, requestId: crypto.randomUUID() });
+    expect(sent.map((r) => r.status)).toEqual(['sent', 'sent']);
+    expect(JSON.stringify((await emu.control.deliveries())[0]!.templateObject)).toContain('하늘상점 본점입니다');
   });
 
   it('blocks a friend removed between link and send, once the friends list is older than 3 minutes', async () => {

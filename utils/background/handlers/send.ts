@@ -23,7 +23,15 @@ export function createSendHandlers(sending: SendService, kakao: KakaoService): H
       await updateSettings((s) => ({ ...s, sendAcknowledgedAt: s.sendAcknowledgedAt ?? Date.now() }));
       return { ok: true };
     },
-    'send.orders': async ({ sessionId, templateId, freeText, productOrderNos, confirmRepeatFor, requestId }) => {
+    'send.orders': async ({
+      sessionId,
+      templateId,
+      freeText,
+      productOrderNos,
+      confirmRepeatFor,
+      previewed,
+      requestId,
+    }) => {
       if (!(await getSettings()).sendAcknowledgedAt) {
         throw Object.assign(new Error('ack'), {
           code: 'not-acknowledged',
@@ -33,7 +41,15 @@ export function createSendHandlers(sending: SendService, kakao: KakaoService): H
       }
       const orders = (await composeSessionOrders(sessionId)).filter((o) => productOrderNos.includes(o.productOrderNo));
       return {
-        results: await sending.send({ sessionId, orders, templateId, freeText, confirmRepeatFor, requestId }),
+        results: await sending.send({
+          sessionId,
+          orders,
+          templateId,
+          freeText,
+          confirmRepeatFor,
+          previewed,
+          requestId,
+        }),
       };
     },
     'send.cancel': async ({ sessionId }) => {

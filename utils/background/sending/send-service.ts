@@ -39,6 +39,13 @@ const bilingual = (e: KakaoError) => ({ code: e.code, ko: e.ko, en: e.en });
 export const FRESH_MS = 3 * 60 * 1000;
 
 /** A linked friend no longer in the friends list, found right before sending. */
+/** The message Send would send is not the one the operator's preview showed (settings or template changed). */
+export const PREVIEW_CHANGED = {
+  code: 'preview-changed',
+  ko: '미리보기 뒤에 설정이나 템플릿이 바뀌어 보낼 내용이 달라졌어요. 새 미리보기를 확인하고 다시 보내 주세요.',
+  en: 'Settings or the template changed after the preview, so the message differs. Check the new preview and send again.',
+};
+
 export const FRIEND_GONE = {
   code: 'friend-gone',
   ko: '이 고객이 친구 목록에서 사라졌어요 — 친구 목록 새로 고침',
@@ -137,6 +144,7 @@ export function createSendService(kakao: KakaoService, now: () => number = Date.
           }),
           ...(!('id' in who) && { linkBlocked: who }),
           preview: rendered.preview,
+          renderedKey: rendered.renderedKey,
           missingVariables: rendered.missingVariables,
           problems: rendered.problems,
           ...elig,
@@ -192,6 +200,8 @@ export function createSendService(kakao: KakaoService, now: () => number = Date.
     templateId: string;
     freeText?: string;
     confirmRepeatFor: string[];
+    /** productOrderNo → the renderedKey its preview showed; when given, a different message is not sent. */
+    previewed?: Record<string, string>;
     requestId: string;
   }): Promise<SendResult[]> {
     // Progress exists from the click on: a Cancel pressed while the orders are still being checked is kept.
@@ -219,6 +229,11 @@ export function createSendService(kakao: KakaoService, now: () => number = Date.
     // Group identical messages; personalised ones end up alone.
     const groups = new Map<string, PreparedItem[]>();
     for (const p of prepared) {
+      const seen = input.previewed?.[p.item.order.productOrderNo];
+      if (input.previewed && seen !== p.rendered.renderedKey) {
+        skip(p, PREVIEW_CHANGED);
+        continue;
+      }
       const failing = p.item.checks.find((c) => !c.ok && c.severity === 'block');
       if (failing?.check === 'in-friends-list') {
         skip(p, FRIEND_GONE);
