@@ -1,5 +1,5 @@
-// npm run bench: content-script performance on a 2,000-row Smartstore grid in Chromium with the production
-// build, against a bare-DOM baseline measured in the same run; the popup's first paint against a static
+// npm run bench: content-script performance on the real TOAST UI Grid (2,000 rows without virtualization,
+// 500 with) in Chromium with the production build, against a bare injector measured in the same run; the popup's first paint against a static
 // extension page; a send's history bookkeeping with a year of history against none. Prints figures and
 // PASS/FAIL per goal.
 import { statSync } from 'node:fs';
@@ -11,116 +11,165 @@ import { benchCustomerKey } from './customer-key';
 import { traceTasks, type MainThreadTask } from './trace-tasks';
 
 const ROWS = 2000;
+const VIRTUAL_ROWS = 500;
 const site = await startSiteServer(['sell.smartstore.naver.com']);
 const ext = await launchExtension({ 'sell.smartstore.naver.com': site.port });
 const results: [string, string, boolean][] = [];
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const longest = (ts: MainThreadTask[], k: 'ms' | 'renderingMs' | 'scriptMs') => Math.max(0, ...ts.map((t) => t[k]));
+
+/**
+ * One load of the grid's rows on the real TOAST UI Grid (tests/fixtures/sites/sell.smartstore.naver.com), three
+ * times (or `runs`), on the order page (the extension at work) and on the same page under a path it leaves alone with the
+ * bare injector: querySelectorAll + createElement/append of a button into each live row's 상품주문번호 cell.
+ * Both are timed from the rows being present (the grid's own render is in neither) to the frame painted
+ * after the last change. Tasks (from a trace) after the rows are present are collected for each.
+ */
+async function injection(query: string, rows: number, runs: number) {
+  const page = await ext.context.newPage();
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.goto(`https://sell.smartstore.naver.com/o/v3/manage/order?${query}&empty=1`);
+  await page.waitForFunction(() => document.documentElement.dataset.ordertalk === 'ready');
+  const base = await ext.context.newPage();
+  await base.setViewportSize({ width: 1280, height: 720 });
+  await base.goto(`https://sell.smartstore.naver.com/bench/order?${query}&empty=1`);
+  const [cdp, baseCdp] = [await ext.context.newCDPSession(page), await ext.context.newCDPSession(base)];
+  const out = {
+    ext: [] as number[],
+    base: [] as number[],
+    extTasks: [] as MainThreadTask[],
+    baseTasks: [] as MainThreadTask[],
+  };
+  for (let i = 0; i < runs; i++) {
+    for (const [p, c, bare] of [
+      [base, baseCdp, true],
+      [page, cdp, false],
+    ] as const) {
+      let ms = 0;
+      await p.bringToFront(); // a tab behind another gets its animation frames late
+      const tasks = await traceTasks(c, async () => {
+        ms = await p.evaluate(
+          async ([n, bare, run]) => {
+            const w = window as unknown as {
+              __grid: { resetData(r: unknown[]): void; clear(): void };
+              __makeRows(n: number): unknown[];
+            };
+            w.__grid.clear();
+            await new Promise((res) => setTimeout(res, 300));
+            // Another data set each run, as after a search: no row was read before.
+            const data = w
+              .__makeRows(n)
+              .map((r, k) => ({ ...(r as object), productOrderNo: String(2026112400000000 + run * 10_000 + k + 1) }));
+            w.__grid.resetData(data);
+            void document.body.offsetHeight; // the rows are present
+            const t0 = performance.now();
+            performance.mark('ordertalk-bench-start');
+            // No named functions in here: tsx would wrap them in a helper the page does not have.
+            const CELLS = 'td[data-row-key][data-column-name="productOrderNo"]';
+            if (bare) {
+              await new Promise((res) => setTimeout(res, 0));
+              for (const td of document.querySelectorAll(CELLS)) {
+                const b = document.createElement('button');
+                b.textContent = '카톡 알림';
+                (td.firstElementChild ?? td).append(b);
+              }
+              void document.body.offsetHeight;
+            } else {
+              // Every live row has its control (the observer runs on the next frame).
+              while (
+                !document.querySelectorAll(CELLS).length ||
+                document.querySelectorAll('ordertalk-row').length < document.querySelectorAll(CELLS).length
+              )
+                await new Promise((res) => requestAnimationFrame(res));
+            }
+            await new Promise((res) => requestAnimationFrame(() => setTimeout(res, 0))); // painted
+            const ms = performance.now() - t0;
+            await new Promise((res) => setTimeout(res, 400)); // badges arrive after the buttons
+            return ms;
+          },
+          [rows, bare, i] as const,
+        );
+      });
+      (bare ? out.base : out.ext).push(ms);
+      (bare ? out.baseTasks : out.extTasks).push(...tasks);
+    }
+  }
+  await page.close();
+  await base.close();
+  return out;
+}
 
 try {
-  const page = await ext.context.newPage();
-  await page.goto(`https://sell.smartstore.naver.com/o/v3/manage/order?rows=${ROWS}&window=${ROWS}&empty=1`);
-  await page.waitForFunction(() => document.documentElement.dataset.ordertalk === 'ready');
-  const frame = page.mainFrame();
-
-  const cdp = await ext.context.newCDPSession(page);
-  // Baseline: the same page under a path the extension leaves alone, the same rows, then the cheapest
-  // possible injection (querySelectorAll + createElement/append).
-  const basePage = await ext.context.newPage();
-  await basePage.goto(`https://sell.smartstore.naver.com/bench/order?rows=${ROWS}&window=${ROWS}&empty=1`);
-  const baseCdp = await ext.context.newCDPSession(basePage);
-  const baselineMs: number[] = [];
-  const baselineTasks: MainThreadTask[] = [];
-  for (let i = 0; i < 3; i++) {
-    let ms = 0;
-    baselineTasks.push(
-      ...(await traceTasks(baseCdp, async () => {
-        ms = await basePage.evaluate(async () => {
-          const w = window as unknown as { __render(n: number): void };
-          document
-            .querySelectorAll('.tui-grid-lside-area tbody, .tui-grid-rside-area tbody')
-            .forEach((t) => t.replaceChildren());
-          await new Promise((res) => requestAnimationFrame(() => setTimeout(res, 50)));
-          const t0 = performance.now();
-          w.__render(0);
-          void document.body.offsetHeight;
-          performance.mark('ordertalk-bench-start');
-          await new Promise((res) => setTimeout(res, 0));
-          for (const td of document.querySelectorAll('td[data-column-name="productOrderNo"] .tui-grid-cell-content')) {
-            const b = document.createElement('button');
-            b.textContent = '카톡 알림';
-            td.append(b);
-          }
-          void document.body.offsetHeight; // include layout, as the extension's run does
-          const ms = performance.now() - t0;
-          await new Promise((res) => requestAnimationFrame(() => setTimeout(res, 100)));
-          document.querySelectorAll('td[data-column-name="productOrderNo"] button').forEach((b) => b.remove());
-          return ms;
-        });
-      })),
-    );
-    baselineMs.push(ms);
-  }
-  // The extension: render, then wait until every row has our button (its observer runs on the next frame).
-  const extMs: number[] = [];
-  const extTasks: MainThreadTask[] = [];
-  for (let i = 0; i < 3; i++) {
-    let ms = 0;
-    extTasks.push(
-      ...(await traceTasks(cdp, async () => {
-        ms = await frame.evaluate(async (rows) => {
-          const w = window as unknown as { __render(n: number): void };
-          document
-            .querySelectorAll('.tui-grid-lside-area tbody, .tui-grid-rside-area tbody')
-            .forEach((t) => t.replaceChildren());
-          await new Promise((res) => requestAnimationFrame(() => setTimeout(res, 50)));
-          const t0 = performance.now();
-          w.__render(0);
-          void document.body.offsetHeight;
-          // Only tasks after the page's own render are the extension's to answer for.
-          performance.mark('ordertalk-bench-start');
-          while (document.querySelectorAll('ordertalk-row').length < rows)
-            await new Promise((res) => requestAnimationFrame(res));
-          const ms = performance.now() - t0;
-          await new Promise((res) => setTimeout(res, 300)); // badges arrive after the buttons
-          return ms;
-        }, ROWS);
-      })),
-    );
-    extMs.push(ms);
-  }
-  // The page's own render is in both figures; the rAF wait adds up to one frame to the extension's.
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  const ratio = median(extMs) / median(baselineMs);
+  // TUI itself takes tens of seconds to render 2,000 rows at once on a busy machine: one load each, not three.
+  // BENCH_SKIP_FULL=1 leaves it out (the virtual grid, page data and scrolling figures still run).
+  const full = process.env.BENCH_SKIP_FULL
+    ? { ext: [NaN], base: [NaN], extTasks: [], baseTasks: [] }
+    : await injection(`rows=${ROWS}&height=auto`, ROWS, 1);
+  const ratio = median(full.ext) / median(full.base);
   results.push([
-    `inject ${ROWS} buttons: ${median(extMs).toFixed(1)} ms vs bare DOM ${median(baselineMs).toFixed(1)} ms`,
-    `ratio ${ratio.toFixed(2)} (goal ≤ 1.5)`,
-    ratio <= 1.5,
+    `${ROWS} rows, no virtualization: rows present → painted with every control: ${median(full.ext).toFixed(0)} ms vs bare injector ${median(full.base).toFixed(0)} ms`,
+    `ratio ${ratio.toFixed(2)} (goal ≤ 1.2)`,
+    ratio <= 1.2,
   ]);
-  // A task is the extension's to answer for by the script (and GC) that runs in it: any change to a 2,000-row
-  // table's cells makes the page lay the table out again, which the bare-DOM baseline pays as well.
-  const longest = (ts: MainThreadTask[], k: 'ms' | 'renderingMs' | 'scriptMs') => Math.max(0, ...ts.map((t) => t[k]));
-  const scriptMax = longest(extTasks, 'scriptMs');
+  const scriptMax = longest(full.extTasks, 'scriptMs');
   if (process.env.BENCH_DETAIL)
-    for (const t of [...extTasks].sort((a, b) => b.scriptMs - a.scriptMs).slice(0, 5))
+    for (const t of [...full.extTasks].sort((a, b) => b.scriptMs - a.scriptMs).slice(0, 5))
       console.log(`  ${t.scriptMs.toFixed(0)} ms: ${t.detail}`);
   results.push([
-    'longest script (and GC) in one task while injecting',
+    `${ROWS} rows: longest script (and GC) in one task after the rows are present`,
     `${scriptMax.toFixed(0)} ms (goal ≤ 50)`,
     scriptMax <= 50,
   ]);
   results.push([
-    "longest task while injecting, with the page's rendering",
-    `${longest(extTasks, 'ms').toFixed(0)} ms (rendering ${longest(extTasks, 'renderingMs').toFixed(0)} ms) vs bare DOM ${longest(baselineTasks, 'ms').toFixed(0)} ms (rendering ${longest(baselineTasks, 'renderingMs').toFixed(0)} ms); not a goal, for comparison`,
+    `${ROWS} rows: longest task, with the page's rendering`,
+    `${longest(full.extTasks, 'ms').toFixed(0)} ms (rendering ${longest(full.extTasks, 'renderingMs').toFixed(0)} ms) vs bare injector ${longest(full.baseTasks, 'ms').toFixed(0)} ms (rendering ${longest(full.baseTasks, 'renderingMs').toFixed(0)} ms); not a goal, for comparison`,
     true,
   ]);
 
-  // Re-rendering 50 rows (scroll, sort, paging back): all script time (CDP ScriptDuration) on the order page
-  // minus the same re-render on an identical page where the content script does nothing (not an /o/ path),
-  // both in this run. Rows the grid shows for the first time are measured apart: they must be read and
-  // validated once, and their badges asked for.
+  const virtual = await injection(`rows=${VIRTUAL_ROWS}&height=400`, VIRTUAL_ROWS, 3);
+  const vRatio = median(virtual.ext) / median(virtual.base);
+  results.push([
+    `${VIRTUAL_ROWS} rows, virtual scrolling: data set → every visible row has its control: ${median(virtual.ext).toFixed(1)} ms vs bare injector ${median(virtual.base).toFixed(1)} ms`,
+    `ratio ${vRatio.toFixed(2)} (goal ≤ 1.2)`,
+    vRatio <= 1.2,
+  ]);
+  const vScript = longest(virtual.extTasks, 'scriptMs');
+  results.push([
+    `${VIRTUAL_ROWS} rows, virtual: longest script (and GC) in one task`,
+    `${vScript.toFixed(0)} ms (goal ≤ 50)`,
+    vScript <= 50,
+  ]);
+
+  // The page's own 5,000-row GraphQL answer, as the extension's hook forwards it and the content script checks it.
+  {
+    const page = await ext.context.newPage();
+    await page.goto('https://sell.smartstore.naver.com/o/v3/manage/order?rows=12&late=600000');
+    await page.waitForFunction(() => document.documentElement.dataset.ordertalk === 'ready');
+    const cdp = await ext.context.newCDPSession(page);
+    const tasks = await traceTasks(cdp, async () => {
+      await page.evaluate(async () => {
+        performance.mark('ordertalk-bench-start');
+        await fetch('/o/v3/graphql', { method: 'POST', body: JSON.stringify({ rows: 5000 }) }).then((r) => r.text());
+        await new Promise((res) => setTimeout(res, 1500));
+      });
+    });
+    const max = longest(tasks, 'scriptMs');
+    results.push([
+      'GraphQL answer of 5,000 rows: longest script (and GC) in one task',
+      `${max.toFixed(0)} ms (goal ≤ 50)`,
+      max <= 50,
+    ]);
+    await page.close();
+  }
+
+  // Scrolling 50 rows (a virtual grid showing 50): all script time (CDP ScriptDuration) on the order page minus
+  // the same scroll on an identical page where the content script does nothing (not an /o/ path), both in
+  // this run. Rows the grid shows for the first time are measured apart: they must be read and validated
+  // once, and their badges asked for.
   async function rerenderScriptMs(url: string, expectButtons: boolean): Promise<{ first: number; again: number }> {
     const p = await ext.context.newPage();
     await p.goto(url);
-    if (expectButtons) await p.waitForFunction(() => document.querySelectorAll('ordertalk-row').length === 50);
+    if (expectButtons) await p.waitForFunction(() => document.querySelectorAll('ordertalk-row').length >= 50);
     const cdp = await ext.context.newCDPSession(p);
     await cdp.send('Performance.enable');
     const script = async () =>
@@ -130,7 +179,7 @@ try {
     const render = async (start: number) => {
       const before = await script();
       await p.evaluate(async (s) => {
-        (window as unknown as { __render(n: number): void }).__render(s);
+        document.querySelector('.tui-grid-rside-area .tui-grid-body-area')!.scrollTop = s * 40;
         await new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(res, 50))));
       }, start);
       return (await script()) - before;
@@ -143,10 +192,13 @@ try {
     return { first: median(first), again: median(again) };
   }
   const withExt = await rerenderScriptMs(
-    `https://sell.smartstore.naver.com/o/v3/manage/order?rows=${ROWS}&window=50`,
+    `https://sell.smartstore.naver.com/o/v3/manage/order?rows=${ROWS}&height=2000`,
     true,
   );
-  const without = await rerenderScriptMs(`https://sell.smartstore.naver.com/bench/order?rows=${ROWS}&window=50`, false);
+  const without = await rerenderScriptMs(
+    `https://sell.smartstore.naver.com/bench/order?rows=${ROWS}&height=2000`,
+    false,
+  );
   const rerender = withExt.again - without.again;
   results.push([
     're-render 50 rows: extension script time',

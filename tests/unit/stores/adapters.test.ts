@@ -32,7 +32,12 @@ function grid(rows: Record<string, string>[], right = ['orderMemberName', 'produ
     )
     .join('');
   const rr = rows.map((r, i) => `<tr>${right.map((c) => td(i, c, r[c] ?? '')).join('')}</tr>`).join('');
-  return `<div class="tui-grid-container"><div class="tui-grid-lside-area"><table><tbody>${l}<tr>${td('d', '_number', '')}</tr></tbody></table></div><div class="tui-grid-rside-area"><table><tbody>${rr}</tbody></table></div></div>`;
+  // As TUI 4.21 renders it (docs/reference/tui-grid-real-dom.md): a header table and a body table a side, each
+  // with a tbody; filler rows are ordinary rows whose cells have no row key.
+  const head = (cols: string[]) =>
+    `<div class="tui-grid-header-area"><table><tbody><tr>${cols.map((c) => `<th data-column-name="${c}">${c}</th>`).join('')}</tr></tbody></table></div>`;
+  const dummy = `<tr><td class="tui-grid-cell tui-grid-cell-dummy" data-column-name="productOrderNo"></td></tr>`;
+  return `<div class="tui-grid-container"><div class="tui-grid-lside-area">${head(['_checked', 'productOrderNo', 'orderNo'])}<div class="tui-grid-body-area"><table><tbody>${l}${dummy}</tbody></table></div></div><div class="tui-grid-rside-area">${head(right)}<div class="tui-grid-body-area"><table><tbody>${rr}</tbody></table></div></div></div>`;
 }
 const row = {
   productOrderNo: '2026112400000001',

@@ -32,4 +32,30 @@ describe('page data bridged from the order frame', () => {
     expect(extra.size).toBe(1);
     controller.abort();
   });
+
+  it('checks a 5,000-row answer in slices, yielding between them, then says so once; quantity as a number', async () => {
+    const extra = new Map<string, Partial<Order>>();
+    const onRows = vi.fn();
+    const controller = new AbortController();
+    listenToBridge(window, extra, onRows, controller.signal);
+    let clock = 0;
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 0.5));
+    post({
+      source: BRIDGE_SOURCE,
+      rows: Array.from({ length: 5000 }, (_, i) => ({
+        productOrderNo: String(2026112400000001 + i),
+        productOptions: '포장: 선물포장',
+        quantity: '2',
+      })),
+    });
+    const firstSlice = extra.size;
+    now.mockRestore();
+    expect(firstSlice).toBeGreaterThan(0);
+    expect(firstSlice).toBeLessThan(5000); // the rest after the page had the main thread back
+    expect(onRows).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(onRows).toHaveBeenCalledTimes(1));
+    expect(extra.size).toBe(5000);
+    expect(extra.get('2026112400000001')).toEqual({ productOptions: '포장: 선물포장', quantity: 2 });
+    controller.abort();
+  });
 });

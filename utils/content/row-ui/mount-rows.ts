@@ -29,7 +29,7 @@ const statusKey = (o: Order) => `${o.productOrderNo}\u0001${o.buyerId}\u0001${o.
 
 /**
  * Keeps exactly one button on every order row while the grid re-renders rows (scroll, sort, paging,
- * route changes). One MutationObserver; scans coalesced to one per animation frame and cut into slices of
+ * route changes). One MutationObserver; scans coalesced to one per task (before the frame is painted) and cut into slices of
  * a few milliseconds; rows whose text was read before are not validated again, and a row the grid
  * re-creates gets its existing button back. Torn down on abort.
  */
@@ -51,7 +51,8 @@ export function mountRows(o: MountOptions): { scan(): void; refreshStatuses(): v
   const ticks = new Map<string, Order>();
   // Tick boxes the operator changed since the last scan; any other change of a tick was the page's own.
   const touched = new Set<string>();
-  let frame = 0;
+  // A scan is due (one task after the page's change, before the frame is painted: the controls come with the rows).
+  let due = false;
   let generation = 0;
   const selection = () => [...new Map([...ticks.values()].map((t) => [t.productOrderNo, t])).values()];
   const bar = createBulkBar(o.doc, o.texts.bulk, () => {
@@ -121,7 +122,7 @@ export function mountRows(o: MountOptions): { scan(): void; refreshStatuses(): v
   }
 
   async function scan() {
-    frame = 0;
+    due = false;
     if (o.signal.aborted) return;
     const run = ++generation;
     const refs = o.locator.locate(o.doc, o.url(), o.extra);
@@ -171,7 +172,10 @@ export function mountRows(o: MountOptions): { scan(): void; refreshStatuses(): v
   }
 
   function schedule() {
-    if (!frame && !o.signal.aborted) frame = requestAnimationFrame(() => void scan());
+    if (due || o.signal.aborted) return;
+    due = true;
+    // The page's whole change (a render is one task) is in by then; several changes make one scan.
+    void nextTask().then(scan);
   }
 
   // Our own changes are taken off its queue (flush); the bulk bar appearing is not a reason to scan again.
@@ -194,7 +198,6 @@ export function mountRows(o: MountOptions): { scan(): void; refreshStatuses(): v
   );
   o.signal.addEventListener('abort', () => {
     observer.disconnect();
-    if (frame) cancelAnimationFrame(frame);
     for (const h of o.doc.querySelectorAll(ROW_HOST)) h.remove();
     bar.remove();
   });

@@ -27,6 +27,7 @@ function content(td: Element): Element {
 /** One grid's bodies: each side renders a row as one <tr>, in the same order on both sides. */
 class GridSides {
   private ticked?: boolean;
+  private byKey?: Map<string, Element[]>;
   constructor(
     private readonly grid: Element,
     private readonly bodies: HTMLTableSectionElement[],
@@ -43,11 +44,15 @@ class GridSides {
     const paired = this.bodies.map((b) => b.rows?.[index]);
     // The row's own <tr> needs no check (its key is the anchor's): only the other sides' are compared.
     if (index >= 0 && paired.every((tr) => tr === own || (tr && keyOf(tr) === key))) return paired as Element[];
-    // Rare (the sides out of step mid-render): look the key up.
-    const cells = [...this.grid.querySelectorAll('td[data-row-key]')].filter(
-      (td) => td.getAttribute('data-row-key') === key,
-    );
-    return [...new Set(cells.map((td) => td.parentElement!))];
+    // Rare (the sides out of step mid-render): every row by key, once per scan.
+    if (!this.byKey) {
+      this.byKey = new Map();
+      for (const tr of this.grid.getElementsByTagName('tr')) {
+        const k = keyOf(tr);
+        if (k != null) this.byKey.set(k, [...(this.byKey.get(k) ?? []), tr]);
+      }
+    }
+    return this.byKey.get(key) ?? [];
   }
 }
 
@@ -149,7 +154,10 @@ const locateSmartstore: Locator<'smartstore'> = {
         `td[data-row-key][data-column-name="${SMARTSTORE_COLUMNS.productOrderNo}"]`,
       );
       if (!anchors.length) continue; // dummy filler rows have no product order number
-      const sides = new GridSides(grid, [...grid.getElementsByTagName('tbody')]);
+      // The body's tables, one a side (the header's tables have a tbody too: docs/reference/tui-grid-real-dom.md).
+      const sides = new GridSides(grid, [
+        ...grid.querySelectorAll<HTMLTableSectionElement>('.tui-grid-body-area tbody'),
+      ]);
       for (let i = 0; i < anchors.length; i++) refs.push(new SmartstoreRow(anchors[i]!, sides, extra));
     }
     return refs;
