@@ -73,4 +73,38 @@ describe('admin switches in the options page (real Chrome build)', () => {
     await expect.poll(() => buttons(open).count(), { timeout: 10_000 }).toBe(12);
     await open.close();
   });
+
+  it('a custom-admin selector the browser cannot parse is named as it is typed, with the part that fails', async () => {
+    await options.bringToFront();
+    const row = options.getByTestId('custom-row');
+    const error = options.getByTestId('custom-row-error');
+    for (const [typed, part] of [
+      ['table tr[', '['],
+      ['tr:has(', ':has('],
+      ['a >>> b', '>>> b'],
+      ['##bad', '##bad'],
+    ] as const) {
+      await row.fill(typed);
+      await expect
+        .poll(() => error.textContent(), { message: typed })
+        .toBe(`CSS 선택자로 읽을 수 없어요: "${part}" 부분을 고쳐 주세요.`);
+      expect(await row.getAttribute('aria-invalid')).toBe('true');
+    }
+    await row.fill('table#orders tbody tr');
+    await expect.poll(() => error.count()).toBe(0);
+    // A pattern the browser would refuse says why before anything is saved.
+    await options.getByTestId('custom-url').fill('https://me@admin.myshop.com/orders*');
+    await expect.poll(() => options.getByTestId('custom-url-error').textContent()).toContain('사용자 이름');
+    await options.getByTestId('custom-field-buyerName').fill('td.buyer[');
+    await options.getByTestId('custom-save').click();
+    expect(await options.getByTestId('custom-status').textContent()).toContain('사용자 이름');
+    expect(
+      await ext.serviceWorker().then((w) =>
+        w.evaluate(async () => {
+          const s = (await (globalThis as any).chrome.storage.local.get('settings')).settings;
+          return s?.customAdmins?.length ?? 0;
+        }),
+      ),
+    ).toBe(0);
+  });
 });
