@@ -24,9 +24,8 @@ describe('backup in Chromium (options → Data)', () => {
     await page.goto(ext.extensionUrl('options.html'));
     const call = (type: string, input: unknown) =>
       page.evaluate(([t, i]) => chrome.runtime.sendMessage({ type: t, input: i }), [type, input] as const);
-    const settings = (await call('settings.get', {})) as { ok: true; value: { store: { name: string } } };
-    settings.value.store.name = '하늘상점';
-    await call('settings.save', { settings: settings.value });
+    const saved = (await call('settings.save', { patch: { store: { name: '하늘상점' } } })) as { ok: boolean };
+    expect(saved.ok).toBe(true);
     await page.evaluate(() => chrome.storage.local.set({ optionsView: 'sections' }));
     await page.reload();
 

@@ -38,8 +38,9 @@ describe('카톡 알림 buttons on Cafe24 and Godomall order lists (real Chrome 
     await page.goto(`https://${CAFE24}/admin/php/shop1/s_new/order_list.php`);
     const found = await buttons(page, 3);
     expect(found.slice(0, 2).map((b) => [b.no, b.disabled])).toEqual([
-      ['20261124-0000123-1', false],
-      ['20261124-0000124-2', false],
+      // Keyed by the order number (one row per order, no item code): never by the row's position.
+      ['20261124-0000123', false],
+      ['20261124-0000124', false],
     ]);
     expect(found[2]).toMatchObject({ disabled: true, title: expect.stringContaining('주문번호') });
     expect(found[0]!.bg).toBe('rgb(254, 229, 0)'); // the admin's `button { background: red }` stays outside

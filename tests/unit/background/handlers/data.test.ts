@@ -33,7 +33,7 @@ describe('data export, import and erase', () => {
   it('export → erase → import (preview, then apply) restores everything, from an encrypted file with no secrets', async () => {
     const h = createDataHandlers();
     await updateSettings((s) => ({ ...s, store: { ...s.store, name: '하늘상점' } }));
-    await setLink(order, { id: 7, uuid: 'u7', nickname: '민지' });
+    await setLink(order, { id: 7, uuid: 'uuid-of-minji-7', nickname: '민지' });
     await saveTemplate({ id: 'mine', name: '감사', layout: 'text', body: '고마워요', buttons: [], builtIn: false });
     await beginSend(
       {
@@ -55,7 +55,8 @@ describe('data export, import and erase', () => {
     const again = EnvelopeSchema.parse(JSON.parse(await exported(h)));
     expect(again.kdf.salt).not.toBe(envelope.kdf.salt);
     expect(again.cipher.iv).not.toBe(envelope.cipher.iv);
-    for (const plain of ['하늘상점', 'u7', 'minji', '고마워요', 'sealed', 'kakaoRefreshToken', 'secret'])
+    // Long enough never to turn up by chance in the base64 ciphertext (a two-letter id once did).
+    for (const plain of ['하늘상점', 'uuid-of-minji-7', 'minji', '고마워요', 'sealed', 'kakaoRefreshToken', 'secret'])
       expect(file).not.toContain(plain);
 
     expect(await send(h, 'data.erase', {})).toEqual({ ok: true, value: { ok: true } });
@@ -76,7 +77,7 @@ describe('data export, import and erase', () => {
       ok: true,
       value: { applied: true },
     });
-    expect(await getLink(order)).toMatchObject({ friendUuid: 'u7' });
+    expect(await getLink(order)).toMatchObject({ friendUuid: 'uuid-of-minji-7' });
     expect((await getSettings()).store.name).toBe('하늘상점');
     expect(await listTemplates()).toContainEqual(expect.objectContaining({ id: 'mine' }));
     expect(await getReviewProgress()).toEqual({ teamMemberAt: 5 });
@@ -87,7 +88,7 @@ describe('data export, import and erase', () => {
 
   it('a wrong passphrase, a missing one or an edited file: a clear error and nothing changed', async () => {
     const h = createDataHandlers();
-    await setLink(order, { id: 7, uuid: 'u7', nickname: '민지' });
+    await setLink(order, { id: 7, uuid: 'uuid-of-minji-7', nickname: '민지' });
     await updateSettings((s) => ({ ...s, store: { ...s.store, name: '파일상점' } }));
     const file = await exported(h);
     await updateSettings((s) => ({ ...s, store: { ...s.store, name: '지금상점' } }));
@@ -111,7 +112,7 @@ describe('data export, import and erase', () => {
       error: { code: 'invalid-file', ko: expect.stringContaining('kdf.iterations') },
     });
     expect((await getSettings()).store.name).toBe('지금상점');
-    expect(await getLink(order)).toMatchObject({ friendUuid: 'u7' });
+    expect(await getLink(order)).toMatchObject({ friendUuid: 'uuid-of-minji-7' });
   });
 
   it('rejects a broken file with a specific bilingual error, and a short passphrase', async () => {
