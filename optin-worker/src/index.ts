@@ -3,6 +3,7 @@
 // OAuth state and PKCE verifier live in a short-lived cookie, the token only in this request's memory, and
 // nothing is logged.
 import * as z from 'zod/mini';
+import { COOKIE } from './constants';
 import { cancelledPage, connectedPage, errorPage, friendsDeclinedPage, optInPage, type StoreInfo } from './pages';
 
 export interface Env {
@@ -21,7 +22,6 @@ export interface Env {
 
 const AUTH_ORIGIN = 'https://kauth.kakao.com';
 const API_ORIGIN = 'https://kapi.kakao.com';
-export const COOKIE = '__Host-ordertalk-optin';
 const COOKIE_MAX_AGE_S = 600; // as long as Kakao keeps a code alive
 
 const TokenSchema = z.object({ access_token: z.string().check(z.minLength(1)) });

@@ -81,7 +81,7 @@ export function OptInForms(props: { restApiKey: string; storeName: string; store
           />
           <p class="ot-muted">{i18n.t('optin.secret')}</p>
           <code class="ot-code">
-            npx wrangler@4.164.0 secret put KAKAO_CLIENT_SECRET --config optin-worker/wrangler.toml
+            npx wrangler@4.60.0 secret put KAKAO_CLIENT_SECRET --config optin-worker/wrangler.toml
           </code>
         </div>
       )}

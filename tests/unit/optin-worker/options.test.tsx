@@ -57,7 +57,7 @@ describe('options: the two opt-in forms', () => {
     expect(vars).toContain(`KAKAO_REST_API_KEY = "${KEY}"`);
     expect(vars).toContain('KAKAO_APP_NAME = "하늘상점"'); // defaults to the store name
     expect(vars).not.toContain('KAKAO_CLIENT_SECRET');
-    expect(screen.getByTestId('optin-worker').textContent).toContain('wrangler@4.164.0 secret put KAKAO_CLIENT_SECRET');
+    expect(screen.getByTestId('optin-worker').textContent).toContain('wrangler@4.60.0 secret put KAKAO_CLIENT_SECRET');
     expect(screen.queryByTestId('optin-download')).toBeNull();
 
     fireEvent.change(form, { target: { value: 'static' } });

@@ -2,7 +2,8 @@
 // The opt-in Worker's fetch handler, called with Request objects, against the Kakao emulator under Kakao's real
 // hostnames: a customer becomes connected only through the whole exchange, and no token ever leaves the Worker.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import worker, { COOKIE, type Env } from '../../../optin-worker/src/index';
+import worker, { type Env } from '../../../optin-worker/src/index';
+import { COOKIE } from '../../../optin-worker/src/constants';
 import { loadScenario, startEmulator, type Emulator } from '../../kakao-emulator/client';
 import { emulatorFetch } from '../kakao/emulator-fetch';
 
