@@ -4,7 +4,7 @@ import { customerNoticeText } from '@/utils/shared/onboarding/customer-notice';
 import { Section } from '@/components/ui/Section';
 import { CopyField } from '@/components/options/common/CopyField';
 import type { OptionsModel } from '@/components/options/common/useOptionsState';
-import { OptInPageDownload } from './notice/OptInPageDownload';
+import { OptInForms } from './notice/OptInForms';
 import { NoticeScreenshot } from './notice/NoticeScreenshot';
 
 /** Step 4: what customers are told (ready text), and the page where they opt in. */
@@ -25,7 +25,12 @@ export function NoticeSection(props: { model: OptionsModel; headingRef?: Ref<HTM
         testId="customer-notice"
         value={customerNoticeText(store.name)}
       />
-      <OptInPageDownload storeName={store.name} storeUrl={store.url} />
+      <OptInForms
+        restApiKey={props.model.settings.kakao.restApiKey}
+        storeName={store.name}
+        storeUrl={store.url}
+        noticeText={customerNoticeText(store.name)}
+      />
       <NoticeScreenshot model={props.model} />
     </Section>
   );

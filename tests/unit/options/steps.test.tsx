@@ -139,6 +139,7 @@ describe('options: customer notice step', () => {
       clicks.push(this.download);
     });
     await openSections();
+    fireEvent.change(screen.getByTestId('optin-form'), { target: { value: 'static' } }); // the Worker is the default
     fireEvent.input(screen.getByTestId('optin-js-key'), { target: { value: 'zz' } });
     await waitFor(() => expect((screen.getByTestId('optin-download') as HTMLButtonElement).disabled).toBe(true));
     fireEvent.input(screen.getByTestId('optin-js-key'), { target: { value: KEY } });
