@@ -52,7 +52,10 @@ const locateCafe24: Locator<'cafe24'> = {
       // Counted once, when the first row is read: an order with one row on the page is keyed by its number.
       let perOrder: Map<string, number> | undefined;
       const rowsOf = (orderNo: string) => {
-        perOrder ??= rows.reduce((m, tr) => m.set(orderNoOf(tr), (m.get(orderNoOf(tr)) ?? 0) + 1), new Map());
+        perOrder ??= rows.reduce((m, tr) => {
+          const no = orderNoOf(tr);
+          return m.set(no, (m.get(no) ?? 0) + 1);
+        }, new Map<string, number>());
         return perOrder.get(orderNo) ?? 0;
       };
       rows.forEach((tr, i) => {
