@@ -6,17 +6,24 @@ import type { Quota, SendResult } from '@/utils/shared/wire';
 import type { Order } from '@/utils/shared/order';
 import { areaKey, KAKAO_PROFILE, SETTINGS, TEMPLATES } from '@/utils/shared/storage-keys';
 import { KakaoPreview } from '@/components/preview/KakaoPreview';
-import { errorMessage } from '@/components/ui/localized';
+import { AlimtalkPreview } from '@/components/preview/AlimtalkPreview';
+import { useDeliveries } from './useDeliveries';
+import { errorMessage, pick } from '@/components/ui/localized';
 import { statusText } from '@/components/ui/labels';
 import { OrderCard, STATE_LABEL } from './OrderCard';
 import { ComposeBanner } from './ComposeBanner';
 import { useActivation } from './useActivation';
 import {
+  alimtalkCost,
+  canSendBy,
   countStates,
+  effectiveChannel,
   ORDER_STATES,
   orderState,
   previewKey,
+  renderedKeyBy,
   windowBlock,
+  type Channel,
   type OrderState,
   type Prepared,
 } from './model';
@@ -28,6 +35,8 @@ interface Session {
   templates: { id: string; name: string }[];
   acknowledged: boolean;
 }
+
+const won = (n: number) => `${n.toLocaleString('ko-KR')}${i18n.t('alimtalk.won')}`;
 
 /** Only a person's click sends: synthetic events (isTrusted false) are ignored. */
 export function isOperatorClick(event: Event): boolean {
@@ -54,6 +63,8 @@ export function ComposeApp({ sessionId }: { sessionId: string }) {
   const [progress, setProgress] = useState<{ done: number; total: number }>();
   const [results, setResults] = useState<SendResult[]>();
   const [filter, setFilter] = useState<OrderState>();
+  // The operator's channel per order, where they switched it on its card.
+  const [picks, setPicks] = useState<Record<string, 'friend' | 'alimtalk'>>({});
   const [changed, setChanged] = useState(false);
   const [error, setError] = useState('');
   const active = useActivation();
@@ -115,18 +126,27 @@ export function ComposeApp({ sessionId }: { sessionId: string }) {
   const items = prepared?.items ?? [];
   const block = prepared ? windowBlock(prepared) : undefined;
   const resultOf = (no: string) => results?.find((r) => r.productOrderNo === no);
+  const channelOf = (i: (typeof items)[number]): Channel => effectiveChannel(i, picks[i.order.productOrderNo]);
+  const canSendNow = (i: (typeof items)[number]) => canSendBy(i, channelOf(i));
   const stateOf = (i: (typeof items)[number]) => {
+    const channel = channelOf(i);
     const s = orderState(i, {
       result: resultOf(i.order.productOrderNo),
       repeatChosen: confirmed.has(i.order.productOrderNo),
+      channel,
     });
+    // A window banner (not signed in, …) stops friend messages only; AlimTalk goes without Kakao sign-in.
     return block && s === 'needs-link' ? 'blocked' : s;
   };
   // Orders that already got this notice are left out unless confirmed on their own card.
-  const sendable = items.filter((i) => i.canSend && (!i.needsReconfirm || confirmed.has(i.order.productOrderNo)));
-  const leftOut = items.filter((i) => i.canSend && i.needsReconfirm && !confirmed.has(i.order.productOrderNo));
+  const sendable = items.filter((i) => canSendNow(i) && (!i.needsReconfirm || confirmed.has(i.order.productOrderNo)));
+  const leftOut = items.filter((i) => canSendNow(i) && i.needsReconfirm && !confirmed.has(i.order.productOrderNo));
+  const byAlimtalk = sendable.filter((i) => channelOf(i) === 'alimtalk');
+  const cost = alimtalkCost(byAlimtalk.length, prepared?.alimtalk);
   const needsAck = !!session && !session.acknowledged;
-  const canClick = active && !sending && !results && sendable.length > 0 && (!needsAck || ack);
+  const canClick =
+    active && !sending && !results && sendable.length > 0 && (!needsAck || ack) && cost.missing === 0;
+  const deliveries = useDeliveries(results);
   const toggleRepeat = (no: string, on: boolean) =>
     setConfirmed((prev) => {
       const next = new Set(prev);
@@ -196,9 +216,17 @@ export function ComposeApp({ sessionId }: { sessionId: string }) {
         confirmRepeatFor: chosen.filter((no) => confirmed.has(no)),
         // What each preview showed: the background refuses an order whose message changed since.
         previewed: Object.fromEntries(
-          (shown.current?.items ?? items).flatMap((i) =>
-            i.renderedKey ? [[i.order.productOrderNo, i.renderedKey] as const] : [],
-          ),
+          (shown.current?.items ?? items).flatMap((i) => {
+            const key = renderedKeyBy(i, channelOf(i));
+            return key ? [[i.order.productOrderNo, key] as const] : [];
+          }),
+        ),
+        // The channel each card showed: the background never moves an order to another channel unseen.
+        channels: Object.fromEntries(
+          sendable.flatMap((i) => {
+            const c = channelOf(i);
+            return c === 'none' ? [] : [[i.order.productOrderNo, c] as const];
+          }),
         ),
         requestId: requestId.current,
       });
@@ -220,6 +248,7 @@ export function ComposeApp({ sessionId }: { sessionId: string }) {
     setResults(undefined);
     setProgress(undefined);
     setConfirmed(new Set());
+    setPicks({});
     setInterrupted(false);
     await prepare();
   }
@@ -239,7 +268,10 @@ export function ComposeApp({ sessionId }: { sessionId: string }) {
   const bulk = session.orders.length > 1;
   const states = items.map(stateOf);
   const counts = countStates(states);
-  const previewItem = items.find((i, n) => states[n] === 'ready') ?? items[0];
+  const previewItem =
+    items.find((i, n) => states[n] === 'ready' && channelOf(i) === 'friend') ??
+    (items.some((i) => channelOf(i) === 'alimtalk') ? undefined : items[0]);
+  const alimtalkItem = items.find((i, n) => states[n] === 'ready' && channelOf(i) === 'alimtalk' && i.alimtalk);
   const store = prepared?.store ?? { name: '', url: '' };
   const sameCustomer = (friendUuid?: string) =>
     friendUuid ? items.filter((i) => i.link?.friendUuid === friendUuid).length : 1;
@@ -258,6 +290,10 @@ export function ComposeApp({ sessionId }: { sessionId: string }) {
       store={store}
       sameCustomer={sameCustomer(item.link?.friendUuid)}
       onChanged={() => void prepare()}
+      channel={channelOf(item)}
+      onChannel={(c) => setPicks((prev) => ({ ...prev, [item.order.productOrderNo]: c }))}
+      alimtalkPrice={prepared?.alimtalk?.prices?.ata}
+      delivery={deliveries.get(resultOf(item.order.productOrderNo)?.recordId ?? '')}
     />
   );
 
@@ -300,6 +336,16 @@ export function ComposeApp({ sessionId }: { sessionId: string }) {
         <p class="ot-muted cp-preview-of">{i18n.t('compose.previewOf', { buyer: previewItem.order.buyerName })}</p>
       )}
       {previewItem?.preview && <KakaoPreview preview={previewItem.preview} sender={prepared?.sender ?? null} />}
+      {alimtalkItem?.alimtalk && (
+        <>
+          {bulk && (
+            <p class="ot-muted cp-preview-of">
+              {i18n.t('compose.previewOf', { buyer: alimtalkItem.order.buyerName })}
+            </p>
+          )}
+          <AlimtalkPreview preview={alimtalkItem.alimtalk} />
+        </>
+      )}
       {bulk && <p class="ot-muted cp-small">{i18n.t('compose.previewFirst')}</p>}
       <p class="ot-muted cp-small" data-testid="sender-note">
         {i18n.t('compose.senderNote')}
@@ -313,6 +359,20 @@ export function ComposeApp({ sessionId }: { sessionId: string }) {
     unknown: results.filter((r) => r.status === 'unknown' || r.status === 'pending').length,
     skipped: results.filter((r) => r.status === 'skipped').length + items.length - results.length,
   };
+
+  const alimtalkResults = (results ?? []).filter((r) => r.channel === 'alimtalk' && r.status !== 'skipped');
+  const reportAlimtalk = alimtalkResults.length
+    ? (() => {
+        const recs = alimtalkResults.map((r) => deliveries.get(r.recordId ?? ''));
+        return {
+          count: alimtalkResults.length,
+          delivered: recs.filter((d) => d?.delivery?.state === 'delivered' && !d.delivery.smsFallback).length,
+          sms: recs.filter((d) => d?.delivery?.smsFallback).length,
+          failed: recs.filter((d) => d?.delivery?.state === 'failed' || d?.status === 'failed').length,
+          cost: recs.reduce((sum, d) => sum + (d?.cost ?? 0), 0),
+        };
+      })()
+    : undefined;
 
   const list = items.map((item, n) => (!filter || states[n] === filter ? card(item, n) : null));
 
@@ -342,6 +402,33 @@ export function ComposeApp({ sessionId }: { sessionId: string }) {
           ))}
         </nav>
       )}
+      {prepared?.alimtalk?.enabled && !results && (
+        <p class="cp-channels" data-testid="channel-summary">
+          {i18n.t('composeAlimtalk.channelCounts', {
+            friend: sendable.length - byAlimtalk.length,
+            alimtalk: byAlimtalk.length,
+            none: items.filter((i) => channelOf(i) === 'none').length,
+          })}{' '}
+          <span data-testid="cost" class={cost.missing ? 'ot-error' : 'ot-muted'}>
+            {cost.total === undefined
+              ? prepared.alimtalk.problem
+                ? pick(prepared.alimtalk.problem)
+                : ''
+              : cost.missing
+                ? i18n.t('composeAlimtalk.costLow', {
+                    total: won(cost.total),
+                    balance: won(cost.balance ?? 0),
+                    missing: won(cost.missing),
+                  })
+                : i18n.t('composeAlimtalk.cost', {
+                    count: cost.count,
+                    price: won(cost.price ?? 0),
+                    total: won(cost.total),
+                    balance: won(cost.balance ?? 0),
+                  })}
+          </span>
+        </p>
+      )}
       {changed && (
         <p class="cp-changed" role="alert" data-testid="preview-changed">
           {i18n.t('compose.previewChanged')}
@@ -366,6 +453,17 @@ export function ComposeApp({ sessionId }: { sessionId: string }) {
                 </>
               )}
               {reportCounts && <p data-testid="report-line">{i18n.t('compose.reportLine', reportCounts)}</p>}
+              {reportAlimtalk && (
+                <p data-testid="report-cost">
+                  {i18n.t('composeAlimtalk.reportCost', {
+                    count: reportAlimtalk.count,
+                    delivered: reportAlimtalk.delivered,
+                    sms: reportAlimtalk.sms,
+                    failed: reportAlimtalk.failed,
+                    cost: won(reportAlimtalk.cost),
+                  })}
+                </p>
+              )}
               {interrupted && (
                 <p class="ot-error" role="alert" data-testid="send-interrupted">
                   {i18n.t('composeRepeat.interrupted')}

@@ -1,14 +1,14 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { callBackground } from '@/utils/pages/background-client';
-import type { SendResult } from '@/utils/shared/wire';
+import type { HistoryRecord, SendResult } from '@/utils/shared/wire';
 import { withJosa } from '@/utils/shared/korean';
 import { errorMessage, isKorean, pick } from '@/components/ui/localized';
 import { statusText } from '@/components/ui/labels';
 import { SendChecks } from './SendChecks';
 import { FriendSearch } from './FriendSearch';
 import { Avatar } from './FriendAvatar';
-import type { BlockReason, OrderState, PreparedItem } from './model';
+import type { BlockReason, Channel, OrderState, PreparedItem } from './model';
 
 export const STATE_LABEL: Record<OrderState, () => string> = {
   ready: () => i18n.t('compose.stateReady'),
@@ -18,12 +18,20 @@ export const STATE_LABEL: Record<OrderState, () => string> = {
   unknown: () => i18n.t('compose.stateUnknown'),
 };
 
-/** Why the order goes by the channel it goes by. One channel today; AlimTalk would add its own reason here. */
-function channelWhy(state: OrderState, linked: boolean): string {
-  if (linked && state !== 'blocked') return i18n.t('compose.channelWhyLinked');
+/** Why the order goes by the channel it goes by. */
+function channelWhy(item: PreparedItem, channel: Channel, state: OrderState): string {
+  if (item.channel?.explanation && channel === item.channel.chosen) return pick(item.channel.explanation);
+  if (channel === 'alimtalk') return i18n.t('composeAlimtalk.channelWhyAlimtalk');
+  if (item.link && state !== 'blocked') return i18n.t('compose.channelWhyLinked');
   if (state === 'needs-link') return i18n.t('compose.channelWhyNeedsLink');
   return i18n.t('compose.channelWhyBlocked');
 }
+
+const CHANNEL_NAME: Record<Channel, () => string> = {
+  friend: () => i18n.t('compose.channel'),
+  alimtalk: () => i18n.t('composeAlimtalk.channelAlimtalk'),
+  none: () => i18n.t('composeAlimtalk.channelNone'),
+};
 
 export interface OrderCardProps {
   item: PreparedItem;
@@ -40,6 +48,13 @@ export interface OrderCardProps {
   /** Orders of this window linked to the same friend: what unlinking affects. */
   sameCustomer: number;
   onChanged: () => void;
+  /** The channel this order goes by, and the operator's switch to the other one (when it can reach the order). */
+  channel: Channel;
+  onChannel?: (c: 'friend' | 'alimtalk') => void;
+  /** KRW per AlimTalk, for the switch's label. */
+  alimtalkPrice?: number;
+  /** After an AlimTalk send: its record as SOLAPI last reported it (delivery, cost). */
+  delivery?: HistoryRecord;
 }
 
 /** One order: what it is, who gets it by which channel, what is wrong (or "✓ 확인 N개"), and its result. */
@@ -50,7 +65,11 @@ export function OrderCard(p: OrderCardProps) {
   const [unlinking, setUnlinking] = useState(false);
   const [error, setError] = useState('');
   const ko = isKorean();
-  const showPicker = !item.link && !item.linkBlocked && !p.block && !p.report && (linking || !p.bulk);
+  const byFriend = p.channel !== 'alimtalk';
+  const showPicker = byFriend && !item.link && !item.linkBlocked && !p.block && !p.report && (linking || !p.bulk);
+  // The other channel, offered when it too can reach this order.
+  const otherChannel = p.channel === 'alimtalk' ? 'friend' : 'alimtalk';
+  const other = item.channel?.[otherChannel].ok && p.onChannel && !p.report ? otherChannel : undefined;
 
   async function unlink() {
     try {
@@ -68,7 +87,7 @@ export function OrderCard(p: OrderCardProps) {
       data-testid="order-card"
       data-order-no={o.productOrderNo}
       data-state={state}
-      data-channel="kakao-friend-message"
+      data-channel={p.channel}
     >
       <header class="cp-card-head">
         <strong>{o.buyerName}</strong>
@@ -102,14 +121,34 @@ export function OrderCard(p: OrderCardProps) {
           {p.result.status === 'unknown' && <span class="cp-result-note"> {i18n.t('compose.unknownExplain')}</span>}
         </p>
       )}
+      {p.result?.channel === 'alimtalk' && (
+        <p class="ot-muted" data-testid="delivery" data-delivery={p.delivery?.delivery?.state ?? 'checking'}>
+          {i18n.t('composeAlimtalk.channelAlimtalk')}
+          {p.delivery?.phoneMasked ? ` · ${p.delivery.phoneMasked}` : ''}
+          {' · '}
+          {p.delivery?.delivery ? pick(p.delivery.delivery) : i18n.t('composeAlimtalk.deliveryChecking')}
+          {p.delivery?.cost !== undefined ? ` · ${i18n.t('composeAlimtalk.costOne', { cost: p.delivery.cost })}` : ''}
+        </p>
+      )}
 
       {!p.report && (
         <div class="cp-recipient">
-          <div class="cp-channel" data-testid="order-channel">
-            <span class="ot-muted">{i18n.t('compose.channelLabel')}</span> <span>{i18n.t('compose.channel')}</span>
-            <span class="ot-muted"> — {channelWhy(state, !!item.link)}</span>
+          <div class="cp-channel" data-testid="order-channel" data-channel={p.channel}>
+            <span class="ot-muted">{i18n.t('compose.channelLabel')}</span> <strong>{CHANNEL_NAME[p.channel]()}</strong>
+            <span class="ot-muted"> — {channelWhy(item, p.channel, state)}</span>
+            {other && !p.sending && (
+              <button type="button" class="ot-link cp-switch" data-testid="channel-switch" onClick={() => p.onChannel!(other)}>
+                {other === 'alimtalk'
+                  ? i18n.t('composeAlimtalk.switchToAlimtalk', { price: p.alimtalkPrice ?? '?' })
+                  : i18n.t('composeAlimtalk.switchToFriend')}
+              </button>
+            )}
           </div>
-          {item.link ? (
+          {p.channel === 'alimtalk' && item.alimtalk ? (
+            <p class="ot-muted" data-testid="alimtalk-to">
+              {i18n.t('composeAlimtalk.alimtalkTo', { phone: item.alimtalk.phoneMasked, template: item.alimtalk.templateName })}
+            </p>
+          ) : item.link ? (
             <div class="cp-linked">
               <span class="ot-muted">{i18n.t('compose.linkedTo')}</span>
               <Avatar url={item.friend?.thumbnailUrl} name={item.link.nickname} size={22} />
@@ -156,7 +195,7 @@ export function OrderCard(p: OrderCardProps) {
       )}
 
       {/* In the report, an order that was not sent still says why. */}
-      {(!p.report || !p.result) && (
+      {(!p.report || !p.result) && byFriend && (
         <SendChecks
           checks={item.checks}
           block={p.block}
@@ -183,7 +222,7 @@ export function OrderCard(p: OrderCardProps) {
           })}
         </p>
       )}
-      {item.canSend && item.needsReconfirm && !p.result && (
+      {(item.canSend || p.channel === 'alimtalk') && item.needsReconfirm && !p.result && (
         <label class="cp-ack cp-repeat">
           <input
             type="checkbox"

@@ -30,23 +30,55 @@ export function windowBlock(p: Pick<Prepared, 'auth' | 'store'>): BlockReason | 
   return undefined;
 }
 
+export type Channel = 'friend' | 'alimtalk' | 'none';
+
+/**
+ * The channel an order goes by: the operator's pick on its card when that channel can reach it, else the
+ * background's choice. Without AlimTalk every order is a friend message.
+ */
+export function effectiveChannel(item: PreparedItem, picked?: 'friend' | 'alimtalk'): Channel {
+  const c = item.channel;
+  if (!c) return 'friend';
+  if (picked && c[picked].ok) return picked;
+  return c.chosen;
+}
+
+/** Whether the order can be sent by that channel. */
+export function canSendBy(item: PreparedItem, channel: Channel): boolean {
+  if (channel === 'none') return false;
+  if (channel === 'alimtalk') return !!item.channel?.alimtalk.ok && !!item.alimtalk;
+  return item.canSend;
+}
+
+/** What Send passes back for an order: the exact message its card previewed, by its channel. */
+export function renderedKeyBy(item: PreparedItem, channel: Channel): string | undefined {
+  return channel === 'alimtalk' ? item.alimtalk?.renderedKey : item.renderedKey;
+}
+
 /**
  * The card's state. A result of this window's send wins; then what the history says; an order that already
  * got this notice stays "sent" until the operator picks it again on its own card.
  */
-export function orderState(item: PreparedItem, opts: { result?: SendResult; repeatChosen?: boolean } = {}): OrderState {
+export function orderState(
+  item: PreparedItem,
+  opts: { result?: SendResult; repeatChosen?: boolean; channel?: Channel } = {},
+): OrderState {
   const r = opts.result;
+  const channel = opts.channel ?? 'friend';
+  const canSend = canSendBy(item, channel);
   if (r) {
     if (r.status === 'sent') return 'sent';
     if (r.status === 'unknown' || r.status === 'pending') return 'unknown';
     return 'blocked';
   }
   if (item.lastSent && !opts.repeatChosen) {
-    if (item.lastSent.status === 'sent') return item.canSend ? 'sent' : 'blocked';
+    if (item.lastSent.status === 'sent') return canSend || item.canSend ? 'sent' : 'blocked';
     return 'unknown';
   }
-  if (!item.link && !item.linkBlocked) return 'needs-link';
-  return item.canSend ? 'ready' : 'blocked';
+  // An order AlimTalk reaches needs no friend link.
+  if (channel === 'alimtalk') return canSend ? 'ready' : 'blocked';
+  if (!item.link && !item.linkBlocked && channel !== 'none') return 'needs-link';
+  return canSend ? 'ready' : 'blocked';
 }
 
 /** The checks a card shows: made and passing fold into one line, failing ones each read as a problem. */
@@ -58,6 +90,18 @@ export function foldChecks(checks: Check[], block?: BlockReason): { passed: Chec
     passed: shown.filter((c) => c.ok),
     problems: shown.filter((c) => !c.ok && c.check !== 'not-sent-before'),
   };
+}
+
+/** The AlimTalk part of a bulk: how many, what it costs at the account's price, and how much is missing. */
+export function alimtalkCost(
+  count: number,
+  account: Prepared['alimtalk'],
+): { count: number; price?: number; total?: number; balance?: number; missing: number } {
+  const price = account?.prices?.ata;
+  const total = price === undefined ? undefined : price * count;
+  const balance = account?.balance;
+  const missing = total !== undefined && balance !== undefined && balance < total ? total - balance : 0;
+  return { count, price, total, balance, missing };
 }
 
 /** How many orders are in each state: the bulk summary line. */

@@ -6,6 +6,7 @@ import { errorMessage, pick } from '@/components/ui/localized';
 import { statusText } from '@/components/ui/labels';
 import '@/components/ui/ui.css';
 import './history.css';
+import { DELIVERY_POLL_S } from '@/components/compose/useDeliveries';
 
 const STATUSES: SendStatus[] = ['sent', 'failed', 'unknown', 'pending', 'skipped'];
 const COLUMNS = ['time', 'order', 'buyer', 'product', 'recipient', 'template', 'status'] as const;
@@ -37,6 +38,7 @@ export function HistoryApp() {
     }
   }
 
+  const [polled, setPolled] = useState(0);
   useEffect(() => {
     const t = setTimeout(() => {
       callBackground('history.list', { status: status || undefined, query: query || undefined }).then(
@@ -45,7 +47,24 @@ export function HistoryApp() {
       );
     }, 150);
     return () => clearTimeout(t);
-  }, [status, query]);
+  }, [status, query, polled]);
+
+  // While the page is open, AlimTalks still on their way are asked about, less often as time passes.
+  useEffect(() => {
+    let stopped = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const round = async (n: number) => {
+      const r = await callBackground('alimtalk.poll', {}).catch(() => undefined);
+      if (stopped || !r) return;
+      if (r.updated) setPolled((x) => x + 1);
+      if (r.open) timer = setTimeout(() => void round(n + 1), DELIVERY_POLL_S[Math.min(n, DELIVERY_POLL_S.length - 1)]! * 1000);
+    };
+    void round(0);
+    return () => {
+      stopped = true;
+      clearTimeout(timer);
+    };
+  }, []);
 
   async function exportCsv() {
     const { csv } = await callBackground('history.exportCsv', {});
@@ -99,6 +118,8 @@ export function HistoryApp() {
                 {i18n.t(`history.col.${k}` as 'history.col.time')}
               </th>
             ))}
+            <th style={{ textAlign: 'left' }}>{i18n.t('alimtalk.historyChannel')}</th>
+            <th style={{ textAlign: 'right' }}>{i18n.t('alimtalk.historyCost')}</th>
           </tr>
         </thead>
         <tbody>
@@ -113,6 +134,19 @@ export function HistoryApp() {
               <td>
                 {statusText(r.status)}
                 {r.error ? ` — ${pick(r.error)} (${r.error.code})` : ''}
+                {r.delivery && r.status === 'sent' && (
+                  <span class="ot-muted" data-column="delivery" data-delivery={r.delivery.state}>
+                    {' '}
+                    · {pick(r.delivery)}
+                  </span>
+                )}
+              </td>
+              <td data-column="channel" data-channel={r.channel ?? 'friend'}>
+                {r.channel === 'alimtalk' ? i18n.t('composeAlimtalk.channelAlimtalk') : i18n.t('compose.channel')}
+                {r.phoneMasked ? ` · ${r.phoneMasked}` : ''}
+              </td>
+              <td data-column="cost" style={{ textAlign: 'right' }}>
+                {r.cost !== undefined ? i18n.t('composeAlimtalk.costOne', { cost: r.cost }) : '–'}
               </td>
             </tr>
           ))}

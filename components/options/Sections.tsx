@@ -9,6 +9,7 @@ import { TestSection } from './TestSection';
 import { NoticeSection } from './NoticeSection';
 import { ReviewSection } from './ReviewSection';
 import { DataSection } from './DataSection';
+import { AlimtalkSection } from './AlimtalkSection';
 
 /** Every section on one page, for operators who are set up (or prefer it). */
 export function Sections(props: { model: OptionsModel }) {
@@ -31,6 +32,7 @@ export function Sections(props: { model: OptionsModel }) {
       <KakaoSection model={model} headingRef={refs.kakao} />
       <StoreSection model={model} headingRef={refs.store} />
       <TemplatesSection />
+      <AlimtalkSection model={model} />
       <CustomAdminSection settings={model.settings} saveSettings={model.saveSettings} />
       <TestSection model={model} headingRef={refs.test} />
       <NoticeSection model={model} headingRef={refs.notice} />

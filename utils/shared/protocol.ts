@@ -20,6 +20,12 @@ import {
 import { popupProtocol } from './popup-protocol';
 import { KAKAO_SCOPES } from './kakao-scopes';
 import { BACKUP_MAX_FILE_CHARS, BackupPreviewSchema, PassphraseSchema } from './backup';
+import {
+  AlimtalkCheckSchema,
+  AlimtalkStateSchema,
+  ChannelNameSchema,
+  ComposeAlimtalkSchema,
+} from './alimtalk-wire';
 
 // The one message map between contexts. Each entry names who may send it: `content` (content scripts on
 // store admins — reachable by page scripts' influence, so never allowed to send) or `page` (the extension's
@@ -119,6 +125,8 @@ export const protocol = {
       /** What blocks the whole window, shown once as a banner rather than on every order. */
       auth: z.object({ configured: z.boolean(), signedIn: z.boolean(), missingScopes: z.array(z.string()) }),
       store: z.object({ name: z.string(), url: z.string() }),
+      /** AlimTalk for the bulk's cost line: on or off, prices and balance. */
+      alimtalk: ComposeAlimtalkSchema.optional(),
     }),
   },
   /** link.suggest for the compose window: each friend's likeness and tag, and whether any friend is alike at all. */
@@ -160,6 +168,8 @@ export const protocol = {
        * (settings or template changed since) is not sent, and says why.
        */
       previewed: z.record(z.string(), z.string()).optional(),
+      /** The channel each order's card showed (friend or alimtalk); an order never moves channel unseen. */
+      channels: z.record(z.string(), ChannelNameSchema).optional(),
       /** One per Send click in the page: a repeated message with the same id sends nothing twice. */
       requestId: z.string().uuid(),
     }),
@@ -197,6 +207,8 @@ export const protocol = {
       status: SendStatusSchema.optional(),
       query: z.string().max(100).optional(),
       limit: z.number().int().min(1).max(5000).optional(),
+      /** Only these records (compose's report follows its AlimTalks' delivery). */
+      ids: z.array(z.string()).max(100).optional(),
     }),
     output: z.object({ records: z.array(HistoryRecordSchema) }),
   },
@@ -219,6 +231,24 @@ export const protocol = {
     output: z.object({ preview: BackupPreviewSchema, applied: z.boolean() }),
   },
   'data.erase': { callers: page, input: None, output: Ok },
+  /** AlimTalk (SOLAPI): what options shows. The key and secret go in and never come back out. */
+  'alimtalk.state': { callers: page, input: None, output: AlimtalkStateSchema },
+  'alimtalk.setCredentials': {
+    callers: page,
+    input: z.object({
+      credentials: z.object({ apiKey: z.string().trim().max(100), apiSecret: z.string().trim().max(200) }).nullable(),
+    }),
+    output: AlimtalkStateSchema,
+  },
+  /** 연결 확인: balance, the account's prices and its KakaoTalk channels. */
+  'alimtalk.check': { callers: page, input: None, output: AlimtalkCheckSchema },
+  'alimtalk.syncTemplates': { callers: page, input: None, output: AlimtalkStateSchema },
+  /** Asks SOLAPI how sent AlimTalks ended (compose and history ask while open, with backoff). */
+  'alimtalk.poll': {
+    callers: page,
+    input: None,
+    output: z.object({ open: z.number().int(), updated: z.number().int() }),
+  },
   /** "이 탭에서 테스트": reads an open tab of that admin with the described selectors. */
   'custom.preview': {
     callers: page,

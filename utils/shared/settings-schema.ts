@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CustomAdminInputSchema, CustomAdminSchema } from '@/utils/shared/custom-admin';
 import { STORE_ADMINS, type AdminId } from '@/utils/shared/store-admins';
 import { LINK_DOMAIN_PATTERN } from '@/utils/shared/link-domains';
+import { ALIMTALK_FIELDS } from '@/utils/shared/alimtalk';
 
 // Kakao REST API keys are 32 lowercase hex characters.
 export const REST_API_KEY_PATTERN = /^[0-9a-f]{32}$/;
@@ -35,6 +36,33 @@ export const StoreSettingsSchema = z.object({
   admins: AdminSwitchesSchema.default(ADMIN_DEFAULTS),
 });
 
+/** Sender numbers are registered in SOLAPI (발신번호 사전등록제): 8–11 digits, no symbols. */
+export const SENDER_NUMBER_PATTERN = /^\d{8,11}$/;
+const senderNumber = z.union([z.literal(''), z.string().trim().regex(SENDER_NUMBER_PATTERN, { message: 'sender' })]);
+const solapiId = z.string().trim().max(64);
+/** A template's `#{변수}` → the order field it takes (saved per SOLAPI template id). */
+const VariableMapSchema = z.record(z.string().max(30), z.enum(ALIMTALK_FIELDS));
+
+/**
+ * AlimTalk through the operator's SOLAPI account. The API key and secret are not settings: they are sealed in
+ * the background (utils/background/secrets/solapi-credentials.ts) and never leave it.
+ */
+export const AlimtalkSettingsSchema = z.object({
+  enabled: z.boolean().default(false),
+  /** The KakaoTalk channel (SOLAPI `channelId`, sent as `pfId`) and its search id, as the customer sees it. */
+  channelId: solapiId.default(''),
+  channelName: z.string().trim().max(100).default(''),
+  /** For the SMS that SOLAPI sends instead when AlimTalk cannot arrive; empty = no fallback. */
+  senderNumber: senderNumber.default(''),
+  smsFallback: z.boolean().default(true),
+  /** SOLAPI template id → its variables' fields. */
+  mappings: z.record(solapiId, VariableMapSchema).default({}),
+  /** OrderTalk notice (its template id: order-confirmed, shipped, …) → the AlimTalk template that answers it. */
+  notices: z.record(z.string().max(40), solapiId).default({}),
+});
+export type AlimtalkSettings = z.infer<typeof AlimtalkSettingsSchema>;
+const ALIMTALK_DEFAULTS: AlimtalkSettings = AlimtalkSettingsSchema.parse({});
+
 export const SettingsSchema = z.object({
   kakao: KakaoAppSettingsSchema.default({ restApiKey: '' }),
   store: StoreSettingsSchema.default({
@@ -49,6 +77,7 @@ export const SettingsSchema = z.object({
   historyRetentionDays: z.number().int().min(7).max(3650).default(365),
   /** The operator ticked "messages go only on my click" once (Kakao's review asks for it). */
   sendAcknowledgedAt: z.number().int().optional(),
+  alimtalk: AlimtalkSettingsSchema.default(ALIMTALK_DEFAULTS),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export const DEFAULT_SETTINGS: Settings = SettingsSchema.parse({});
@@ -68,6 +97,20 @@ export const SettingsPatchSchema = z.strictObject({
     .optional(),
   historyRetentionDays: SettingsSchema.shape.historyRetentionDays.unwrap().optional(),
   sendAcknowledgedAt: z.number().int().optional(),
+  alimtalk: z
+    .strictObject({
+      enabled: z.boolean(),
+      channelId: solapiId,
+      channelName: z.string().trim().max(100),
+      senderNumber,
+      smsFallback: z.boolean(),
+    })
+    .partial()
+    .optional(),
+  /** One template's variable fields, replaced whole. */
+  alimtalkMapping: z.strictObject({ templateId: solapiId.min(1), variables: VariableMapSchema }).optional(),
+  /** Which AlimTalk template answers a notice; null = none. */
+  alimtalkNotice: z.strictObject({ noticeId: z.string().min(1).max(40), templateId: solapiId.nullable() }).optional(),
 });
 export type SettingsPatch = z.infer<typeof SettingsPatchSchema>;
 
@@ -94,5 +137,22 @@ export function applySettingsPatch(current: Settings, patch: SettingsPatch): Set
     customAdmins,
     historyRetentionDays: patch.historyRetentionDays ?? current.historyRetentionDays,
     sendAcknowledgedAt: patch.sendAcknowledgedAt ?? current.sendAcknowledgedAt,
+    alimtalk: applyAlimtalkPatch(current.alimtalk, patch),
   };
+}
+
+function applyAlimtalkPatch(current: AlimtalkSettings, patch: SettingsPatch): AlimtalkSettings {
+  const next = { ...current, ...patch.alimtalk };
+  if (patch.alimtalkMapping)
+    next.mappings = { ...current.mappings, [patch.alimtalkMapping.templateId]: patch.alimtalkMapping.variables };
+  // Another channel's templates do not answer this one's notices.
+  if (patch.alimtalk?.channelId !== undefined && patch.alimtalk.channelId !== current.channelId) next.notices = {};
+  if (patch.alimtalkNotice) {
+    const { noticeId, templateId } = patch.alimtalkNotice;
+    const notices = { ...next.notices };
+    if (templateId) notices[noticeId] = templateId;
+    else delete notices[noticeId];
+    next.notices = notices;
+  }
+  return next;
 }

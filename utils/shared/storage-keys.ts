@@ -74,6 +74,21 @@ export const KAKAO_CLIENT_SECRET = {
   version: 1,
   holds: "The Kakao app's client secret, sealed like the refresh token.",
 } as const satisfies StoredKey;
+export const SOLAPI_CREDENTIALS = {
+  key: 'local:solapiCredentials',
+  version: 1,
+  holds: "The operator's SOLAPI API key and secret (they spend money), sealed like the refresh token.",
+} as const satisfies StoredKey;
+export const ALIMTALK_TEMPLATES = {
+  key: 'local:alimtalkTemplates',
+  version: 1,
+  holds: "The AlimTalk channel's templates as last synced from SOLAPI: text, buttons, status, sendable.",
+} as const satisfies StoredKey;
+export const SOLAPI_GROUP_JOBS = {
+  key: 'local:solapiGroupJobs',
+  version: 1,
+  holds: 'AlimTalk group sends under way: stage, SOLAPI group id and history record ids (no numbers, no text).',
+} as const satisfies StoredKey;
 export const POPUP_CACHE = {
   key: 'local:popupCache',
   version: 1,
@@ -137,6 +152,9 @@ export const STORAGE_KEYS = {
   kakaoProfile: KAKAO_PROFILE,
   kakaoRefreshToken: KAKAO_REFRESH_TOKEN,
   kakaoClientSecret: KAKAO_CLIENT_SECRET,
+  solapiCredentials: SOLAPI_CREDENTIALS,
+  alimtalkTemplates: ALIMTALK_TEMPLATES,
+  solapiGroupJobs: SOLAPI_GROUP_JOBS,
   popupCache: POPUP_CACHE,
   optionsView: OPTIONS_VIEW,
   kakaoAccess: KAKAO_ACCESS,

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OrderSchema } from './order';
 import { SEND_STATUSES } from './send-status';
+import { AlimtalkPreviewSchema, DeliverySchema, OrderChannelSchema } from './alimtalk-wire';
 
 // Shapes that cross between the background and extension pages. Internal modules keep their own types;
 // the background maps them onto these, so pages depend on this file only.
@@ -102,6 +103,10 @@ export const ComposeItemSchema = z.object({
   needsReconfirm: z.boolean(),
   /** This notice already went (or may have gone) to this order: when, by which template, and how it ended. */
   lastSent: z.object({ at: z.number(), templateName: z.string(), status: SendStatusSchema }).optional(),
+  /** Which channel can reach this order and the one chosen (absent while AlimTalk is off: friend only). */
+  channel: OrderChannelSchema.optional(),
+  /** The AlimTalk this order would get, when AlimTalk can reach it. */
+  alimtalk: AlimtalkPreviewSchema.optional(),
 });
 export type ComposeItem = z.infer<typeof ComposeItemSchema>;
 
@@ -109,6 +114,8 @@ export const SendResultSchema = z.object({
   productOrderNo: z.string(),
   status: SendStatusSchema,
   recordId: z.string().optional(),
+  /** Set for AlimTalk sends, whose delivery SOLAPI reports later. */
+  channel: z.enum(['friend', 'alimtalk']).optional(),
   error: BilingualSchema.extend({ code: z.string() }).optional(),
 });
 export type SendResult = z.infer<typeof SendResultSchema>;
@@ -128,6 +135,15 @@ export const HistoryRecordSchema = z.object({
   templateName: z.string(),
   status: SendStatusSchema,
   error: BilingualSchema.extend({ code: z.string() }).optional(),
+  /** Absent on records from before AlimTalk: a friend message. */
+  channel: z.enum(['friend', 'alimtalk']).optional(),
+  /** AlimTalk only: the number it went to, masked (010-****-5678); the full number is never stored. */
+  phoneMasked: z.string().max(20).optional(),
+  /** AlimTalk only: KRW charged as SOLAPI priced it (AlimTalk, plus the SMS when it fell back). */
+  cost: z.number().min(0).optional(),
+  groupId: z.string().max(64).optional(),
+  messageId: z.string().max(64).optional(),
+  delivery: DeliverySchema.optional(),
 });
 export type HistoryRecord = z.infer<typeof HistoryRecordSchema>;
 

@@ -84,6 +84,7 @@ export function createComposeHandlers(sending: SendService, kakao: KakaoService)
         sender: auth.signedIn ? { nickname: auth.nickname, pictureUrl: auth.pictureUrl } : undefined,
         auth: { configured: auth.configured, signedIn: auth.signedIn, missingScopes: auth.missingScopes },
         store: { name: settings.store.name, url: settings.store.url },
+        alimtalk: await sending.alimtalkView(),
       };
     },
     /** Friends ranked by likeness to the buyer and receiver, each with its likeness and tag. */

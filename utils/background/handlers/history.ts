@@ -17,7 +17,8 @@ export function matchesQuery(r: HistoryRecord, query: string): boolean {
 /** history.*: the send history, listed and exported. */
 export function createHistoryHandlers(): Handlers {
   return {
-    'history.list': async ({ status, query, limit }) => {
+    'history.list': async ({ status, query, limit, ids }) => {
+      if (ids) return { records: await listHistory({ ids }) };
       const max = limit ?? PAGE_LIMIT;
       if (!query?.trim()) return { records: await listHistory({ status, limit: max }) };
       // Searched here rather than in storage so buyer and product names count too.

@@ -14,12 +14,18 @@ import { createHistoryHandlers } from './history';
 import { createDataHandlers } from './data';
 import { createCustomHandlers } from './custom';
 import { createPopupHandlers, popupSourcesFrom, type PopupSources } from './popup';
+import { createAlimtalkHandlers } from './alimtalk';
+import type { AlimtalkAccount } from '@/utils/background/alimtalk/alimtalk-account';
+import type { AlimtalkChannel } from '@/utils/background/sending/alimtalk-channel';
+import { createBackgroundAlimtalk } from '@/utils/background/alimtalk/background-alimtalk';
 
 export interface HandlerDeps {
   kakao: KakaoService;
   sending: SendService;
   /** Where the popup's view comes from; by default the Kakao service and storage. */
   popup?: PopupSources;
+  /** The SOLAPI account and channel; by default the background's own, on the sealed credentials. */
+  alimtalk?: { account: AlimtalkAccount; channel: AlimtalkChannel };
 }
 
 /** Every message the background answers, one group per file. */
@@ -40,5 +46,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     ...createDataHandlers(),
     ...createCustomHandlers(),
     ...createPopupHandlers(deps.popup ?? popupSourcesFrom(kakao)),
+    ...(({ account, channel }) => createAlimtalkHandlers(account, channel))(
+      deps.alimtalk ?? createBackgroundAlimtalk(),
+    ),
   };
 }

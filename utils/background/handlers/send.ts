@@ -30,6 +30,7 @@ export function createSendHandlers(sending: SendService, kakao: KakaoService): H
       productOrderNos,
       confirmRepeatFor,
       previewed,
+      channels,
       requestId,
     }) => {
       if (!(await getSettings()).sendAcknowledgedAt) {
@@ -48,6 +49,7 @@ export function createSendHandlers(sending: SendService, kakao: KakaoService): H
           freeText,
           confirmRepeatFor,
           previewed,
+          channels,
           requestId,
         }),
       };

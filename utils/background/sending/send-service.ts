@@ -26,11 +26,16 @@ import {
   recordsOfRequest,
 } from '@/utils/background/storage/history';
 import { toWireFriend } from '@/utils/background/kakao/background-kakao';
+import type { AlimtalkChannel, AlimtalkContext, AlimtalkEligibility } from './alimtalk-channel';
+import { chooseChannel, type Channel } from '@/utils/shared/alimtalk';
+import type { ComposeAlimtalk } from '@/utils/shared/alimtalk-wire';
 
 export interface PreparedItem {
   item: ComposeItem;
   rendered: Rendered;
   friend?: KakaoFriend;
+  /** Whether AlimTalk can reach this order, with exactly what it would send (absent while AlimTalk is off). */
+  alimtalk?: AlimtalkEligibility;
 }
 
 const bilingual = (e: KakaoError) => ({ code: e.code, ko: e.ko, en: e.en });
@@ -75,7 +80,11 @@ const progress = new Map<
   { requestId: string; total: number; done: number; results: SendResult[]; cancelled: boolean }
 >();
 
-export function createSendService(kakao: KakaoService, now: () => number = Date.now) {
+export function createSendService(
+  kakao: KakaoService,
+  now: () => number = Date.now,
+  alimtalkChannel?: AlimtalkChannel,
+) {
   /** Set by a refusal from Kakao: what we know of friends and consent may be wrong, read them again. */
   let stale = false;
 
@@ -102,9 +111,15 @@ export function createSendService(kakao: KakaoService, now: () => number = Date.
     return friends?.find((f) => (link.friendId != null && f.id === link.friendId) || f.uuid === link.friendUuid);
   }
 
-  async function prepare(orders: Order[], templateId: string, freeText?: string): Promise<PreparedItem[]> {
+  async function prepare(
+    orders: Order[],
+    templateId: string,
+    freeText?: string,
+    alimtalkCtx?: AlimtalkContext,
+  ): Promise<PreparedItem[]> {
     const [settings, auth, friends] = await Promise.all([getSettings(), kakao.authState(), friendsOrEmpty()]);
     const template = await templateById(templateId);
+    const actx = alimtalkCtx ?? (alimtalkChannel ? await alimtalkChannel.context(settings) : undefined);
     const ctx = {
       storeName: settings.store.name,
       storeUrl: settings.store.url,
@@ -130,9 +145,11 @@ export function createSendService(kakao: KakaoService, now: () => number = Date.
         alreadySent: possiblySent,
         renderProblems: rendered.problems,
       });
+      const alimtalk = actx?.enabled ? alimtalkChannel!.forOrder(actx, order, template) : undefined;
       out.push({
         rendered,
         friend,
+        ...(alimtalk && { alimtalk }),
         item: {
           order,
           ...(link && {
@@ -151,10 +168,37 @@ export function createSendService(kakao: KakaoService, now: () => number = Date.
           ...(possiblySent && {
             lastSent: { at: last.completedAt ?? last.createdAt, templateName: last.templateName, status: last.status },
           }),
+          ...(alimtalk && channelView(elig, alimtalk)),
         },
       });
     }
     return out;
+  }
+
+  /** Both channels' verdicts for one order, the one chosen, and the AlimTalk it would get. */
+  function channelView(
+    elig: { canSend: boolean; checks: ComposeItem['checks'] },
+    alimtalk: AlimtalkEligibility,
+  ): Pick<ComposeItem, 'channel' | 'alimtalk'> {
+    const failing = elig.checks.find((c) => !c.ok && c.severity === 'block');
+    const friend = elig.canSend
+      ? { ok: true }
+      : { ok: false, reason: { ko: failing?.ko ?? '보낼 수 없음', en: failing?.en ?? 'not possible' } };
+    const at = alimtalk.ok ? { ok: true } : { ok: false, reason: alimtalk.reason };
+    const choice = chooseChannel({ friend, alimtalk: at });
+    return {
+      channel: { chosen: choice.channel, friend, alimtalk: at, ...(choice.explanation && { explanation: choice.explanation }) },
+      ...(alimtalk.ok && {
+        alimtalk: {
+          channelName: alimtalk.channelName,
+          templateName: alimtalk.templateName,
+          text: alimtalk.rendered.text,
+          buttons: alimtalk.rendered.buttons,
+          phoneMasked: alimtalk.rendered.phoneMasked,
+          renderedKey: alimtalk.rendered.renderedKey,
+        },
+      }),
+    };
   }
 
   async function orderStatus(orders: Order[]): Promise<Record<string, RowStatus>> {
@@ -202,6 +246,8 @@ export function createSendService(kakao: KakaoService, now: () => number = Date.
     confirmRepeatFor: string[];
     /** productOrderNo → the renderedKey its preview showed; when given, a different message is not sent. */
     previewed?: Record<string, string>;
+    /** productOrderNo → the channel its card showed; an order is never moved to another channel unseen. */
+    channels?: Record<string, Channel>;
     requestId: string;
   }): Promise<SendResult[]> {
     // Progress exists from the click on: a Cancel pressed while the orders are still being checked is kept.
@@ -218,8 +264,11 @@ export function createSendService(kakao: KakaoService, now: () => number = Date.
     // Decide on what Kakao has now: a friend removed or a consent withdrawn since the window opened.
     await freshen(stale);
     stale = false;
-    const prepared = await prepare(input.orders, input.templateId, input.freeText);
+    const settings = await getSettings();
+    const actx = alimtalkChannel ? await alimtalkChannel.context(settings) : undefined;
+    const prepared = await prepare(input.orders, input.templateId, input.freeText, actx);
     state.total = prepared.length;
+    const byAlimtalk: Parameters<AlimtalkChannel['send']>[0] = [];
     const finish = (r: SendResult) => {
       state.results.push(r);
       state.done++;
@@ -229,6 +278,25 @@ export function createSendService(kakao: KakaoService, now: () => number = Date.
     // Group identical messages; personalised ones end up alone.
     const groups = new Map<string, PreparedItem[]>();
     for (const p of prepared) {
+      const no = p.item.order.productOrderNo;
+      const channel = p.alimtalk ? (input.channels?.[no] ?? p.item.channel?.chosen ?? 'friend') : 'friend';
+      if (channel === 'none') {
+        skip(p, { code: 'no-channel', ...(p.item.channel?.explanation ?? { ko: '보낼 수 없음', en: 'Cannot send' }) });
+        continue;
+      }
+      if (channel === 'alimtalk') {
+        const a = p.alimtalk!;
+        if (!a.ok) skip(p, { code: 'alimtalk-unavailable', ko: `알림톡 불가: ${a.reason.ko}`, en: `No AlimTalk: ${a.reason.en}` });
+        else if (input.previewed && input.previewed[no] !== a.rendered.renderedKey) skip(p, PREVIEW_CHANGED);
+        else if (p.item.needsReconfirm && !confirmed.has(no))
+          skip(p, {
+            code: 'needs-confirm',
+            ko: '이미 보낸 알림이라 다시 확인이 필요해요.',
+            en: 'Already sent; confirm to send again.',
+          });
+        else byAlimtalk.push({ order: p.item.order, template, rendered: a.rendered, allowRepeat: confirmed.has(no) });
+        continue;
+      }
       const seen = input.previewed?.[p.item.order.productOrderNo];
       if (input.previewed && seen !== p.rendered.renderedKey) {
         skip(p, PREVIEW_CHANGED);
@@ -264,6 +332,14 @@ export function createSendService(kakao: KakaoService, now: () => number = Date.
         await sendChunk(group.slice(i, i + MAX_RECEIVERS));
       }
     }
+    if (byAlimtalk.length && state.cancelled)
+      for (const b of byAlimtalk)
+        finish({
+          productOrderNo: b.order.productOrderNo,
+          status: 'skipped',
+          error: { code: 'cancelled', ko: '취소해서 보내지 않았어요.', en: 'Cancelled before sending.' },
+        });
+    else if (byAlimtalk.length) for (const r of await alimtalkChannel!.send(byAlimtalk, input.requestId, actx!)) finish(r);
     return input.orders.map((o) => state.results.find((r) => r.productOrderNo === o.productOrderNo)!).filter(Boolean);
 
     /** One request's worth: checked again, recorded pending, sent, completed. Never leaves an order open. */
@@ -408,8 +484,15 @@ export function createSendService(kakao: KakaoService, now: () => number = Date.
     });
   }
 
+  /** The AlimTalk part of compose: on or off, the channel, prices and balance. */
+  async function alimtalkView(): Promise<ComposeAlimtalk> {
+    if (!alimtalkChannel) return { enabled: false };
+    return alimtalkChannel.accountView(await alimtalkChannel.context(await getSettings()));
+  }
+
   return {
     prepare,
+    alimtalkView,
     orderStatus,
     send,
     progress: (sessionId: string) =>

@@ -93,6 +93,39 @@ export function completeSend(
   });
 }
 
+/**
+ * Changes a record after its outcome: an AlimTalk's delivery as SOLAPI reports it, or an unknown outcome resolved by
+ * asking SOLAPI. `change` sees the stored record and returns the fields to change, or nothing to leave it.
+ */
+export function amendRecord(
+  id: string,
+  change: (r: StoredRecord) => Partial<Omit<StoredRecord, 'id' | 'createdAt'>> | undefined,
+): Promise<StoredRecord | undefined> {
+  return locked(async () => {
+    const tx = (await historyDb()).transaction('records', 'readwrite', STRICT);
+    const [r] = valid([await tx.store.get(id)].filter((x): x is HistoryRow => !!x));
+    const patch = r && change(r);
+    const next = r && patch ? StoredSchema.parse({ ...r, ...patch }) : undefined;
+    if (next) await tx.store.put(next);
+    await tx.done;
+    return next;
+  });
+}
+
+/** AlimTalk records SOLAPI may still change: accepted and not final, or unknown, from the last `days`. */
+export function alimtalkToTrack(days = 7, now = Date.now()): Promise<StoredRecord[]> {
+  return locked(async () => {
+    const rows = await (await historyDb()).getAllFromIndex(
+      'records',
+      'createdAt',
+      IDBKeyRange.lowerBound(now - days * 86_400_000),
+    );
+    return valid(rows).filter(
+      (r) => r.channel === 'alimtalk' && (r.status === 'unknown' || (r.status === 'sent' && r.delivery?.state === 'accepted')),
+    );
+  });
+}
+
 /** At background start nothing is in flight: any pending record was cut off mid-send. */
 export function recoverInterrupted(now = Date.now()): Promise<number> {
   return locked(async () => {
@@ -112,10 +145,17 @@ export function recoverInterrupted(now = Date.now()): Promise<number> {
 }
 
 export async function listHistory(
-  filter: { status?: HistoryRecord['status']; query?: string; limit?: number } = {},
+  filter: { status?: HistoryRecord['status']; query?: string; limit?: number; ids?: string[] } = {},
 ): Promise<HistoryRecord[]> {
   const q = filter.query?.trim().toLowerCase();
   const limit = filter.limit ?? 5000;
+  const ids = filter.ids;
+  if (ids)
+    return locked(async () => {
+      const store = (await historyDb()).transaction('records').store;
+      const rows = (await Promise.all(ids.map((id) => store.get(id)))).filter((x): x is HistoryRow => !!x);
+      return valid(rows).map(({ requestId: _r, friendId: _f, ...rest }) => rest);
+    });
   return locked(async () => {
     // Newest first, stopping at the limit: the popup's last five read five rows, not the whole history.
     const out: HistoryRecord[] = [];
@@ -226,7 +266,11 @@ export function historyCsv(records: HistoryRecord[]): string {
     '상품',
     '받는 사람',
     '템플릿',
+    '채널',
+    '전화번호',
+    '비용(원)',
     '상태',
+    '도착',
     '오류 코드',
     '오류',
   ];
@@ -238,7 +282,11 @@ export function historyCsv(records: HistoryRecord[]): string {
     r.productName ?? '',
     r.recipientNickname,
     r.templateName,
+    r.channel === 'alimtalk' ? '알림톡' : '친구 메시지',
+    r.phoneMasked ?? '',
+    r.cost ?? '',
     STATUS_KO[r.status],
+    r.delivery?.ko ?? '',
     r.error?.code ?? '',
     r.error?.ko ?? '',
   ]);
