@@ -66,6 +66,8 @@ export interface SolapiEmulator extends RunningSolapiEmulator {
     reset(): Promise<void>;
     loadScenario(s: Scenario): Promise<void>;
     advanceClock(ms: number): Promise<void>;
+    /** Stop (true) or restart (false) the emulator clock between advances. */
+    freezeClock(frozen?: boolean): Promise<void>;
     fault(f: SolapiFault): Promise<void>;
     clearFaults(): Promise<void>;
     setBalance(n: number, apiKey?: string): Promise<void>;
@@ -127,6 +129,7 @@ export async function startSolapiEmulator(
       reset: async () => void (await ctl('POST', '/reset')),
       loadScenario: async (s) => void (await ctl('POST', '/scenario', s)),
       advanceClock: async (ms) => void (await ctl('POST', '/clock', { advanceMs: ms })),
+      freezeClock: async (frozen = true) => void (await ctl('POST', '/clock', { freeze: frozen })),
       fault: async (f) => void (await ctl('POST', '/faults', f)),
       clearFaults: async () => void (await ctl('DELETE', '/faults')),
       setBalance: async (balance, apiKey) => void (await ctl('POST', '/balance', { balance, apiKey })),

@@ -26,7 +26,14 @@ export async function control(world: World, ctx: Ctx, initial: () => Scenario): 
     return send(ctx, 200, { ok: true });
   }
   if (m === 'POST' && path === '/clock') {
-    const b = z.object({ advanceMs: z.number().optional(), set: z.iso.datetime({ offset: true }).optional() }).parse(json());
+    const b = z
+      .object({
+        advanceMs: z.number().optional(),
+        set: z.iso.datetime({ offset: true }).optional(),
+        freeze: z.boolean().optional(),
+      })
+      .parse(json());
+    if (b.freeze !== undefined) world.clock.freeze(b.freeze);
     if (b.set) world.clock.set(Date.parse(b.set));
     if (b.advanceMs) world.clock.advance(b.advanceMs);
     world.tick();
