@@ -16,9 +16,19 @@ const OK_TEXT = '정상 접수(이통사로 접수 예정) ';
 function paginate<T>(ctx: Ctx, world: World, items: T[], id: (t: T) => string) {
   const limit = Math.min(Number(ctx.url.searchParams.get('limit')) || 20, world.scenario.maxPageSize);
   const startKey = ctx.url.searchParams.get('startKey');
-  const start = startKey ? Math.max(0, items.findIndex((t) => id(t) === startKey)) : 0;
+  const start = startKey
+    ? Math.max(
+        0,
+        items.findIndex((t) => id(t) === startKey),
+      )
+    : 0;
   const next = items[start + limit];
-  return { page: items.slice(start, start + limit), startKey: startKey ?? null, nextKey: next ? id(next) : null, limit };
+  return {
+    page: items.slice(start, start + limit),
+    startKey: startKey ?? null,
+    nextKey: next ? id(next) : null,
+    limit,
+  };
 }
 
 export const channels: Handler = (world, ctx, account) => {
@@ -138,7 +148,10 @@ function newGroup(world: World, account: Account, allowDuplicates: boolean): Emu
 }
 
 export const createGroup: Handler = (world, ctx, account) => {
-  const body = z.object({ allowDuplicates: z.boolean().optional() }).loose().safeParse(jsonBody(ctx) ?? {});
+  const body = z
+    .object({ allowDuplicates: z.boolean().optional() })
+    .loose()
+    .safeParse(jsonBody(ctx) ?? {});
   if (!body.success) return solapiError(ctx, 400, 'ValidationError', '요청 형식이 올바르지 않습니다.');
   send(ctx, 200, world.groupJson(newGroup(world, account, body.data.allowDuplicates ?? false)));
 };
@@ -171,13 +184,17 @@ const MessageIn = z
 function addToGroup(world: World, account: Account, g: EmuGroup, input: z.infer<typeof MessageIn>[]): EmuMessage[] {
   const now = world.clock.now();
   const taken = new Set(
-    g.messageIds.map((id) => world.messages.get(id)!).filter((m) => m.registeredCode === '2000').map((m) => m.to),
+    g.messageIds
+      .map((id) => world.messages.get(id)!)
+      .filter((m) => m.registeredCode === '2000')
+      .map((m) => m.to),
   );
   const added = input.map((m) => {
     const { pfId, templateId, variables, disableSms } = m.kakaoOptions;
     const template = account.templates.find((t) => t.templateId === templateId && t.channelId === pfId);
     let text = template?.content ?? '';
-    for (const name of variableNames(text)) if (variables[name] !== undefined) text = text.split(name).join(variables[name]);
+    for (const name of variableNames(text))
+      if (variables[name] !== undefined) text = text.split(name).join(variables[name]);
     const refuse = (): [string, string] | undefined => {
       if (!/^01\d{8,9}$/.test(m.to)) return ['3010', '수신번호 형식 오류'];
       if (m.type !== undefined && m.type !== 'ATA') return ['3010', '이 에뮬레이터는 ATA만 받습니다.'];
@@ -222,7 +239,10 @@ function addToGroup(world: World, account: Account, g: EmuGroup, input: z.infer<
     return msg;
   });
   g.dateUpdated = now;
-  g.log.push({ createAt: new Date(now).toISOString(), message: `국가코드(82)의 알림톡(ATA) ${added.length} 건이 추가되었습니다.` });
+  g.log.push({
+    createAt: new Date(now).toISOString(),
+    message: `국가코드(82)의 알림톡(ATA) ${added.length} 건이 추가되었습니다.`,
+  });
   return added;
 }
 
@@ -251,7 +271,12 @@ function messagesIn(ctx: Ctx): z.infer<typeof MessageIn>[] | undefined {
   }
   const parsed = z.array(MessageIn).safeParse(body.messages);
   if (!parsed.success) {
-    solapiError(ctx, 400, 'ValidationError', `메시지 형식이 올바르지 않습니다: ${parsed.error.issues[0]?.path.join('.')}`);
+    solapiError(
+      ctx,
+      400,
+      'ValidationError',
+      `메시지 형식이 올바르지 않습니다: ${parsed.error.issues[0]?.path.join('.')}`,
+    );
     return undefined;
   }
   return parsed.data;
@@ -321,7 +346,12 @@ function messagePage(world: World, ctx: Ctx, list: EmuMessage[]) {
 
 export const groupMessages: Handler = (world, ctx, account, { groupId }) => {
   const g = ownGroup(world, ctx, account, groupId!);
-  if (g) messagePage(world, ctx, g.messageIds.map((id) => world.messages.get(id)!));
+  if (g)
+    messagePage(
+      world,
+      ctx,
+      g.messageIds.map((id) => world.messages.get(id)!),
+    );
 };
 
 export const messageList: Handler = (world, ctx, account) => {
@@ -357,7 +387,12 @@ export const sendManyDetail: Handler = (world, ctx, account) => {
     ...(body.showMessageList === true && {
       messageList: added
         .filter((m) => m.registeredCode === '2000')
-        .map((m) => ({ messageId: m.messageId, statusCode: '2000', statusMessage: OK_TEXT, customFields: m.customFields })),
+        .map((m) => ({
+          messageId: m.messageId,
+          statusCode: '2000',
+          statusMessage: OK_TEXT,
+          customFields: m.customFields,
+        })),
     }),
   });
 };

@@ -8,8 +8,7 @@ import { SKEW_MS, type World } from './state';
 // The errorMessage texts other than SignatureDoesNotMatch's are UNCONFIRMED.
 
 export type AuthResult =
-  | { ok: true; account: Account }
-  | { ok: false; status: number; errorCode: string; errorMessage: string };
+  { ok: true; account: Account } | { ok: false; status: number; errorCode: string; errorMessage: string };
 
 const fail = (status: number, errorCode: string, errorMessage: string): AuthResult => ({
   ok: false,

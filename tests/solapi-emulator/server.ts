@@ -32,7 +32,12 @@ function route(method: string, pathname: string) {
     const names: string[] = [];
     const re = new RegExp(`^${pattern.replace(/:(\w+)/g, (_, n: string) => (names.push(n), '([^/]+)'))}$`);
     const hit = re.exec(pathname);
-    if (hit) return { pattern, handler, params: Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(hit[i + 1]!)])) };
+    if (hit)
+      return {
+        pattern,
+        handler,
+        params: Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(hit[i + 1]!)])),
+      };
   }
   return undefined;
 }
@@ -128,11 +133,22 @@ export async function listen(scenario: Scenario, port = 0): Promise<RunningSolap
       handle(world, ctx, () => scenario)
         .then((logged) => {
           if (logged)
-            world.requests.push({ at: new Date(world.clock.now()).toISOString(), method: req.method ?? '', path: logged, status: ctx.status });
+            world.requests.push({
+              at: new Date(world.clock.now()).toISOString(),
+              method: req.method ?? '',
+              path: logged,
+              status: ctx.status,
+            });
         })
         .catch((error: unknown) => {
           // Never crash: a malformed control body or a bug answers in SOLAPI's shape.
-          if (!res.headersSent) solapiError({ ...ctx, muted: false }, 400, 'ValidationError', error instanceof Error ? error.message : String(error));
+          if (!res.headersSent)
+            solapiError(
+              { ...ctx, muted: false },
+              400,
+              'ValidationError',
+              error instanceof Error ? error.message : String(error),
+            );
         });
     });
   });

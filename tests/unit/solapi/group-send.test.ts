@@ -191,7 +191,14 @@ describe('sendAsGroup', () => {
     const s = service();
     const { groupId } = await s.createGroup();
     await s.addMessages(groupId, two());
-    await putJob({ jobId: 'j1', stage: 'send-requested', groupId, recordIds: ['R-1', 'R-2'], createdAt: 1, updatedAt: 1 });
+    await putJob({
+      jobId: 'j1',
+      stage: 'send-requested',
+      groupId,
+      recordIds: ['R-1', 'R-2'],
+      createdAt: 1,
+      updatedAt: 1,
+    });
     const out = await recoverGroupJobs(s);
     expect(out.map((o) => [o.status, o.error?.code])).toEqual([
       ['failed', 'interrupted'],
@@ -203,7 +210,8 @@ describe('sendAsGroup', () => {
 
   it('recovery while SOLAPI is unreachable keeps the job open as unknown', async () => {
     await crashAt('after-send');
-    for (let i = 0; i < 3; i++) await emu.control.fault({ path: '/messages/v4/groups/:groupId', kind: 'drop-before-processing' });
+    for (let i = 0; i < 3; i++)
+      await emu.control.fault({ path: '/messages/v4/groups/:groupId', kind: 'drop-before-processing' });
     const out = await recoverGroupJobs(service());
     expect(out.map((o) => o.status)).toEqual(['unknown', 'unknown']);
     expect(await stages()).toEqual(['send-requested']);

@@ -98,7 +98,11 @@ describe('SOLAPI http: what an answer proves', () => {
     await emu.control.fault({ path: '/messages/v4/groups', method: 'POST', kind: '5xx' });
     const errors = [
       await failure(service().createGroup()),
-      await failure(createSolapiService(async () => ({ ...KEY, apiSecret: 'wrong' }), { fetch: solapiEmulatorFetch(emu) }).balance()),
+      await failure(
+        createSolapiService(async () => ({ ...KEY, apiSecret: 'wrong' }), {
+          fetch: solapiEmulatorFetch(emu),
+        }).balance(),
+      ),
     ];
     const logged = JSON.stringify(spies.flatMap((s) => s.mock.calls));
     for (const text of [logged, ...errors.map((e) => `${e.message} ${JSON.stringify(e)}`)]) {

@@ -19,7 +19,11 @@ export async function deliveryReport(service: SolapiService, groupId: string): P
   for (const m of await service.groupMessages(groupId)) {
     const recordId = m.customFields?.recordId;
     if (!recordId || !m.statusCode) continue;
-    report.set(recordId, { statusCode: m.statusCode, messageId: m.messageId, ...classifyStatus(m.statusCode, m.replacement) });
+    report.set(recordId, {
+      statusCode: m.statusCode,
+      messageId: m.messageId,
+      ...classifyStatus(m.statusCode, m.replacement),
+    });
   }
   return report;
 }

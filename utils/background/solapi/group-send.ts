@@ -136,7 +136,8 @@ export async function sendAsGroup(
     const outcomes: GroupOutcome[] = messages.map((m, i) => {
       const r = matched[i];
       const recordId = m.customFields.recordId;
-      if (r && isAccepted(r.statusCode)) return { recordId, status: 'sent', messageId: r.messageId, statusCode: r.statusCode };
+      if (r && isAccepted(r.statusCode))
+        return { recordId, status: 'sent', messageId: r.messageId, statusCode: r.statusCode };
       if (!r) return { recordId, status: 'failed', error: errorOf('FailedToAddMessage') };
       const s = classifyStatus(r.statusCode, false);
       return {
@@ -190,7 +191,13 @@ async function sentOutcomes(service: SolapiService, job: GroupJob): Promise<Grou
     // 1xxx = refused at registration: never handed over. Anything else was sent; delivery.ts reads the rest.
     if (m.statusCode.startsWith('1')) {
       const s = classifyStatus(m.statusCode, m.replacement);
-      return { recordId, status: 'failed', messageId: m.messageId, statusCode: m.statusCode, error: errorOf(m.statusCode, s.ko, s.en) };
+      return {
+        recordId,
+        status: 'failed',
+        messageId: m.messageId,
+        statusCode: m.statusCode,
+        error: errorOf(m.statusCode, s.ko, s.en),
+      };
     }
     return { recordId, status: 'sent', messageId: m.messageId, statusCode: m.statusCode };
   });

@@ -10,7 +10,13 @@ const opt = <T extends z.ZodType>(schema: T) =>
     .optional();
 const bool01 = z.union([z.boolean(), z.number()]).transform((v) => Boolean(v));
 /** Amounts sometimes arrive as numeric strings (lowBalanceAlert, §8.8). */
-const amount = z.union([z.number(), z.string().regex(/^-?\d+(\.\d+)?$/).transform(Number)]);
+const amount = z.union([
+  z.number(),
+  z
+    .string()
+    .regex(/^-?\d+(\.\d+)?$/)
+    .transform(Number),
+]);
 const nextKey = opt(z.string());
 
 export const ErrorBodySchema = z.looseObject({ errorCode: z.string().min(1), errorMessage: z.string().catch('') });
@@ -56,7 +62,12 @@ export const SendableSchema = z.union([
 ]);
 
 export const BalanceSchema = z.looseObject({ balance: amount, point: amount.catch(0) });
-const PriceSchema = z.looseObject({ countryId: opt(z.union([z.string(), z.number()])), ata: amount, sms: amount, lms: amount });
+const PriceSchema = z.looseObject({
+  countryId: opt(z.union([z.string(), z.number()])),
+  ata: amount,
+  sms: amount,
+  lms: amount,
+});
 /** One country's prices; an array (the countries list) is narrowed to Korea. */
 export const PricingSchema = z.union([
   PriceSchema,

@@ -26,9 +26,13 @@ const encoder = new TextEncoder();
 
 /** HMAC-SHA256(key = secret, data = date + salt) as lower-case hex. */
 export async function signature(apiSecret: string, date: string, salt: string): Promise<string> {
-  const key = await crypto.subtle.importKey('raw', encoder.encode(apiSecret), { name: 'HMAC', hash: 'SHA-256' }, false, [
-    'sign',
-  ]);
+  const key = await crypto.subtle.importKey(
+    'raw',
+    encoder.encode(apiSecret),
+    { name: 'HMAC', hash: 'SHA-256' },
+    false,
+    ['sign'],
+  );
   const mac = new Uint8Array(await crypto.subtle.sign('HMAC', key, encoder.encode(date + salt)));
   return Array.from(mac, (b) => b.toString(16).padStart(2, '0')).join('');
 }

@@ -76,10 +76,7 @@ export const STATUS_CODES: Record<string, StatusInfo> = {
     '알림톡 차단 또는 72시간 미사용 사용자예요.',
     'The recipient blocked AlimTalk or has not used KakaoTalk for 72 hours.',
   ),
-  '3108': failed(
-    '발송 가능 시간이 아니에요(오전 8시~오후 8시).',
-    'Outside the allowed sending hours (08:00–20:00).',
-  ),
+  '3108': failed('발송 가능 시간이 아니에요(오전 8시~오후 8시).', 'Outside the allowed sending hours (08:00–20:00).'),
 };
 
 /** What a statusCode means. `replacement` = SOLAPI sent the SMS/LMS substitute (reference §4.3). */
@@ -87,7 +84,8 @@ export function classifyStatus(
   code: string,
   replacement: boolean,
 ): { outcome: StatusOutcome; final: boolean; smsFallback: boolean; ko: string; en: string } {
-  const info = STATUS_CODES[code] ?? failed(`전달되지 않았어요(솔라피 코드 ${code}).`, `Not delivered (SOLAPI code ${code}).`);
+  const info =
+    STATUS_CODES[code] ?? failed(`전달되지 않았어요(솔라피 코드 ${code}).`, `Not delivered (SOLAPI code ${code}).`);
   const fallback = replacement && info.outcome === 'failed';
   return {
     outcome: info.outcome,
