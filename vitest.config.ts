@@ -30,7 +30,7 @@ export default defineConfig({
         test: {
           name: 'emulator',
           environment: 'node',
-          include: ['tests/kakao-emulator/**/*.test.ts'],
+          include: ['tests/kakao-emulator/**/*.test.ts', 'tests/solapi-emulator/**/*.test.ts'],
         },
       },
       {

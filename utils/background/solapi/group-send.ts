@@ -1,0 +1,235 @@
+// Sending AlimTalk as one SOLAPI group, exactly once (/work/shared/reference/solapi.md §3.3): the groupId is
+// journaled before anything irreversible, and a send whose answer is lost is resolved by looking the group up —
+// PENDING means provably unsent, SENDING/COMPLETE/FAILED means sent. A group is never sent twice by SOLAPI.
+import { SolapiError, explainError } from './errors';
+import { openJobs, putJob, updateJob, type GroupJob } from './group-journal';
+import type { AddResult, AtaMessage, SolapiGroup, SolapiService } from './service';
+import { classifyStatus, isAccepted } from './status-codes';
+
+export interface GroupOutcome {
+  recordId: string;
+  status: 'sent' | 'failed' | 'unknown';
+  messageId?: string;
+  statusCode?: string;
+  error?: { code: string; ko: string; en: string };
+}
+
+export type CrashPoint = 'before-create' | 'after-create' | 'after-add' | 'after-send';
+
+/** Thrown by the crash hook: the test stands in for a killed worker. */
+export class SimulatedCrash extends Error {
+  constructor(readonly point: CrashPoint) {
+    super(`simulated crash at ${point}`);
+    this.name = 'SimulatedCrash';
+  }
+}
+
+/** Jobs this worker is running now; recovery leaves them alone. */
+const inFlight = new Set<string>();
+
+const SENT_STATUSES = new Set(['SENDING', 'COMPLETE', 'FAILED', 'SCHEDULED']);
+const UNSENT_STATUSES = new Set(['PENDING', 'DELETED']);
+
+function errorOf(code: string, ko?: string, en?: string): NonNullable<GroupOutcome['error']> {
+  const text = explainError(code);
+  return { code, ko: ko ?? text.ko, en: en ?? text.en };
+}
+const fromSolapiError = (e: SolapiError) => ({ code: e.code, ko: e.ko, en: e.en });
+
+const failedAll = (recordIds: string[], error: GroupOutcome['error']): GroupOutcome[] =>
+  recordIds.map((recordId) => ({ recordId, status: 'failed', error }));
+const unknownAll = (recordIds: string[], error: GroupOutcome['error']): GroupOutcome[] =>
+  recordIds.map((recordId) => ({ recordId, status: 'unknown', error }));
+
+/** Which add result belongs to which message: same order when counts match, else by recordId, else by number. */
+function matchResults(messages: AtaMessage[], results: AddResult[]): (AddResult | undefined)[] {
+  if (results.length === messages.length) return results;
+  const pool = [...results];
+  return messages.map((m) => {
+    let i = pool.findIndex((r) => r.customFields?.recordId === m.customFields.recordId);
+    if (i < 0) i = pool.findIndex((r) => r.to === m.to);
+    return i < 0 ? undefined : pool.splice(i, 1)[0];
+  });
+}
+
+/** 'sent' | 'unsent' from the group status, or null when the group cannot be read (or says something new). */
+async function lookUp(service: SolapiService, groupId: string): Promise<'sent' | 'unsent' | null> {
+  try {
+    const g = await service.getGroup(groupId);
+    if (SENT_STATUSES.has(g.status)) return 'sent';
+    if (UNSENT_STATUSES.has(g.status)) return 'unsent';
+    return null;
+  } catch {
+    return null;
+  }
+}
+
+type SendResult =
+  | { state: 'sent'; group?: SolapiGroup }
+  | { state: 'not-sent'; error: SolapiError }
+  | { state: 'unknown'; error: SolapiError };
+
+/** sendGroup, and when its answer proves nothing, getGroup first; one more send only if provably unsent. */
+async function sendOnce(service: SolapiService, groupId: string): Promise<SendResult> {
+  let lastError: SolapiError | undefined;
+  for (let tries = 0; tries < 2; tries++) {
+    try {
+      return { state: 'sent', group: await service.sendGroup(groupId) };
+    } catch (error) {
+      if (!(error instanceof SolapiError)) throw error;
+      lastError = error;
+    }
+    const state = await lookUp(service, groupId);
+    if (state === 'sent') return { state: 'sent' };
+    if (state === null) return { state: 'unknown', error: lastError };
+    // PENDING: this send did not happen. A refusal with a reason (e.g. low balance) is final.
+    if (lastError.processed === 'no') return { state: 'not-sent', error: lastError };
+  }
+  // Still PENDING after a second unanswered send: leave it to recovery rather than guess.
+  return { state: 'unknown', error: lastError! };
+}
+
+/**
+ * Sends the messages as one group. Each message carries customFields.recordId (unique); outcomes come back per
+ * recordId. 'sent' = accepted by SOLAPI (2000/3000); delivery is read later (delivery.ts).
+ */
+export async function sendAsGroup(
+  service: SolapiService,
+  messages: AtaMessage[],
+  hooks: { crashAt?: CrashPoint; now?: () => number } = {},
+): Promise<{ groupId?: string; outcomes: GroupOutcome[]; group?: SolapiGroup }> {
+  const recordIds = messages.map((m) => m.customFields.recordId);
+  if (new Set(recordIds).size !== recordIds.length) throw new Error('sendAsGroup: recordIds must be unique');
+  if (messages.length === 0) return { outcomes: [] };
+  const now = hooks.now ?? Date.now;
+  const crash = (p: CrashPoint) => {
+    if (hooks.crashAt === p) throw new SimulatedCrash(p);
+  };
+  const t0 = now();
+  let job: GroupJob = { jobId: crypto.randomUUID(), stage: 'creating', recordIds, createdAt: t0, updatedAt: t0 };
+  inFlight.add(job.jobId);
+  try {
+    job = await putJob(job, t0);
+    crash('before-create');
+    let groupId: string;
+    try {
+      ({ groupId } = await service.createGroup());
+    } catch (error) {
+      // Whatever happened, no message was in a group: nothing can have been sent.
+      if (!(error instanceof SolapiError)) throw error;
+      await updateJob(job, { stage: 'not-sent' }, now());
+      return { outcomes: failedAll(recordIds, fromSolapiError(error)) };
+    }
+    job = await updateJob(job, { stage: 'created', groupId }, now());
+    crash('after-create');
+
+    let results: AddResult[];
+    try {
+      results = await service.addMessages(groupId, messages);
+    } catch (error) {
+      // Maybe added, but the group is never sent: still nothing sent.
+      if (!(error instanceof SolapiError)) throw error;
+      await updateJob(job, { stage: 'not-sent' }, now());
+      return { groupId, outcomes: failedAll(recordIds, fromSolapiError(error)) };
+    }
+    const matched = matchResults(messages, results);
+    const outcomes: GroupOutcome[] = messages.map((m, i) => {
+      const r = matched[i];
+      const recordId = m.customFields.recordId;
+      if (r && isAccepted(r.statusCode))
+        return { recordId, status: 'sent', messageId: r.messageId, statusCode: r.statusCode };
+      if (!r) return { recordId, status: 'failed', error: errorOf('FailedToAddMessage') };
+      const s = classifyStatus(r.statusCode, false);
+      return {
+        recordId,
+        status: 'failed',
+        messageId: r.messageId,
+        statusCode: r.statusCode,
+        error: errorOf(r.statusCode, s.ko, s.en),
+      };
+    });
+    if (!outcomes.some((o) => o.status === 'sent')) {
+      await updateJob(job, { stage: 'not-sent' }, now());
+      return { groupId, outcomes };
+    }
+    job = await updateJob(job, { stage: 'added' }, now());
+    crash('after-add');
+
+    job = await updateJob(job, { stage: 'send-requested' }, now());
+    const sent = await sendOnce(service, groupId);
+    crash('after-send');
+    if (sent.state === 'sent') {
+      await updateJob(job, { stage: 'sent' }, now());
+      return { groupId, outcomes, group: sent.group };
+    }
+    const accepted = (o: GroupOutcome) => o.status === 'sent';
+    if (sent.state === 'not-sent') {
+      await updateJob(job, { stage: 'not-sent' }, now());
+      const err = fromSolapiError(sent.error);
+      return { groupId, outcomes: outcomes.map((o) => (accepted(o) ? { ...o, status: 'failed', error: err } : o)) };
+    }
+    // Unknown: the job stays 'send-requested'; recoverGroupJobs asks SOLAPI later.
+    const err = fromSolapiError(sent.error);
+    return { groupId, outcomes: outcomes.map((o) => (accepted(o) ? { ...o, status: 'unknown', error: err } : o)) };
+  } finally {
+    inFlight.delete(job.jobId);
+  }
+}
+
+/** Per-record outcome of a group SOLAPI says was sent, from its stored messages (customFields.recordId). */
+async function sentOutcomes(service: SolapiService, job: GroupJob): Promise<GroupOutcome[] | null> {
+  let stored;
+  try {
+    stored = await service.groupMessages(job.groupId!);
+  } catch {
+    return null;
+  }
+  const byRecord = new Map(stored.flatMap((m) => (m.customFields?.recordId ? [[m.customFields.recordId, m]] : [])));
+  return job.recordIds.map((recordId): GroupOutcome => {
+    const m = byRecord.get(recordId);
+    if (!m) return { recordId, status: 'unknown', error: errorOf('server') };
+    // 1xxx = refused at registration: never handed over. Anything else was sent; delivery.ts reads the rest.
+    if (m.statusCode.startsWith('1')) {
+      const s = classifyStatus(m.statusCode, m.replacement);
+      return {
+        recordId,
+        status: 'failed',
+        messageId: m.messageId,
+        statusCode: m.statusCode,
+        error: errorOf(m.statusCode, s.ko, s.en),
+      };
+    }
+    return { recordId, status: 'sent', messageId: m.messageId, statusCode: m.statusCode };
+  });
+}
+
+/**
+ * Run at worker start. Jobs stopped before the send request are never sent (the operator's click is stale);
+ * jobs stopped after it are resolved by asking SOLAPI. Unresolved jobs stay open for the next run.
+ */
+export async function recoverGroupJobs(service: SolapiService, now: () => number = Date.now): Promise<GroupOutcome[]> {
+  const outcomes: GroupOutcome[] = [];
+  for (const job of await openJobs()) {
+    if (inFlight.has(job.jobId)) continue;
+    const interrupted = errorOf('interrupted');
+    if (job.stage !== 'send-requested' || !job.groupId) {
+      await updateJob(job, { stage: 'not-sent' }, now());
+      outcomes.push(...failedAll(job.recordIds, interrupted));
+      continue;
+    }
+    const state = await lookUp(service, job.groupId);
+    if (state === 'unsent') {
+      await updateJob(job, { stage: 'not-sent' }, now());
+      outcomes.push(...failedAll(job.recordIds, interrupted));
+      continue;
+    }
+    const resolved = state === 'sent' ? await sentOutcomes(service, job) : null;
+    if (!resolved) {
+      outcomes.push(...unknownAll(job.recordIds, errorOf('server')));
+      continue;
+    }
+    if (!resolved.some((o) => o.status === 'unknown')) await updateJob(job, { stage: 'sent' }, now());
+    outcomes.push(...resolved);
+  }
+  return outcomes;
+}
