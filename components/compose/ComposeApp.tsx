@@ -144,8 +144,7 @@ export function ComposeApp({ sessionId }: { sessionId: string }) {
   const byAlimtalk = sendable.filter((i) => channelOf(i) === 'alimtalk');
   const cost = alimtalkCost(byAlimtalk.length, prepared?.alimtalk);
   const needsAck = !!session && !session.acknowledged;
-  const canClick =
-    active && !sending && !results && sendable.length > 0 && (!needsAck || ack) && cost.missing === 0;
+  const canClick = active && !sending && !results && sendable.length > 0 && (!needsAck || ack) && cost.missing === 0;
   const deliveries = useDeliveries(results);
   const toggleRepeat = (no: string, on: boolean) =>
     setConfirmed((prev) => {
@@ -339,9 +338,7 @@ export function ComposeApp({ sessionId }: { sessionId: string }) {
       {alimtalkItem?.alimtalk && (
         <>
           {bulk && (
-            <p class="ot-muted cp-preview-of">
-              {i18n.t('compose.previewOf', { buyer: alimtalkItem.order.buyerName })}
-            </p>
+            <p class="ot-muted cp-preview-of">{i18n.t('compose.previewOf', { buyer: alimtalkItem.order.buyerName })}</p>
           )}
           <AlimtalkPreview preview={alimtalkItem.alimtalk} />
         </>

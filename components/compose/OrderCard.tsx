@@ -137,7 +137,12 @@ export function OrderCard(p: OrderCardProps) {
             <span class="ot-muted">{i18n.t('compose.channelLabel')}</span> <strong>{CHANNEL_NAME[p.channel]()}</strong>
             <span class="ot-muted"> — {channelWhy(item, p.channel, state)}</span>
             {other && !p.sending && (
-              <button type="button" class="ot-link cp-switch" data-testid="channel-switch" onClick={() => p.onChannel!(other)}>
+              <button
+                type="button"
+                class="ot-link cp-switch"
+                data-testid="channel-switch"
+                onClick={() => p.onChannel!(other)}
+              >
                 {other === 'alimtalk'
                   ? i18n.t('composeAlimtalk.switchToAlimtalk', { price: p.alimtalkPrice ?? '?' })
                   : i18n.t('composeAlimtalk.switchToFriend')}
@@ -146,7 +151,10 @@ export function OrderCard(p: OrderCardProps) {
           </div>
           {p.channel === 'alimtalk' && item.alimtalk ? (
             <p class="ot-muted" data-testid="alimtalk-to">
-              {i18n.t('composeAlimtalk.alimtalkTo', { phone: item.alimtalk.phoneMasked, template: item.alimtalk.templateName })}
+              {i18n.t('composeAlimtalk.alimtalkTo', {
+                phone: item.alimtalk.phoneMasked,
+                template: item.alimtalk.templateName,
+              })}
             </p>
           ) : item.link ? (
             <div class="cp-linked">

@@ -57,7 +57,8 @@ export function HistoryApp() {
       const r = await callBackground('alimtalk.poll', {}).catch(() => undefined);
       if (stopped || !r) return;
       if (r.updated) setPolled((x) => x + 1);
-      if (r.open) timer = setTimeout(() => void round(n + 1), DELIVERY_POLL_S[Math.min(n, DELIVERY_POLL_S.length - 1)]! * 1000);
+      if (r.open)
+        timer = setTimeout(() => void round(n + 1), DELIVERY_POLL_S[Math.min(n, DELIVERY_POLL_S.length - 1)]! * 1000);
     };
     void round(0);
     return () => {

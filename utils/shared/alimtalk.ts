@@ -93,7 +93,9 @@ export type PhoneProblem = 'missing' | 'masked' | 'safe-number' | 'not-mobile';
  * (010-****-1234) is never guessed; a 050x safe number (안심번호) forwards calls, not KakaoTalk, so AlimTalk
  * cannot find the buyer's KakaoTalk by it.
  */
-export function phoneUsability(phone: string | undefined): { ok: true; digits: string } | { ok: false; problem: PhoneProblem } {
+export function phoneUsability(
+  phone: string | undefined,
+): { ok: true; digits: string } | { ok: false; problem: PhoneProblem } {
   const raw = (phone ?? '').trim();
   if (!raw) return { ok: false, problem: 'missing' };
   if (/[*xX•●]/.test(raw)) return { ok: false, problem: 'masked' };

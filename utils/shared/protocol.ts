@@ -20,12 +20,7 @@ import {
 import { popupProtocol } from './popup-protocol';
 import { KAKAO_SCOPES } from './kakao-scopes';
 import { BACKUP_MAX_FILE_CHARS, BackupPreviewSchema, PassphraseSchema } from './backup';
-import {
-  AlimtalkCheckSchema,
-  AlimtalkStateSchema,
-  ChannelNameSchema,
-  ComposeAlimtalkSchema,
-} from './alimtalk-wire';
+import { AlimtalkCheckSchema, AlimtalkStateSchema, ChannelNameSchema, ComposeAlimtalkSchema } from './alimtalk-wire';
 
 // The one message map between contexts. Each entry names who may send it: `content` (content scripts on
 // store admins — reachable by page scripts' influence, so never allowed to send) or `page` (the extension's

@@ -17,7 +17,8 @@ export function AccountCheck(props: { model: OptionsModel; onStatus: (s: Status 
   const [busy, setBusy] = useState(false);
   const [sender, setSender] = useState(a.senderNumber);
   const senderDigits = sender.replace(/[\s-]/g, '');
-  const senderError = senderDigits && !SENDER_NUMBER_PATTERN.test(senderDigits) ? i18n.t('alimtalk.senderFormat') : undefined;
+  const senderError =
+    senderDigits && !SENDER_NUMBER_PATTERN.test(senderDigits) ? i18n.t('alimtalk.senderFormat') : undefined;
 
   async function runCheck() {
     setBusy(true);
@@ -27,7 +28,9 @@ export function AccountCheck(props: { model: OptionsModel; onStatus: (s: Status 
       setCheck(c);
       // One channel: nothing to choose.
       if (c.channels.length === 1 && a.channelId !== c.channels[0]!.channelId)
-        await model.saveSettings({ alimtalk: { channelId: c.channels[0]!.channelId, channelName: c.channels[0]!.name } });
+        await model.saveSettings({
+          alimtalk: { channelId: c.channels[0]!.channelId, channelName: c.channels[0]!.name },
+        });
       props.onStatus({
         tone: c.channels.length ? 'ok' : 'error',
         text: c.channels.length ? i18n.t('alimtalk.checkOk') : i18n.t('alimtalk.noChannels'),
@@ -57,11 +60,19 @@ export function AccountCheck(props: { model: OptionsModel; onStatus: (s: Status 
       .catch((err: unknown) => props.onStatus({ tone: 'error', ...optionsError(err) }));
   }
 
-  const channels = check?.channels ?? (a.channelId ? [{ channelId: a.channelId, name: a.channelName || a.channelId }] : []);
+  const channels =
+    check?.channels ?? (a.channelId ? [{ channelId: a.channelId, name: a.channelName || a.channelId }] : []);
   return (
     <>
       <div class="ot-row" style={{ justifyContent: 'flex-start' }}>
-        <button type="button" class="ot-secondary" data-testid="alimtalk-check" disabled={busy} aria-busy={busy} onClick={() => void runCheck()}>
+        <button
+          type="button"
+          class="ot-secondary"
+          data-testid="alimtalk-check"
+          disabled={busy}
+          aria-busy={busy}
+          onClick={() => void runCheck()}
+        >
           {i18n.t('alimtalk.check')}
         </button>
         {check && (
@@ -83,7 +94,9 @@ export function AccountCheck(props: { model: OptionsModel; onStatus: (s: Status 
           disabled={!channels.length}
           onChange={(e) => void pickChannel(e.currentTarget.value)}
         >
-          <option value="">{channels.length ? i18n.t('alimtalk.channelPick') : i18n.t('alimtalk.channelCheckFirst')}</option>
+          <option value="">
+            {channels.length ? i18n.t('alimtalk.channelPick') : i18n.t('alimtalk.channelCheckFirst')}
+          </option>
           {channels.map((c) => (
             <option key={c.channelId} value={c.channelId}>
               {c.name}

@@ -98,9 +98,7 @@ export function CredentialsForm(props: {
           value={apiKey}
           onValue={setApiKey}
           help={
-            saved
-              ? i18n.t('alimtalk.keySet', { hint: state?.credentials.keyHint ?? '' })
-              : i18n.t('alimtalk.keyHelp')
+            saved ? i18n.t('alimtalk.keySet', { hint: state?.credentials.keyHint ?? '' }) : i18n.t('alimtalk.keyHelp')
           }
           autocomplete="off"
           spellcheck={false}
@@ -122,7 +120,13 @@ export function CredentialsForm(props: {
             {i18n.t('options.save')}
           </button>
           {saved && (
-            <button type="button" class="ot-secondary" data-testid="alimtalk-clear" disabled={busy} onClick={() => void clear()}>
+            <button
+              type="button"
+              class="ot-secondary"
+              data-testid="alimtalk-clear"
+              disabled={busy}
+              onClick={() => void clear()}
+            >
               {i18n.t('alimtalk.keyClear')}
             </button>
           )}

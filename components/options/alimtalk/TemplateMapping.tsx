@@ -36,7 +36,9 @@ export function TemplateMapping(props: {
   const [notices, setNotices] = useState<{ id: string; name: string }[]>([]);
   useEffect(() => {
     void callBackground('templates.list', {})
-      .then((r) => setNotices(r.templates.filter((t) => t.id !== FREE_TEXT_ID).map((t) => ({ id: t.id, name: t.name }))))
+      .then((r) =>
+        setNotices(r.templates.filter((t) => t.id !== FREE_TEXT_ID).map((t) => ({ id: t.id, name: t.name }))),
+      )
       .catch(() => undefined);
   }, []);
 

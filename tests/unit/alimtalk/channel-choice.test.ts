@@ -32,7 +32,10 @@ describe('chooseChannel', () => {
 
   it('explains a fall to AlimTalk with the friend reason, and none with both', () => {
     const c = chooseChannel({ friend: { ok: false, reason: reason('친구 목록에 없음') }, alimtalk: { ok: true } });
-    expect(c).toEqual({ channel: 'alimtalk', explanation: expect.objectContaining({ ko: '친구 메시지 불가: 친구 목록에 없음 → 알림톡' }) });
+    expect(c).toEqual({
+      channel: 'alimtalk',
+      explanation: expect.objectContaining({ ko: '친구 메시지 불가: 친구 목록에 없음 → 알림톡' }),
+    });
     const none = chooseChannel({
       friend: { ok: false, reason: reason('친구 연결 필요') },
       alimtalk: { ok: false, reason: reason('전화번호가 가려져 있어요') },
@@ -45,10 +48,16 @@ describe('chooseChannel', () => {
 
 describe('template variables', () => {
   it('are read from the content, each once, and mapped by their usual names', () => {
-    const content = '#{고객명}님, 주문(#{주문번호})의 #{상품명}을 #{택배사} #{송장번호}로 보냈어요. #{고객명}님 감사합니다. #{쿠폰}';
+    const content =
+      '#{고객명}님, 주문(#{주문번호})의 #{상품명}을 #{택배사} #{송장번호}로 보냈어요. #{고객명}님 감사합니다. #{쿠폰}';
     expect(templateVariables(content)).toEqual(['고객명', '주문번호', '상품명', '택배사', '송장번호', '쿠폰']);
     const { mapping, unmapped } = variableMapping(content, { 쿠폰: 'storeUrl' });
-    expect(mapping).toMatchObject({ 고객명: 'buyerName', 주문번호: 'orderNo', 송장번호: 'trackingNo', 쿠폰: 'storeUrl' });
+    expect(mapping).toMatchObject({
+      고객명: 'buyerName',
+      주문번호: 'orderNo',
+      송장번호: 'trackingNo',
+      쿠폰: 'storeUrl',
+    });
     expect(unmapped).toEqual([]);
     expect(variableMapping(content).unmapped).toEqual(['쿠폰']);
     expect(autoMapVariable('구매자 명')).toBe('buyerName');
@@ -83,10 +92,12 @@ describe('AlimTalk settings patches', () => {
       notices: { shipped: 'KA01TP1' },
     });
     expect(applySettingsPatch(s, { alimtalk: { channelId: 'KA01PF2' } }).alimtalk.notices).toEqual({});
-    expect(applySettingsPatch(s, { alimtalkNotice: { noticeId: 'shipped', templateId: null } }).alimtalk.notices).toEqual({});
+    expect(
+      applySettingsPatch(s, { alimtalkNotice: { noticeId: 'shipped', templateId: null } }).alimtalk.notices,
+    ).toEqual({});
     expect(SettingsPatchSchema.safeParse({ alimtalk: { senderNumber: '02-123' } }).success).toBe(false);
-    expect(SettingsPatchSchema.safeParse({ alimtalkMapping: { templateId: 'T', variables: { x: 'password' } } }).success).toBe(
-      false,
-    );
+    expect(
+      SettingsPatchSchema.safeParse({ alimtalkMapping: { templateId: 'T', variables: { x: 'password' } } }).success,
+    ).toBe(false);
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { type z } from 'zod';
-import { SettingsSchema } from '@/utils/shared/settings-schema';
+import { DEFAULT_SETTINGS, SettingsSchema } from '@/utils/shared/settings-schema';
 import {
   CUSTOMER_LINKS,
   LINK_SALT,
@@ -41,7 +41,8 @@ describe('stored data from earlier releases', () => {
     await storeOld(SETTINGS.key, 1, old);
     const { getSettings } = await import('@/utils/background/storage/settings-store');
     const settings = SettingsSchema.parse(await getSettings());
-    expect(settings).toEqual({ ...old, customAdmins: [] });
+    // Release 1 had no AlimTalk: it reads as off, with nothing set up.
+    expect(settings).toEqual({ ...old, customAdmins: [], alimtalk: DEFAULT_SETTINGS.alimtalk });
   });
 
   it('review progress v1 with the options page’s old ticks: merged once (a stored step wins), ticks removed', async () => {

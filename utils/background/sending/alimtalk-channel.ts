@@ -36,19 +36,29 @@ export type AlimtalkEligibility =
 /** Prices and balance are read at most this often while a compose window is open. */
 const ACCOUNT_TTL_MS = 30_000;
 
-export function createAlimtalkChannel(solapi: SolapiService, credentials: SolapiCredentialsStore, now: () => number = Date.now) {
+export function createAlimtalkChannel(
+  solapi: SolapiService,
+  credentials: SolapiCredentialsStore,
+  now: () => number = Date.now,
+) {
   let account: { at: number; value: ComposeAlimtalk } | undefined;
 
   async function context(settings: Settings): Promise<AlimtalkContext> {
     const a = settings.alimtalk;
-    if (!a.enabled) return { enabled: false, settings, synced: null, blocked: OFF('알림톡이 꺼져 있어요', 'AlimTalk is off') };
+    if (!a.enabled)
+      return { enabled: false, settings, synced: null, blocked: OFF('알림톡이 꺼져 있어요', 'AlimTalk is off') };
     const [cred, synced] = await Promise.all([credentials.describe(), getSyncedTemplates()]);
     const blocked = !cred.set
       ? OFF('솔라피 API 키가 없어요 — 설정 › 알림톡', 'No SOLAPI API key — Settings › AlimTalk')
       : !a.channelId
         ? OFF('알림톡 채널을 고르지 않았어요 — 설정 › 알림톡', 'No AlimTalk channel chosen — Settings › AlimTalk')
         : undefined;
-    return { enabled: true, settings, synced: synced?.channelId === a.channelId ? synced : null, ...(blocked && { blocked }) };
+    return {
+      enabled: true,
+      settings,
+      synced: synced?.channelId === a.channelId ? synced : null,
+      ...(blocked && { blocked }),
+    };
   }
 
   /** Whether this order's notice can go by AlimTalk, and exactly what would be sent. */
@@ -57,7 +67,10 @@ export function createAlimtalkChannel(solapi: SolapiService, credentials: Solapi
     if (template.id === FREE_TEXT_ID)
       return {
         ok: false,
-        reason: OFF('직접 입력한 글은 알림톡으로 보낼 수 없어요(승인된 템플릿만)', 'Free text cannot go by AlimTalk (approved templates only)'),
+        reason: OFF(
+          '직접 입력한 글은 알림톡으로 보낼 수 없어요(승인된 템플릿만)',
+          'Free text cannot go by AlimTalk (approved templates only)',
+        ),
       };
     const a = ctx.settings.alimtalk;
     const templateId = a.notices[template.id];
@@ -86,7 +99,12 @@ export function createAlimtalkChannel(solapi: SolapiService, credentials: Solapi
     const channelName = ctx.settings.alimtalk.channelName || ctx.settings.alimtalk.channelId;
     try {
       const [balance, prices] = await Promise.all([solapi.balance(), solapi.pricing()]);
-      const value = { enabled: true, channelName, balance: balance.balance + balance.point, prices: { ata: prices.ata, sms: prices.sms } };
+      const value = {
+        enabled: true,
+        channelName,
+        balance: balance.balance + balance.point,
+        prices: { ata: prices.ata, sms: prices.sms },
+      };
       account = { at: now(), value };
       return value;
     } catch (error) {
@@ -107,7 +125,12 @@ export function createAlimtalkChannel(solapi: SolapiService, credentials: Solapi
    * group, which SOLAPI would refuse as 1026). Returns one result per item.
    */
   async function send(
-    items: { order: Order; template: Template; rendered: Extract<AlimtalkRendered, { ok: true }>; allowRepeat: boolean }[],
+    items: {
+      order: Order;
+      template: Template;
+      rendered: Extract<AlimtalkRendered, { ok: true }>;
+      allowRepeat: boolean;
+    }[],
     requestId: string,
     ctx: AlimtalkContext,
   ): Promise<SendResult[]> {
@@ -191,7 +214,11 @@ export function createAlimtalkChannel(solapi: SolapiService, credentials: Solapi
         outcomes = round.map((b) => ({
           recordId: b.recordId,
           status: e?.processed === 'no' ? 'failed' : 'unknown',
-          error: { code: e?.code ?? 'unknown-outcome', ko: e?.ko ?? '보냈는지 알 수 없어요.', en: e?.en ?? 'Unknown outcome.' },
+          error: {
+            code: e?.code ?? 'unknown-outcome',
+            ko: e?.ko ?? '보냈는지 알 수 없어요.',
+            en: e?.en ?? 'Unknown outcome.',
+          },
         }));
       }
       for (const b of round) {
@@ -235,6 +262,8 @@ export function createAlimtalkChannel(solapi: SolapiService, credentials: Solapi
    * still open, so the page can ask again later.
    */
   async function poll(settings: Settings): Promise<{ open: number; updated: number }> {
+    // Sends whose answer was lost are settled first, from the journal (jobs of this worker's own sends are left).
+    const settled = await recover();
     const tracked = await alimtalkToTrack();
     const groups = new Map<string, typeof tracked>();
     for (const r of tracked) if (r.groupId) groups.set(r.groupId, [...(groups.get(r.groupId) ?? []), r]);
@@ -277,26 +306,33 @@ export function createAlimtalkChannel(solapi: SolapiService, credentials: Solapi
         if (next) updated++;
       }
     }
-    return { open, updated };
+    return { open, updated: updated + settled };
   }
 
-  /** At worker start: group sends cut off mid-way are settled from the journal by asking SOLAPI (never re-sent). */
+  /**
+   * Group sends cut off mid-way (a killed worker, a lost answer) are settled from the journal by asking SOLAPI:
+   * never re-sent. A record the history holds as unknown becomes sent or failed once SOLAPI can say.
+   */
   async function recover(): Promise<number> {
     const outcomes = await recoverGroupJobs(solapi).catch(() => [] as GroupOutcome[]);
+    let settled = 0;
     for (const o of outcomes) {
       await completeSend(o.recordId, { status: o.status, ...(o.error && { error: o.error }) });
-      await amendRecord(o.recordId, (cur) =>
-        cur.status === 'unknown' || cur.status === 'pending' || o.status !== 'unknown'
+      if (o.status === 'unknown') continue;
+      const next = await amendRecord(o.recordId, (cur) =>
+        cur.status === 'unknown' || (cur.status === o.status && !cur.delivery && o.status === 'sent')
           ? {
               status: o.status,
-              ...(o.error && { error: o.error }),
+              error: o.error,
               ...(o.messageId && { messageId: o.messageId }),
               ...(o.status === 'sent' && { delivery: deliveryOf(o.statusCode ?? '2000', false) }),
+              completedAt: cur.completedAt ?? now(),
             }
           : undefined,
       );
+      if (next) settled++;
     }
-    return outcomes.length;
+    return settled;
   }
 
   return { context, forOrder, accountView, send, poll, recover };

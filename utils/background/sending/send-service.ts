@@ -187,7 +187,12 @@ export function createSendService(
     const at = alimtalk.ok ? { ok: true } : { ok: false, reason: alimtalk.reason };
     const choice = chooseChannel({ friend, alimtalk: at });
     return {
-      channel: { chosen: choice.channel, friend, alimtalk: at, ...(choice.explanation && { explanation: choice.explanation }) },
+      channel: {
+        chosen: choice.channel,
+        friend,
+        alimtalk: at,
+        ...(choice.explanation && { explanation: choice.explanation }),
+      },
       ...(alimtalk.ok && {
         alimtalk: {
           channelName: alimtalk.channelName,
@@ -286,7 +291,12 @@ export function createSendService(
       }
       if (channel === 'alimtalk') {
         const a = p.alimtalk!;
-        if (!a.ok) skip(p, { code: 'alimtalk-unavailable', ko: `알림톡 불가: ${a.reason.ko}`, en: `No AlimTalk: ${a.reason.en}` });
+        if (!a.ok)
+          skip(p, {
+            code: 'alimtalk-unavailable',
+            ko: `알림톡 불가: ${a.reason.ko}`,
+            en: `No AlimTalk: ${a.reason.en}`,
+          });
         else if (input.previewed && input.previewed[no] !== a.rendered.renderedKey) skip(p, PREVIEW_CHANGED);
         else if (p.item.needsReconfirm && !confirmed.has(no))
           skip(p, {
@@ -339,7 +349,8 @@ export function createSendService(
           status: 'skipped',
           error: { code: 'cancelled', ko: '취소해서 보내지 않았어요.', en: 'Cancelled before sending.' },
         });
-    else if (byAlimtalk.length) for (const r of await alimtalkChannel!.send(byAlimtalk, input.requestId, actx!)) finish(r);
+    else if (byAlimtalk.length)
+      for (const r of await alimtalkChannel!.send(byAlimtalk, input.requestId, actx!)) finish(r);
     return input.orders.map((o) => state.results.find((r) => r.productOrderNo === o.productOrderNo)!).filter(Boolean);
 
     /** One request's worth: checked again, recorded pending, sent, completed. Never leaves an order open. */

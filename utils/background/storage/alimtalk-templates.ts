@@ -25,7 +25,10 @@ const SyncedSchema = z.object({
 });
 export type Synced = z.infer<typeof SyncedSchema>;
 
-const item = storage.defineItem<unknown>(ALIMTALK_TEMPLATES.key, { fallback: null, version: ALIMTALK_TEMPLATES.version });
+const item = storage.defineItem<unknown>(ALIMTALK_TEMPLATES.key, {
+  fallback: null,
+  version: ALIMTALK_TEMPLATES.version,
+});
 
 export async function getSyncedTemplates(): Promise<Synced | null> {
   const parsed = SyncedSchema.safeParse(await item.getValue());

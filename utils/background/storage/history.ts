@@ -115,13 +115,13 @@ export function amendRecord(
 /** AlimTalk records SOLAPI may still change: accepted and not final, or unknown, from the last `days`. */
 export function alimtalkToTrack(days = 7, now = Date.now()): Promise<StoredRecord[]> {
   return locked(async () => {
-    const rows = await (await historyDb()).getAllFromIndex(
-      'records',
-      'createdAt',
-      IDBKeyRange.lowerBound(now - days * 86_400_000),
-    );
+    const rows = await (
+      await historyDb()
+    ).getAllFromIndex('records', 'createdAt', IDBKeyRange.lowerBound(now - days * 86_400_000));
     return valid(rows).filter(
-      (r) => r.channel === 'alimtalk' && (r.status === 'unknown' || (r.status === 'sent' && r.delivery?.state === 'accepted')),
+      (r) =>
+        r.channel === 'alimtalk' &&
+        (r.status === 'unknown' || (r.status === 'sent' && r.delivery?.state === 'accepted')),
     );
   });
 }

@@ -100,6 +100,7 @@ describe('compose and order-status handlers', () => {
         sender: { nickname: '하늘상점 사장님', pictureUrl: 'https://k.kakaocdn.net/me.jpg' },
         auth: { configured: true, signedIn: true, missingScopes: [] },
         store: { name: '', url: '' },
+        alimtalk: { enabled: false },
       },
     });
     expect(prepare).toHaveBeenCalledWith([order], 'order-confirmed', undefined);

@@ -94,6 +94,8 @@ export function fakeSending(patch: Partial<Record<keyof SendService, unknown>> =
     suggest: unexpected('suggest'),
     link: unexpected('link'),
     unlink: unexpected('unlink'),
+    // AlimTalk off unless a test says otherwise: compose then shows friend messages only.
+    alimtalkView: async () => ({ enabled: false }),
     ...patch,
   } as unknown as SendService;
 }
