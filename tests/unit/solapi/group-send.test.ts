@@ -213,8 +213,20 @@ describe('sendAsGroup', () => {
     for (let i = 0; i < 3; i++)
       await emu.control.fault({ path: '/messages/v4/groups/:groupId', kind: 'drop-before-processing' });
     const out = await recoverGroupJobs(service());
-    expect(out.map((o) => o.status)).toEqual(['unknown', 'unknown']);
+    expect(out.map((o) => [o.status, o.error?.code])).toEqual([
+      ['unknown', 'network'],
+      ['unknown', 'network'],
+    ]);
     expect(await stages()).toEqual(['send-requested']);
+  });
+
+  it('refuses malformed messages before journaling or calling SOLAPI', async () => {
+    const bad = { ...ata('R-1', '010-1111-2222') };
+    await expect(sendAsGroup(service(), [bad])).rejects.toThrow();
+    const dup = [ata('R-1', '01011112222'), ata('R-1', '01033334444')];
+    await expect(sendAsGroup(service(), dup)).rejects.toThrow(/unique/);
+    expect(await readJobs()).toEqual([]);
+    expect(await emu.control.requests()).toEqual({});
   });
 
   it('skips journal entries that do not parse', async () => {
