@@ -96,8 +96,8 @@ describe('SOLAPI auth errors through the real client', () => {
     expect(new Set(seen).size).toBe(2);
     // The real client, made to repeat itself (same clock reading, same random bytes), gets SOLAPI's refusal.
     const fixed = Date.now();
-    vi.spyOn(crypto, 'getRandomValues').mockImplementation(<T extends ArrayBufferView | null>(a: T) => {
-      if (a) new Uint8Array(a.buffer).fill(7);
+    vi.spyOn(crypto, 'getRandomValues').mockImplementation((a: ArrayBufferView) => {
+      new Uint8Array(a.buffer).fill(7);
       return a;
     });
     const stuck = service(KEY, { now: () => fixed });
