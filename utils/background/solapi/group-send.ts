@@ -43,14 +43,23 @@ const failedAll = (recordIds: string[], error: GroupOutcome['error']): GroupOutc
 const unknownAll = (recordIds: string[], error: GroupOutcome['error']): GroupOutcome[] =>
   recordIds.map((recordId) => ({ recordId, status: 'unknown', error }));
 
-/** Which add result belongs to which message: same order when counts match, else by recordId, else by number. */
+/** Registration code per message from the add answer: by echoed recordId, else by request order. */
 function matchResults(messages: AtaMessage[], results: AddResult[]): (AddResult | undefined)[] {
-  if (results.length === messages.length) return results;
-  const pool = [...results];
-  return messages.map((m) => {
-    let i = pool.findIndex((r) => r.customFields?.recordId === m.customFields.recordId);
-    if (i < 0) i = pool.findIndex((r) => r.to === m.to);
-    return i < 0 ? undefined : pool.splice(i, 1)[0];
+  const byRecord = new Map(results.flatMap((r) => (r.customFields?.recordId ? [[r.customFields.recordId, r]] : [])));
+  if (results.length > 0 && byRecord.size === results.length)
+    return messages.map((m) => byRecord.get(m.customFields.recordId));
+  // SOLAPI's resultList does not echo customFields (reference §3.3) and answers in request order.
+  if (results.length === messages.length && results.every((r, i) => r.to === messages[i]!.to)) return results;
+  return messages.map(() => undefined);
+}
+
+/** The group's own list, when the add answer cannot be matched: the group is still PENDING, so it is exact. */
+async function registeredFromGroup(service: SolapiService, groupId: string, messages: AtaMessage[]) {
+  const stored = await service.groupMessages(groupId);
+  const byRecord = new Map(stored.flatMap((m) => (m.customFields?.recordId ? [[m.customFields.recordId, m]] : [])));
+  return messages.map((m): AddResult | undefined => {
+    const found = byRecord.get(m.customFields.recordId);
+    return found && { to: found.to ?? m.to, messageId: found.messageId, statusCode: found.statusCode };
   });
 }
 
@@ -141,20 +150,34 @@ export async function sendAsGroup(
       await updateJob(job, { stage: 'not-sent' }, now());
       return { groupId, outcomes: failedAll(recordIds, fromSolapiError(error)) };
     }
-    const matched = matchResults(messages, results);
+    let matched = matchResults(messages, results);
+    if (matched.some((r) => r === undefined)) {
+      try {
+        matched = await registeredFromGroup(service, groupId, messages);
+      } catch (error) {
+        // Which messages are in the group is unclear: do not send it at all.
+        if (!(error instanceof SolapiError)) throw error;
+        await updateJob(job, { stage: 'not-sent' }, now());
+        return { groupId, outcomes: failedAll(recordIds, fromSolapiError(error)) };
+      }
+    }
+    if (matched.some((r) => r === undefined)) {
+      // A message we cannot account for might still be sent with the group: send none rather than guess.
+      await updateJob(job, { stage: 'not-sent' }, now());
+      return { groupId, outcomes: failedAll(recordIds, errorOf('FailedToAddMessage')) };
+    }
     const outcomes: GroupOutcome[] = messages.map((m, i) => {
       const r = matched[i];
       const recordId = m.customFields.recordId;
-      if (r && isAccepted(r.statusCode))
-        return { recordId, status: 'sent', messageId: r.messageId, statusCode: r.statusCode };
-      if (!r) return { recordId, status: 'failed', error: errorOf('FailedToAddMessage') };
-      const s = classifyStatus(r.statusCode, false);
+      if (isAccepted(r!.statusCode))
+        return { recordId, status: 'sent', messageId: r!.messageId, statusCode: r!.statusCode };
+      const s = classifyStatus(r!.statusCode, false);
       return {
         recordId,
         status: 'failed',
-        messageId: r.messageId,
-        statusCode: r.statusCode,
-        error: errorOf(r.statusCode, s.ko, s.en),
+        messageId: r!.messageId,
+        statusCode: r!.statusCode,
+        error: errorOf(r!.statusCode, s.ko, s.en),
       };
     });
     if (!outcomes.some((o) => o.status === 'sent')) {
