@@ -246,7 +246,7 @@ function addToGroup(world: World, account: Account, g: EmuGroup, input: z.infer<
   return added;
 }
 
-const resultJson = (m: EmuMessage) => ({
+const resultJson = (m: EmuMessage, withCustomFields = true) => ({
   to: m.to,
   from: m.from ?? null,
   type: m.type,
@@ -255,7 +255,7 @@ const resultJson = (m: EmuMessage) => ({
   statusCode: m.registeredCode,
   statusMessage: m.registeredMessage,
   accountId: m.accountId,
-  customFields: m.customFields,
+  ...(withCustomFields && { customFields: m.customFields }),
 });
 
 /** Reads `messages` from the body; answers the 400/413 itself when it is unusable. */
@@ -291,7 +291,8 @@ export const addMessages: Handler = (world, ctx, account, { groupId }) => {
   const added = addToGroup(world, account, g, input);
   send(ctx, 200, {
     errorCount: added.filter((m) => m.registeredCode !== '2000').length,
-    resultList: added.map(resultJson),
+    // The documented resultList fields (reference §3.3): no customFields echo here.
+    resultList: added.map((m) => resultJson(m, false)),
   });
 };
 
@@ -383,7 +384,7 @@ export const sendManyDetail: Handler = (world, ctx, account) => {
   }
   send(ctx, 200, {
     groupInfo: world.groupJson(g),
-    failedMessageList: failed.map(resultJson),
+    failedMessageList: failed.map((m) => resultJson(m)),
     ...(body.showMessageList === true && {
       messageList: added
         .filter((m) => m.registeredCode === '2000')

@@ -213,8 +213,47 @@ describe('sendAsGroup', () => {
     for (let i = 0; i < 3; i++)
       await emu.control.fault({ path: '/messages/v4/groups/:groupId', kind: 'drop-before-processing' });
     const out = await recoverGroupJobs(service());
-    expect(out.map((o) => o.status)).toEqual(['unknown', 'unknown']);
+    expect(out.map((o) => [o.status, o.error?.code])).toEqual([
+      ['unknown', 'network'],
+      ['unknown', 'network'],
+    ]);
     expect(await stages()).toEqual(['send-requested']);
+  });
+
+  it('an add answer out of order is matched through the group itself before sending', async () => {
+    const s = service();
+    const shuffled = {
+      ...s,
+      addMessages: async (...a: Parameters<typeof s.addMessages>) => (await s.addMessages(...a)).reverse(),
+    };
+    const r = await sendAsGroup(shuffled, [ata('R-1', '01011112222'), ata('R-2', '01033334444', INSPECTING)]);
+    expect(r.outcomes.map((o) => [o.recordId, o.status, o.statusCode])).toEqual([
+      ['R-1', 'sent', '2000'],
+      ['R-2', 'failed', '1042'],
+    ]);
+    expect((await emu.control.requests())['GET /messages/v4/groups/:groupId/messages']).toBe(1);
+    expect(await sentCount()).toBe(1);
+  });
+
+  it('messages it cannot account for: the group is not sent at all', async () => {
+    const s = service();
+    const blind = { ...s, addMessages: async () => [], groupMessages: async () => [] };
+    const r = await sendAsGroup(blind, two());
+    expect(r.outcomes.map((o) => [o.status, o.error?.code])).toEqual([
+      ['failed', 'FailedToAddMessage'],
+      ['failed', 'FailedToAddMessage'],
+    ]);
+    expect(await sendRequests()).toBe(0);
+    expect(await stages()).toEqual(['not-sent']);
+  });
+
+  it('refuses malformed messages before journaling or calling SOLAPI', async () => {
+    const bad = { ...ata('R-1', '010-1111-2222') };
+    await expect(sendAsGroup(service(), [bad])).rejects.toThrow();
+    const dup = [ata('R-1', '01011112222'), ata('R-1', '01033334444')];
+    await expect(sendAsGroup(service(), dup)).rejects.toThrow(/unique/);
+    expect(await readJobs()).toEqual([]);
+    expect(await emu.control.requests()).toEqual({});
   });
 
   it('skips journal entries that do not parse', async () => {

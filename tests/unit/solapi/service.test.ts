@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { startSolapiEmulator, type SolapiEmulator } from '../../solapi-emulator/client';
 import { createSolapiService, type SolapiCredentials } from '@/utils/background/solapi/service';
 import { SolapiError } from '@/utils/background/solapi/errors';
@@ -94,6 +94,17 @@ describe('SOLAPI auth errors through the real client', () => {
     await s.balance();
     await s.balance();
     expect(new Set(seen).size).toBe(2);
+    // The real client, made to repeat itself (same clock reading, same random bytes), gets SOLAPI's refusal.
+    const fixed = Date.now();
+    vi.spyOn(crypto, 'getRandomValues').mockImplementation((a: ArrayBufferView) => {
+      new Uint8Array(a.buffer).fill(7);
+      return a;
+    });
+    const stuck = service(KEY, { now: () => fixed });
+    await stuck.balance();
+    const e = await failure(stuck.balance());
+    expect(e).toMatchObject({ code: 'DuplicatedSignature', status: 403, processed: 'no' });
+    vi.restoreAllMocks();
     const replay = await emu.request('api.solapi.com', '/cash/v1/balance', { headers: { authorization: seen[0]! } });
     expect(replay.status).toBe(403);
     expect(replay.json()).toEqual({ errorCode: 'DuplicatedSignature', errorMessage: expect.any(String) });

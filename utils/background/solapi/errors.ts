@@ -115,6 +115,12 @@ const TABLE: Record<string, ErrorText> = {
     '설정에서 솔라피 API Key와 Secret을 입력해 주세요.',
     'Enter the SOLAPI API key and secret in the settings.',
   ),
+  'not-listed': t(
+    '솔라피가 보냈다고 하지만 이 메시지는 아직 목록에 없어요.',
+    'SOLAPI says the group was sent, but this message is not listed yet.',
+    '잠시 후 다시 확인해요. 다시 보내지 마세요.',
+    'It will be checked again shortly. Do not send it again.',
+  ),
   interrupted: t(
     '보내기 전에 중단되어 보내지 않았어요.',
     'Interrupted before sending; nothing was sent.',

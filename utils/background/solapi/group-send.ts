@@ -1,8 +1,10 @@
 // Sending AlimTalk as one SOLAPI group, exactly once (/work/shared/reference/solapi.md §3.3): the groupId is
 // journaled before anything irreversible, and a send whose answer is lost is resolved by looking the group up —
 // PENDING means provably unsent, SENDING/COMPLETE/FAILED means sent. A group is never sent twice by SOLAPI.
+import { z } from 'zod';
 import { SolapiError, explainError } from './errors';
 import { openJobs, putJob, updateJob, type GroupJob } from './group-journal';
+import { AtaMessageSchema } from './schemas';
 import type { AddResult, AtaMessage, SolapiGroup, SolapiService } from './service';
 import { classifyStatus, isAccepted } from './status-codes';
 
@@ -41,26 +43,39 @@ const failedAll = (recordIds: string[], error: GroupOutcome['error']): GroupOutc
 const unknownAll = (recordIds: string[], error: GroupOutcome['error']): GroupOutcome[] =>
   recordIds.map((recordId) => ({ recordId, status: 'unknown', error }));
 
-/** Which add result belongs to which message: same order when counts match, else by recordId, else by number. */
+/** Registration code per message from the add answer: by echoed recordId, else by request order. */
 function matchResults(messages: AtaMessage[], results: AddResult[]): (AddResult | undefined)[] {
-  if (results.length === messages.length) return results;
-  const pool = [...results];
-  return messages.map((m) => {
-    let i = pool.findIndex((r) => r.customFields?.recordId === m.customFields.recordId);
-    if (i < 0) i = pool.findIndex((r) => r.to === m.to);
-    return i < 0 ? undefined : pool.splice(i, 1)[0];
+  const byRecord = new Map(results.flatMap((r) => (r.customFields?.recordId ? [[r.customFields.recordId, r]] : [])));
+  if (results.length > 0 && byRecord.size === results.length)
+    return messages.map((m) => byRecord.get(m.customFields.recordId));
+  // SOLAPI's resultList does not echo customFields (reference §3.3) and answers in request order.
+  if (results.length === messages.length && results.every((r, i) => r.to === messages[i]!.to)) return results;
+  return messages.map(() => undefined);
+}
+
+/** The group's own list, when the add answer cannot be matched: the group is still PENDING, so it is exact. */
+async function registeredFromGroup(service: SolapiService, groupId: string, messages: AtaMessage[]) {
+  const stored = await service.groupMessages(groupId);
+  const byRecord = new Map(stored.flatMap((m) => (m.customFields?.recordId ? [[m.customFields.recordId, m]] : [])));
+  return messages.map((m): AddResult | undefined => {
+    const found = byRecord.get(m.customFields.recordId);
+    return found && { to: found.to ?? m.to, messageId: found.messageId, statusCode: found.statusCode };
   });
 }
 
-/** 'sent' | 'unsent' from the group status, or null when the group cannot be read (or says something new). */
-async function lookUp(service: SolapiService, groupId: string): Promise<'sent' | 'unsent' | null> {
+/** What the group status says, or why it could not be read. */
+type LookUp = { state: 'sent' | 'unsent' } | { state: 'unreadable'; error: SolapiError };
+
+async function lookUp(service: SolapiService, groupId: string): Promise<LookUp> {
   try {
     const g = await service.getGroup(groupId);
-    if (SENT_STATUSES.has(g.status)) return 'sent';
-    if (UNSENT_STATUSES.has(g.status)) return 'unsent';
-    return null;
-  } catch {
-    return null;
+    if (SENT_STATUSES.has(g.status)) return { state: 'sent' };
+    if (UNSENT_STATUSES.has(g.status)) return { state: 'unsent' };
+    // A status we do not know cannot be read as either.
+    return { state: 'unreadable', error: new SolapiError('invalid-response', 'unknown') };
+  } catch (error) {
+    if (!(error instanceof SolapiError)) throw error;
+    return { state: 'unreadable', error };
   }
 }
 
@@ -79,9 +94,10 @@ async function sendOnce(service: SolapiService, groupId: string): Promise<SendRe
       if (!(error instanceof SolapiError)) throw error;
       lastError = error;
     }
-    const state = await lookUp(service, groupId);
-    if (state === 'sent') return { state: 'sent' };
-    if (state === null) return { state: 'unknown', error: lastError };
+    const found = await lookUp(service, groupId);
+    if (found.state === 'sent') return { state: 'sent' };
+    // The send's own error says more than the look-up's (it is the one whose outcome is unknown).
+    if (found.state === 'unreadable') return { state: 'unknown', error: lastError };
     // PENDING: this send did not happen. A refusal with a reason (e.g. low balance) is final.
     if (lastError.processed === 'no') return { state: 'not-sent', error: lastError };
   }
@@ -98,6 +114,8 @@ export async function sendAsGroup(
   messages: AtaMessage[],
   hooks: { crashAt?: CrashPoint; now?: () => number } = {},
 ): Promise<{ groupId?: string; outcomes: GroupOutcome[]; group?: SolapiGroup }> {
+  // Validated before anything is journaled: a message SOLAPI cannot take fails here, sending nothing.
+  z.array(AtaMessageSchema).parse(messages);
   const recordIds = messages.map((m) => m.customFields.recordId);
   if (new Set(recordIds).size !== recordIds.length) throw new Error('sendAsGroup: recordIds must be unique');
   if (messages.length === 0) return { outcomes: [] };
@@ -132,20 +150,34 @@ export async function sendAsGroup(
       await updateJob(job, { stage: 'not-sent' }, now());
       return { groupId, outcomes: failedAll(recordIds, fromSolapiError(error)) };
     }
-    const matched = matchResults(messages, results);
+    let matched = matchResults(messages, results);
+    if (matched.some((r) => r === undefined)) {
+      try {
+        matched = await registeredFromGroup(service, groupId, messages);
+      } catch (error) {
+        // Which messages are in the group is unclear: do not send it at all.
+        if (!(error instanceof SolapiError)) throw error;
+        await updateJob(job, { stage: 'not-sent' }, now());
+        return { groupId, outcomes: failedAll(recordIds, fromSolapiError(error)) };
+      }
+    }
+    if (matched.some((r) => r === undefined)) {
+      // A message we cannot account for might still be sent with the group: send none rather than guess.
+      await updateJob(job, { stage: 'not-sent' }, now());
+      return { groupId, outcomes: failedAll(recordIds, errorOf('FailedToAddMessage')) };
+    }
     const outcomes: GroupOutcome[] = messages.map((m, i) => {
       const r = matched[i];
       const recordId = m.customFields.recordId;
-      if (r && isAccepted(r.statusCode))
-        return { recordId, status: 'sent', messageId: r.messageId, statusCode: r.statusCode };
-      if (!r) return { recordId, status: 'failed', error: errorOf('FailedToAddMessage') };
-      const s = classifyStatus(r.statusCode, false);
+      if (isAccepted(r!.statusCode))
+        return { recordId, status: 'sent', messageId: r!.messageId, statusCode: r!.statusCode };
+      const s = classifyStatus(r!.statusCode, false);
       return {
         recordId,
         status: 'failed',
-        messageId: r.messageId,
-        statusCode: r.statusCode,
-        error: errorOf(r.statusCode, s.ko, s.en),
+        messageId: r!.messageId,
+        statusCode: r!.statusCode,
+        error: errorOf(r!.statusCode, s.ko, s.en),
       };
     });
     if (!outcomes.some((o) => o.status === 'sent')) {
@@ -177,17 +209,19 @@ export async function sendAsGroup(
 }
 
 /** Per-record outcome of a group SOLAPI says was sent, from its stored messages (customFields.recordId). */
-async function sentOutcomes(service: SolapiService, job: GroupJob): Promise<GroupOutcome[] | null> {
+async function sentOutcomes(service: SolapiService, job: GroupJob): Promise<GroupOutcome[] | SolapiError> {
   let stored;
   try {
     stored = await service.groupMessages(job.groupId!);
-  } catch {
-    return null;
+  } catch (error) {
+    if (!(error instanceof SolapiError)) throw error;
+    return error;
   }
   const byRecord = new Map(stored.flatMap((m) => (m.customFields?.recordId ? [[m.customFields.recordId, m]] : [])));
   return job.recordIds.map((recordId): GroupOutcome => {
     const m = byRecord.get(recordId);
-    if (!m) return { recordId, status: 'unknown', error: errorOf('server') };
+    // Not listed (yet): SOLAPI's lookups are eventually consistent (reference §4.3); ask again next time.
+    if (!m) return { recordId, status: 'unknown', error: errorOf('not-listed') };
     // 1xxx = refused at registration: never handed over. Anything else was sent; delivery.ts reads the rest.
     if (m.statusCode.startsWith('1')) {
       const s = classifyStatus(m.statusCode, m.replacement);
@@ -217,15 +251,19 @@ export async function recoverGroupJobs(service: SolapiService, now: () => number
       outcomes.push(...failedAll(job.recordIds, interrupted));
       continue;
     }
-    const state = await lookUp(service, job.groupId);
-    if (state === 'unsent') {
+    const found = await lookUp(service, job.groupId);
+    if (found.state === 'unsent') {
       await updateJob(job, { stage: 'not-sent' }, now());
       outcomes.push(...failedAll(job.recordIds, interrupted));
       continue;
     }
-    const resolved = state === 'sent' ? await sentOutcomes(service, job) : null;
-    if (!resolved) {
-      outcomes.push(...unknownAll(job.recordIds, errorOf('server')));
+    if (found.state === 'unreadable') {
+      outcomes.push(...unknownAll(job.recordIds, fromSolapiError(found.error)));
+      continue;
+    }
+    const resolved = await sentOutcomes(service, job);
+    if (resolved instanceof SolapiError) {
+      outcomes.push(...unknownAll(job.recordIds, fromSolapiError(resolved)));
       continue;
     }
     if (!resolved.some((o) => o.status === 'unknown')) await updateJob(job, { stage: 'sent' }, now());
