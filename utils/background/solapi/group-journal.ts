@@ -3,8 +3,9 @@
 // numbers, no message text.
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
+import { SOLAPI_GROUP_JOBS } from '@/utils/shared/storage-keys';
 
-export const GROUP_JOBS_KEY = 'local:solapiGroupJobs';
+export const GROUP_JOBS_KEY = SOLAPI_GROUP_JOBS.key;
 
 export const GroupStageSchema = z.enum(['creating', 'created', 'added', 'send-requested', 'sent', 'not-sent']);
 export type GroupStage = z.infer<typeof GroupStageSchema>;
