@@ -66,7 +66,9 @@ export function OrderCard(p: OrderCardProps) {
   const [error, setError] = useState('');
   const ko = isKorean();
   const byFriend = p.channel !== 'alimtalk';
-  const showPicker = byFriend && !item.link && !item.linkBlocked && !p.block && !p.report && (linking || !p.bulk);
+  const linkable = !item.link && !item.linkBlocked && !p.block && !p.report;
+  // An order going by AlimTalk can still be linked to a friend: the free channel then takes it.
+  const showPicker = linkable && (byFriend ? linking || !p.bulk : linking);
   // The other channel, offered when it too can reach this order.
   const otherChannel = p.channel === 'alimtalk' ? 'friend' : 'alimtalk';
   const other = item.channel?.[otherChannel].ok && p.onChannel && !p.report ? otherChannel : undefined;
@@ -155,6 +157,14 @@ export function OrderCard(p: OrderCardProps) {
                 phone: item.alimtalk.phoneMasked,
                 template: item.alimtalk.templateName,
               })}
+              {linkable && !linking && (
+                <>
+                  {' '}
+                  <button type="button" class="ot-link" data-testid="link-instead" onClick={() => setLinking(true)}>
+                    {i18n.t('composeAlimtalk.linkInstead')}
+                  </button>
+                </>
+              )}
             </p>
           ) : item.link ? (
             <div class="cp-linked">

@@ -11,13 +11,25 @@ export interface Ctx {
   muted: boolean;
 }
 
+/**
+ * Chromium cannot be made to answer an extension's optional-permission prompt under automation
+ * (https://github.com/microsoft/playwright/issues/32755), so the browser tests never hold api.solapi.com's host
+ * permission. Answering CORS lets the extension's background reach the emulator anyway, with the same requests;
+ * the shipped build asks for the permission when AlimTalk is switched on and so does not depend on CORS.
+ */
+export const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, POST, PUT, DELETE',
+  'access-control-allow-headers': 'authorization, content-type',
+};
+
 export function send(ctx: Ctx, status: number, body: unknown): void {
   if (ctx.muted) {
     ctx.status = status;
     return;
   }
   ctx.status = status;
-  ctx.res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  ctx.res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...CORS });
   ctx.res.end(JSON.stringify(body));
 }
 

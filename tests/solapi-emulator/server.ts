@@ -4,7 +4,7 @@ import { generate } from 'selfsigned';
 import * as api from './api';
 import { authenticate } from './auth';
 import { control } from './control';
-import { send, solapiError, type Ctx } from './http';
+import { CORS, send, solapiError, type Ctx } from './http';
 import type { Scenario } from './scenario';
 import { World, type Fault } from './state';
 
@@ -64,6 +64,11 @@ async function handle(world: World, ctx: Ctx, initial: () => Scenario): Promise<
     return '';
   }
   const method = ctx.req.method ?? 'GET';
+  if (method === 'OPTIONS') {
+    ctx.res.writeHead(204, CORS);
+    ctx.res.end();
+    return '';
+  }
   const r = ctx.host === SOLAPI_HOST ? route(method, pathname) : undefined;
   if (!r) {
     solapiError(ctx, 404, 'NotFound', `Cannot ${method} ${pathname}`);

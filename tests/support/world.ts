@@ -10,11 +10,14 @@ export interface World {
 }
 
 /** The Kakao emulator, the store admin fixtures and Chromium with the build, all under real hostnames. */
-export async function startWorld(scenario: 'basic' | 'demo', opts: { headless?: boolean } = {}): Promise<World> {
+export async function startWorld(
+  scenario: 'basic' | 'demo',
+  opts: { headless?: boolean; hosts?: Record<string, number> } = {},
+): Promise<World> {
   const emu = await startEmulator({ scenario });
   const site = await startSiteServer(['sell.smartstore.naver.com']);
   const ext = await launchExtension(
-    { ...emu.hostMap, 'sell.smartstore.naver.com': site.port },
+    { ...emu.hostMap, 'sell.smartstore.naver.com': site.port, ...opts.hosts },
     { headless: opts.headless ?? true },
   );
   return {
