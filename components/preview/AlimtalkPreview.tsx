@@ -11,7 +11,7 @@ export function AlimtalkPreview({ preview }: { preview: Preview }) {
     <figure class="kp at" data-testid="alimtalk-preview" aria-label={i18n.t('composeAlimtalk.alimtalkPreviewLabel')}>
       <div class="kp-sender">
         <span class="kp-avatar kp-initial at-avatar" aria-hidden="true">
-          {[...(preview.channelName || '채')][0]}
+          {[...(preview.channelName.replace(/^@/, '') || '채')][0]}
         </span>
         <span>
           <span class="kp-visually-hidden">{i18n.t('compose.sender')}: </span>

@@ -33,14 +33,16 @@ async function answerPermissionPrompts(page: Page): Promise<void> {
 }
 
 const channels = (compose: Page) =>
-  compose.getByTestId('order-card').evaluateAll((els) =>
-    Object.fromEntries(
-      els.map((e) => [
-        e.querySelector('strong')!.textContent,
-        e.querySelector('[data-testid="order-channel"]')?.getAttribute('data-channel'),
-      ]),
-    ),
-  );
+  compose
+    .getByTestId('order-card')
+    .evaluateAll((els) =>
+      Object.fromEntries(
+        els.map((e) => [
+          e.querySelector('strong')!.textContent,
+          e.querySelector('[data-testid="order-channel"]')?.getAttribute('data-channel'),
+        ]),
+      ),
+    );
 
 describe('AlimTalk through SOLAPI beside friend messages (real Chrome build, both emulators)', () => {
   let world: World;
@@ -147,7 +149,7 @@ describe('AlimTalk through SOLAPI beside friend messages (real Chrome build, bot
     expect(await masked.getByTestId('order-channel').textContent()).toContain('전화번호가 가려져 있어요');
     const fallen = compose.locator('article', { hasText: BY_ALIMTALK[0] }).first();
     expect(await fallen.getByTestId('order-channel').textContent()).toContain('친구 메시지 불가');
-    expect(await fallen.getByTestId('alimtalk-to').textContent()).toContain('010-****-5003');
+    expect(await fallen.getByTestId('alimtalk-to').textContent()).toContain('받는 번호 010-****-5003');
     // The operator can move a friend-message order to AlimTalk and back: it says what it costs.
     const friendCard = compose.locator('article', { hasText: FRIENDS[0] }).first();
     expect(await friendCard.getByTestId('channel-switch').textContent()).toBe('알림톡으로 바꾸기(건당 13원)');
@@ -182,7 +184,12 @@ describe('AlimTalk through SOLAPI beside friend messages (real Chrome build, bot
     expect(messages.length).toBe(4);
     expect(new Set(messages.map((m) => m.groupId)).size).toBe(1);
     expect(messages.every((m) => m.sent && m.from === '0212345678' && !m.disableSms)).toBe(true);
-    expect(messages.map((m) => m.to).sort()).toEqual(['01010035003', '01010055005', '01010065006', NOT_A_KAKAOTALK_USER]);
+    expect(messages.map((m) => m.to).sort()).toEqual([
+      '01010035003',
+      '01010055005',
+      '01010065006',
+      NOT_A_KAKAOTALK_USER,
+    ]);
     expect(messages.find((m) => m.to === '01010035003')!.variables).toEqual({
       '#{고객명}': '최예린',
       '#{주문번호}': '2026112490000002',
@@ -201,7 +208,9 @@ describe('AlimTalk through SOLAPI beside friend messages (real Chrome build, bot
       .toBe('알림톡 4건: 도착 3 · 문자로 대신 1 · 실패 0 · 비용 72원');
     // The masked order was never sent, and the report says it was left out.
     expect(await compose.locator('article', { hasText: MASKED }).first().getAttribute('data-state')).toBe('blocked');
-    expect(await compose.getByTestId('report-line').textContent()).toMatch(/^보냄 7 · 실패 0 · 결과 확인 필요 0 · 보내지 않음 1$/);
+    expect(await compose.getByTestId('report-line').textContent()).toMatch(
+      /^보냄 7 · 실패 0 · 결과 확인 필요 0 · 보내지 않음 1$/,
+    );
     await compose.screenshot({ path: screenshotPath('compose-alimtalk-report.png') });
     // History: a channel column, the number masked, the cost, the delivery as it ended.
     const history = await ext.context.newPage();
@@ -238,9 +247,12 @@ describe('AlimTalk through SOLAPI beside friend messages (real Chrome build, bot
     // Chromium itself may repeat a POST whose connection dropped before any answer (observed here, 2 ms later,
     // with the same headers): SOLAPI refuses the reused signature, and the group is looked up, not sent again.
     const sends = (await solapi.control.requestLog()).filter((l) => l.path === '/messages/v4/groups/:groupId/send');
-    expect(sends.slice(-delta('POST /messages/v4/groups/:groupId/send')).slice(1).every((l) => l.status >= 400)).toBe(
-      true,
-    );
+    expect(
+      sends
+        .slice(-delta('POST /messages/v4/groups/:groupId/send'))
+        .slice(1)
+        .every((l) => l.status >= 400),
+    ).toBe(true);
     const mine = (await solapi.control.messages()).filter((m) => ['01010085008', '01010105010'].includes(m.to));
     expect(mine.length).toBe(2);
     expect(mine.every((m) => m.sent)).toBe(true);
@@ -259,7 +271,12 @@ describe('AlimTalk through SOLAPI beside friend messages (real Chrome build, bot
     const compose = await openCompose(ext.context, () => grid.getByTestId('ordertalk-bulk').click());
     await expect.poll(() => channels(compose)).toEqual({ 오시우: 'alimtalk' });
     // Adding the messages is slow: the worker dies while the group exists but was never sent.
-    await solapi.control.fault({ path: '/messages/v4/groups/:groupId/messages', method: 'PUT', kind: 'latency', ms: 6000 });
+    await solapi.control.fault({
+      path: '/messages/v4/groups/:groupId/messages',
+      method: 'PUT',
+      kind: 'latency',
+      ms: 6000,
+    });
     const groupsBefore = (await solapi.control.requests())['POST /messages/v4/groups'] ?? 0;
     await compose.getByTestId('send').click();
     // The group is created (its id journaled) and the slow add is under way.
