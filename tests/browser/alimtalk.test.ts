@@ -306,7 +306,11 @@ describe('AlimTalk through SOLAPI beside friend messages (real Chrome build, bot
   it('a page script reaches none of it: the admin page cannot ask the background for AlimTalk', async () => {
     const before = await solapi.control.requests();
     const answers = await store.evaluate(async (id) => {
-      const runtime = (globalThis as unknown as { chrome?: { runtime?: { sendMessage?: Function } } }).chrome?.runtime;
+      const runtime = (
+        globalThis as unknown as {
+          chrome?: { runtime?: { sendMessage?: (id: string, m: unknown, cb: (r: unknown) => void) => void } };
+        }
+      ).chrome?.runtime;
       const tries: string[] = [];
       for (const type of ['alimtalk.check', 'alimtalk.state', 'send.orders']) {
         try {
