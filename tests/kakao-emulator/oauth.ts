@@ -69,13 +69,13 @@ function back(ctx: Ctx, req: AuthRequest, params: Record<string, string>): void 
 }
 
 function approve(world: World, ctx: Ctx, req: AuthRequest, user: number, agreed: ScopeId[]): void {
-  const existing = world.connectionsOf(req.app.restApiKey).get(user);
-  const scopes = existing ?? new Set<ScopeId>();
+  const existing = world.scopesOf(req.app.restApiKey, user);
+  const scopes = new Set<ScopeId>(existing);
   // Connecting for the first time always includes the app's required items.
   if (!existing)
     for (const [id, mode] of Object.entries(req.app.consentItems)) if (mode === 'required') scopes.add(id as ScopeId);
   for (const s of agreed) scopes.add(s);
-  world.connectionsOf(req.app.restApiKey).set(user, scopes);
+  // Reaching the code connects nobody: the scopes ride on the code until it is exchanged.
   const code = randomBytes(24).toString('base64url');
   world.codes.set(code, {
     app: req.app.restApiKey,
@@ -163,7 +163,7 @@ export function tokenEndpoint(world: World, ctx: Ctx): void {
         return kauthError(ctx, 400, 'invalid_grant', 'code_verifier does not match code_challenge', 'KOE320');
       }
     }
-    const t = world.issueTokens(app.restApiKey, code.user);
+    const t = world.issueTokens(app.restApiKey, code.user, code.scopes);
     return send(
       ctx,
       200,

@@ -14,6 +14,8 @@ export const AppSchema = z.object({
   clientSecret: z.string().optional(),
   redirectUris: z.array(z.string()).default([]),
   linkDomains: z.array(z.string()).default([]),
+  /** JavaScript-key web domains (origins, e.g. https://shop.example): kapi answers SDK calls only from these. */
+  webDomains: z.array(z.string()).default([]),
   consentItems: z.partialRecord(ScopeIdSchema, ConsentModeSchema).default({
     profile_nickname: 'required',
     friends: 'during-use',

@@ -6,6 +6,7 @@ import { kapiError, kauthError, send, type Ctx } from './http';
 import * as kapi from './kapi';
 import { authorize, decide, tokenEndpoint } from './oauth';
 import type { Scenario } from './scenario';
+import { KAKAO_CDN_HOST, SDK_PATH, standInSdk } from './sdk';
 import { World } from './state';
 
 export const KAUTH_HOST = 'kauth.kakao.com';
@@ -20,6 +21,7 @@ const ROUTES: Record<string, Route> = {
   [`${KAPI_HOST} GET /v2/user/me`]: kapi.me,
   [`${KAPI_HOST} POST /v2/user/me`]: kapi.me,
   [`${KAPI_HOST} GET /v2/user/scopes`]: kapi.scopes,
+  [`${KAPI_HOST} GET /v1/api/talk/profile`]: kapi.talkProfile,
   [`${KAPI_HOST} POST /v1/user/logout`]: kapi.logout,
   [`${KAPI_HOST} POST /v1/user/unlink`]: kapi.unlink,
   [`${KAPI_HOST} GET /v1/api/talk/friends`]: kapi.friends,
@@ -43,8 +45,52 @@ function takeFault(world: World, ctx: Ctx) {
   return undefined;
 }
 
+/** Whether this origin is one of some app's JavaScript-key web domains. */
+function registeredOrigin(world: World, origin: string, app?: string): boolean {
+  for (const a of world.apps.values()) if ((!app || a.restApiKey === app) && a.webDomains.includes(origin)) return true;
+  return false;
+}
+
+/**
+ * kapi from a web page: only the SDK's calls (they carry a `KA` header) from a registered web domain get CORS
+ * headers; a raw fetch gets none and the browser blocks it. A token used from another origin is -401.
+ */
+function kapiCors(world: World, ctx: Ctx): 'handled' | 'continue' {
+  const origin = ctx.req.headers.origin;
+  if (!origin || !/^https?:/.test(origin)) return 'continue'; // not a web page (server, extension background)
+  if (ctx.req.method === 'OPTIONS') {
+    if (!registeredOrigin(world, origin)) return (send(ctx, 403, { msg: 'CORS not allowed', code: -401 }), 'handled');
+    send(ctx, 204, '', {
+      'access-control-allow-origin': origin,
+      'access-control-allow-methods': 'GET, POST',
+      'access-control-allow-headers': 'authorization, ka, content-type',
+      vary: 'origin',
+    });
+    return 'handled';
+  }
+  if (!ctx.req.headers.ka) return 'continue';
+  const bearer = String(ctx.req.headers.authorization ?? '').replace(/^Bearer\s+/, '');
+  const app = world.access.get(bearer)?.app;
+  if (!registeredOrigin(world, origin, app)) {
+    kapiError(ctx, 401, -401, `domain mismatched! caller=${origin}`);
+    return 'handled';
+  }
+  ctx.res.setHeader('access-control-allow-origin', origin);
+  ctx.res.setHeader('vary', 'origin');
+  return 'continue';
+}
+
 async function handle(world: World, ctx: Ctx, initial: () => Scenario): Promise<void> {
   if (ctx.url.pathname.startsWith('/__emulator/')) return control(world, ctx, initial);
+  if (ctx.host === KAKAO_CDN_HOST) {
+    const version = SDK_PATH.exec(ctx.url.pathname)?.[1];
+    if (!version || ctx.req.method !== 'GET') return send(ctx, 404, 'not found');
+    return send(ctx, 200, standInSdk(version), {
+      'content-type': 'text/javascript; charset=utf-8',
+      'access-control-allow-origin': '*', // the page loads it with crossorigin=anonymous for SRI
+    });
+  }
+  if (ctx.host === KAPI_HOST && kapiCors(world, ctx) === 'handled') return;
   if (ctx.req.method === 'OPTIONS' && ctx.host === KAUTH_HOST) {
     return send(ctx, 204, '', {
       'access-control-allow-origin': '*',
@@ -101,7 +147,10 @@ export async function listen(scenario: Scenario, port = 0): Promise<RunningEmula
     keySize: 2048,
     algorithm: 'sha256',
     extensions: [
-      { name: 'subjectAltName', altNames: [KAUTH_HOST, KAPI_HOST, 'localhost'].map((value) => ({ type: 2, value })) },
+      {
+        name: 'subjectAltName',
+        altNames: [KAUTH_HOST, KAPI_HOST, KAKAO_CDN_HOST, 'localhost'].map((value) => ({ type: 2, value })),
+      },
     ],
   } as never);
   const server = createServer({ key: pems.private, cert: pems.cert }, (req, res) => {
