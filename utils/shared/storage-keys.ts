@@ -74,6 +74,11 @@ export const KAKAO_CLIENT_SECRET = {
   version: 1,
   holds: "The Kakao app's client secret, sealed like the refresh token.",
 } as const satisfies StoredKey;
+export const KAKAO_NEW_FRIENDS = {
+  key: 'local:kakaoNewFriends',
+  version: 1,
+  holds: 'Whose friends list was seen last (uuids only) and the friends who appeared since, until dismissed.',
+} as const satisfies StoredKey;
 export const POPUP_CACHE = {
   key: 'local:popupCache',
   version: 1,
@@ -137,6 +142,7 @@ export const STORAGE_KEYS = {
   kakaoProfile: KAKAO_PROFILE,
   kakaoRefreshToken: KAKAO_REFRESH_TOKEN,
   kakaoClientSecret: KAKAO_CLIENT_SECRET,
+  kakaoNewFriends: KAKAO_NEW_FRIENDS,
   popupCache: POPUP_CACHE,
   optionsView: OPTIONS_VIEW,
   kakaoAccess: KAKAO_ACCESS,

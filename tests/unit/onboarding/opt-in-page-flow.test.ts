@@ -65,7 +65,7 @@ async function begin(): Promise<{ authorize: URL; session: Record<string, string
   const page = await load(PAGE);
   const assign = vi.fn();
   Object.defineProperty(page.window.location, 'assign', { value: assign, configurable: true });
-  page.window.document.getElementById('kakao-login')!.click();
+  (page.window.document.getElementById('kakao-login') as unknown as HTMLElement).click();
   await vi.waitFor(() => expect(assign).toHaveBeenCalledTimes(1));
   const saved = page.window.sessionStorage.getItem(OPT_IN_SESSION_KEY)!;
   return { authorize: new URL(String(assign.mock.calls[0]![0])), session: { [OPT_IN_SESSION_KEY]: saved } };
@@ -151,7 +151,7 @@ describe('static opt-in page', () => {
     expect(r.kind).toBe('friends-declined');
     expect(r.text).toContain('친구목록');
     expect(r.text).not.toContain('연결됐어요');
-    expect(page.window.document.getElementById('retry')!.hidden).toBe(false);
+    expect((page.window.document.getElementById('retry') as unknown as HTMLElement).hidden).toBe(false);
     expect(await operatorFriends()).not.toContain(CUSTOMER);
     expectNothingKept(page);
   });
@@ -162,7 +162,7 @@ describe('static opt-in page', () => {
     const r = await settle(page);
     expect(r.kind).toBe('cancelled');
     expect(r.text).toContain('동의를 취소해서 연결하지 않았어요');
-    expect(page.window.document.getElementById('retry')!.hidden).toBe(false);
+    expect((page.window.document.getElementById('retry') as unknown as HTMLElement).hidden).toBe(false);
     expect((await emu.control.state()).tokensIssued).toBe(0);
     expect(page.window.location.href).toBe(PAGE);
   });

@@ -26,6 +26,7 @@ import {
   recordsOfRequest,
 } from '@/utils/background/storage/history';
 import { toWireFriend } from '@/utils/background/kakao/background-kakao';
+import { newFriendUuids } from '@/utils/background/storage/new-friends';
 
 export interface PreparedItem {
   item: ComposeItem;
@@ -421,7 +422,7 @@ export function createSendService(kakao: KakaoService, now: () => number = Date.
     },
     async suggest(order: Order, query?: string) {
       const friends = (await kakao.friends()).friends.map(toWireFriend);
-      return rankFriends(friends, order, query).slice(0, 20);
+      return rankFriends(friends, order, query, await newFriendUuids()).slice(0, 20);
     },
     async link(order: Order, friendUuid: string) {
       const friend = (await kakao.friends()).friends.find((f) => f.uuid === friendUuid);
