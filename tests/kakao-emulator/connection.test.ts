@@ -130,6 +130,42 @@ describe('connection states', () => {
   });
 });
 
+describe('extra REST API keys', () => {
+  it('a second key of the same app has its own secret and redirect URIs; the connection is the app’s', async () => {
+    const s = loadScenario('basic');
+    const page = 'https://shop.example.test/optin.html';
+    const extra = 'fedcba9876543210fedcba9876543210';
+    s.apps[0]!.clientSecret = 'main-secret';
+    s.apps[0]!.members.push(CUSTOMER);
+    s.apps[0]!.extraRestApiKeys.push({ restApiKey: extra, redirectUris: [page] });
+    s.connections.push({ app: KEY, user: OPERATOR, scopes: ['profile_nickname', 'friends', 'talk_message'] });
+    await emu.control.loadScenario(s);
+    const params = { client_id: extra, redirect_uri: page, response_type: 'code', scope: 'friends' };
+    // The main key's redirect URI is not the extra key's.
+    expect(
+      (await emu.request(AUTH, `/oauth/authorize?${new URLSearchParams({ ...params, redirect_uri: REDIRECT })}`)).text,
+    ).toContain('KOE006');
+    const body = new URLSearchParams({ ...params, user: String(CUSTOMER), decision: 'agree', agree_scope: 'friends' });
+    const r = await emu.request(AUTH, '/oauth/authorize/decision', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: body.toString(),
+    });
+    const c = new URL(String(r.headers.location)).searchParams.get('code')!;
+    // No client secret for this key: the exchange works without one.
+    const t = await emu.form(AUTH, '/oauth/token', {
+      grant_type: 'authorization_code',
+      client_id: extra,
+      redirect_uri: page,
+      code: c,
+    });
+    expect(t.status).toBe(200);
+    expect((await emu.request(API, '/v2/user/me', bearer(t.json().access_token))).status).toBe(200);
+    expect(await connected(CUSTOMER)).toContain('friends');
+    expect(await operatorFriends()).toContain(CUSTOMER);
+  });
+});
+
 describe('JavaScript SDK stand-in and kapi from a web page', () => {
   it('serves the SDK at Kakao’s CDN path, loadable with SRI (crossorigin) and matching its integrity', async () => {
     const r = await emu.request(KAKAO_CDN_HOST, '/kakao_js_sdk/2.7.4/kakao.min.js');

@@ -33,13 +33,14 @@ interface AuthRequest {
 }
 
 function validateAuthorize(world: World, ctx: Ctx, params: URLSearchParams): AuthRequest | null {
-  const app = world.apps.get(params.get('client_id') ?? '');
-  if (!app) return (errorPage(ctx, 'KOE101', 'Invalid client_id (app key)'), null);
+  const client = world.client(params.get('client_id') ?? '');
+  if (!client) return (errorPage(ctx, 'KOE101', 'Invalid client_id (app key)'), null);
+  const app = client.app;
   const responseType = params.get('response_type');
   if (responseType === 'token') return (errorPage(ctx, 'KOE202', 'response_type=token is not supported'), null);
   if (responseType !== 'code') return (errorPage(ctx, 'KOE201', `unsupported response_type: ${responseType}`), null);
   const redirectUri = params.get('redirect_uri') ?? '';
-  if (!app.redirectUris.includes(redirectUri)) {
+  if (!client.redirectUris.includes(redirectUri)) {
     return (errorPage(ctx, 'KOE006', `redirect_uri not registered for this app key: ${redirectUri}`), null);
   }
   const requested = parseScopes(params.get('scope'));
@@ -140,9 +141,10 @@ const s256 = (verifier: string) => createHash('sha256').update(verifier).digest(
 /** POST /oauth/token (form-encoded): authorization_code and refresh_token grants. */
 export function tokenEndpoint(world: World, ctx: Ctx): void {
   const f = ctx.form;
-  const app = world.apps.get(f.get('client_id') ?? '');
-  if (!app) return kauthError(ctx, 401, 'invalid_client', 'Not exist client_id', 'KOE101');
-  if (app.clientSecret !== undefined && f.get('client_secret') !== app.clientSecret) {
+  const client = world.client(f.get('client_id') ?? '');
+  if (!client) return kauthError(ctx, 401, 'invalid_client', 'Not exist client_id', 'KOE101');
+  const app = client.app;
+  if (client.clientSecret !== undefined && f.get('client_secret') !== client.clientSecret) {
     return kauthError(ctx, 401, 'invalid_client', 'Bad client credentials', 'KOE010');
   }
   const now = world.clock.now();

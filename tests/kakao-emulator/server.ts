@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:https';
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generate } from 'selfsigned';
 import { control } from './control';
@@ -132,6 +133,65 @@ async function handle(world: World, ctx: Ctx, initial: () => Scenario): Promise<
   route(world, ctx);
 }
 
+/** Answers one request as kauth/kapi/the CDN by its Host header (or as `asHost`, for a plain-HTTP listener). */
+function requestHandler(world: World, initial: () => Scenario, asHost?: string) {
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const host = asHost ?? (req.headers.host ?? '').split(':')[0] ?? '';
+      const body = Buffer.concat(chunks).toString('utf8');
+      const ctx: Ctx = {
+        req,
+        res,
+        host,
+        body,
+        url: new URL(req.url ?? '/', `https://${host || 'localhost'}`),
+        form: new URLSearchParams(String(req.headers['content-type'] ?? '').includes('json') ? '' : body),
+        status: 0,
+      };
+      handle(world, ctx, initial)
+        .catch((error: unknown) => {
+          // Never crash: a malformed control body or a bug answers in Kakao's shape.
+          if (!res.headersSent) kapiError(ctx, 400, -2, error instanceof Error ? error.message : String(error));
+        })
+        .finally(() => {
+          if (!ctx.url.pathname.startsWith('/__emulator/')) {
+            world.requests.push({
+              at: new Date(world.clock.now()).toISOString(),
+              method: req.method ?? '',
+              host,
+              path: ctx.url.pathname,
+              status: ctx.status,
+            });
+          }
+        });
+    });
+  };
+}
+
+/**
+ * The same world over plain HTTP on 127.0.0.1, answering as one host: for a local runtime (wrangler dev) that
+ * cannot be pointed at Kakao's hostnames or trust the emulator's certificate (npm run optin:dev).
+ */
+export async function listenPlain(
+  world: World,
+  initial: () => Scenario,
+  asHost: string,
+  port = 0,
+): Promise<{ port: number; close(): Promise<void> }> {
+  const server = createHttpServer(requestHandler(world, initial, asHost));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
 export interface RunningEmulator {
   world: World;
   cert: string;
@@ -153,39 +213,10 @@ export async function listen(scenario: Scenario, port = 0): Promise<RunningEmula
       },
     ],
   } as never);
-  const server = createServer({ key: pems.private, cert: pems.cert }, (req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const host = (req.headers.host ?? '').split(':')[0] ?? '';
-      const body = Buffer.concat(chunks).toString('utf8');
-      const ctx: Ctx = {
-        req,
-        res,
-        host,
-        body,
-        url: new URL(req.url ?? '/', `https://${host || 'localhost'}`),
-        form: new URLSearchParams(String(req.headers['content-type'] ?? '').includes('json') ? '' : body),
-        status: 0,
-      };
-      handle(world, ctx, () => scenario)
-        .catch((error: unknown) => {
-          // Never crash: a malformed control body or a bug answers in Kakao's shape.
-          if (!res.headersSent) kapiError(ctx, 400, -2, error instanceof Error ? error.message : String(error));
-        })
-        .finally(() => {
-          if (!ctx.url.pathname.startsWith('/__emulator/')) {
-            world.requests.push({
-              at: new Date(world.clock.now()).toISOString(),
-              method: req.method ?? '',
-              host,
-              path: ctx.url.pathname,
-              status: ctx.status,
-            });
-          }
-        });
-    });
-  });
+  const server = createServer(
+    { key: pems.private, cert: pems.cert },
+    requestHandler(world, () => scenario),
+  );
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     world,

@@ -100,6 +100,7 @@ export class World {
     this.clock.reset();
     if (s.now) this.clock.set(Date.parse(s.now));
     this.apps = new Map(s.apps.map((a) => [a.restApiKey, structuredClone(a)]));
+    for (const app of [...this.apps.values()]) for (const k of app.extraRestApiKeys) this.apps.set(k.restApiKey, app);
     this.users = new Map(s.users.map((u) => [u.id, structuredClone(u)]));
     this.connections = new Map();
     // Connections in a scenario are settled ones: signed in long ago, user info already read.
@@ -123,6 +124,14 @@ export class World {
     this.counts = new Map();
     this.autoApproveOverride = undefined;
     for (const t of s.sentToday) for (let i = 0; i < t.count; i++) this.countSend(t.from, t.to);
+  }
+
+  /** The app behind a REST API key (its main key or an extra one), with that key's own secret and URIs. */
+  client(key: string): { app: App; clientSecret?: string; redirectUris: string[] } | undefined {
+    const app = this.apps.get(key);
+    if (!app) return undefined;
+    const own = app.restApiKey === key ? app : app.extraRestApiKeys.find((k) => k.restApiKey === key)!;
+    return { app, clientSecret: own.clientSecret, redirectUris: own.redirectUris };
   }
 
   connectionsOf(app: string): Map<number, Set<ScopeId>> {
