@@ -1,10 +1,6 @@
 import { useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import {
-  buildOptInPage,
-  OPT_IN_FILE_NAME,
-  staticPageConsoleSettings,
-} from '@/utils/shared/onboarding/opt-in-page';
+import { buildOptInPage, OPT_IN_FILE_NAME, staticPageConsoleSettings } from '@/utils/shared/onboarding/opt-in-page';
 import { optionalKeyProblem } from '@/utils/shared/onboarding/rest-key';
 import { downloadText } from '@/components/ui/download';
 import { Field } from '@/components/ui/Field';

@@ -81,7 +81,9 @@ describe('options: the static page form', () => {
     fireEvent.input(screen.getByTestId('optin-static-page-url'), {
       target: { value: 'https://shop.example.kr/kakao/optin.html' },
     });
-    expect(screen.getByTestId('optin-static-redirect-uri').textContent).toBe('https://shop.example.kr/kakao/optin.html');
+    expect(screen.getByTestId('optin-static-redirect-uri').textContent).toBe(
+      'https://shop.example.kr/kakao/optin.html',
+    );
     expect(screen.getByTestId('optin-static-web-domain').textContent).toBe('https://shop.example.kr');
     fireEvent.input(screen.getByTestId('optin-static-page-url'), { target: { value: 'http://shop.example.kr/x' } });
     expect(screen.queryByTestId('optin-static-redirect-uri')).toBeNull();

@@ -75,7 +75,10 @@ describe('new friends', () => {
       ok: true,
       value: { friends: [expect.objectContaining({ nickname: '이구름' })] },
     });
-    expect(await send(h, 'friends.new', {}, contentSender())).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await send(h, 'friends.new', {}, contentSender())).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
     expect(await send(h, 'friends.dismissNew', { uuids: 'all' })).toMatchObject({
       ok: false,
       error: { code: 'invalid-input' },
