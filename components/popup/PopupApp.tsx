@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { i18n } from '#i18n';
 import { AccountCard } from './AccountCard';
+import { NewFriends } from './NewFriends';
 import { NextStepCard } from './NextStepCard';
 import { RecentSends } from './RecentSends';
 import { StatsCard } from './StatsCard';
@@ -55,6 +56,7 @@ export function PopupApp({ cached }: { cached?: PopupView } = {}) {
           onRefreshFriends={() => void s.refresh(true)}
         />
       )}
+      {auth?.signedIn && <NewFriends version={s.view} />}
       <p class="ot-status" role="status" aria-live="polite" data-testid="popup-status">
         {problem ? (
           <span class="ot-error">{problem.fix ? `${problem.text} ${problem.fix}` : problem.text}</span>

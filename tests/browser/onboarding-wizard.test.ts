@@ -55,6 +55,45 @@ describe('onboarding wizard on the real Chrome build (emulated Kakao)', () => {
     }
   });
 
+  it('waits for a team member to open the opt-in page, then records the team-member step as passed', async () => {
+    // The friends list needs the operator's friends consent (granted in the popup), then options is read again.
+    await emu.control.autoApprove(1);
+    const popup = await ext.context.newPage();
+    await popup.goto(ext.extensionUrl('popup.html'));
+    await popup.getByTestId('consent-grant').click();
+    await expect.poll(() => popup.getByTestId('friends-count').textContent(), { timeout: 15_000 }).toBe('2');
+    await popup.close();
+    await emu.control.autoApprove(null);
+    await options.reload();
+    await options.getByTestId('wizard-step-test').click();
+    const wait = options.getByTestId('team-member-wait');
+    expect(await wait.textContent()).toContain('팀원에게 안내 페이지를 열어 달라고 하세요');
+    expect(await options.getByTestId('team-member-passed').count()).toBe(0);
+    await options.getByTestId('team-member-wait-start').click();
+    await expect.poll(() => wait.getAttribute('data-state')).toBe('waiting');
+    // Nobody new yet: it keeps waiting through a few refreshes.
+    await options.waitForTimeout(3500);
+    expect(await wait.getAttribute('data-state')).toBe('waiting');
+    // 이구름 (4), the operator's KakaoTalk friend, is made a team member and completes the opt-in (token, then
+    // /v2/user/me) — what the opt-in page does for them.
+    const key = '0123456789abcdef0123456789abcdef';
+    emu.world.apps.get(key)!.members.push(4);
+    const { access_token } = emu.world.issueTokens(key, 4, ['profile_nickname', 'friends']);
+    const me = await emu.request('kapi.kakao.com', '/v2/user/me', {
+      headers: { authorization: `Bearer ${access_token}` },
+    });
+    expect(me.status).toBe(200);
+    await expect.poll(() => wait.getAttribute('data-state'), { timeout: 15_000 }).toBe('passed');
+    expect(await options.getByTestId('team-member-wait-status').textContent()).toContain(
+      '이구름 님이 친구 목록에 나타났어요',
+    );
+    await expect.poll(() => options.getByTestId('team-member-passed').count()).toBe(1);
+    const friendsCalls = (await emu.request('localhost', '/__emulator/requests'))
+      .json()
+      .requests.filter((r: { path: string }) => r.path === '/v1/api/talk/friends').length;
+    expect(friendsCalls).toBeGreaterThanOrEqual(3); // the baseline and at least two refreshes while waiting
+  });
+
   it('the popup then shows the operator, consents and today’s quota', async () => {
     const popup = await ext.context.newPage();
     await popup.goto(ext.extensionUrl('popup.html'));

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseScenario, type Scenario } from './scenario';
 import { KAPI_HOST, KAUTH_HOST, listen, type RunningEmulator } from './server';
+import { KAKAO_CDN_HOST } from './sdk';
 import type { Delivery, FaultKind } from './state';
 
 export const SCENARIOS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'scenarios');
@@ -33,6 +34,7 @@ export interface Emulator extends RunningEmulator {
   control: {
     reset(): Promise<void>;
     loadScenario(s: Scenario): Promise<void>;
+    /** Moves the clock; Kakao's daily sweep then unlinks whoever went 24 h without a user-info call. */
     advanceClock(ms: number): Promise<void>;
     fault(f: {
       path: string;
@@ -106,7 +108,7 @@ export async function startEmulator(opts: { scenario?: Scenario | string; port?:
   };
   return {
     ...running,
-    hostMap: { [KAUTH_HOST]: running.port, [KAPI_HOST]: running.port },
+    hostMap: { [KAUTH_HOST]: running.port, [KAPI_HOST]: running.port, [KAKAO_CDN_HOST]: running.port },
     request,
     form,
     control: {

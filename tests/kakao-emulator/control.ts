@@ -32,7 +32,9 @@ export async function control(world: World, ctx: Ctx, initial: () => Scenario): 
       .parse(json());
     if (b.set) world.clock.set(Date.parse(b.set));
     if (b.advanceMs) world.clock.advance(b.advanceMs);
-    return send(ctx, 200, { now: new Date(world.clock.now()).toISOString() });
+    // Kakao's daily sweep runs whenever time moves here: whoever passed 24 h without a user-info call goes.
+    const unlinked = world.sweepUnfinished();
+    return send(ctx, 200, { now: new Date(world.clock.now()).toISOString(), unlinked });
   }
   if (m === 'POST' && path === '/faults') {
     world.faults.push({ ...FaultSchema.parse(json()), seen: 0, fired: false });
@@ -88,6 +90,8 @@ export async function control(world: World, ctx: Ctx, initial: () => Scenario): 
       tokensIssued: world.tokensIssued,
       accessTokens: world.access.size,
       refreshTokens: world.refresh.size,
+      /** Connected users who have not had a user-info call yet (the sweep unlinks them after 24 h). */
+      awaitingInfoCall: Object.fromEntries([...world.awaitingInfoCall].map(([app, users]) => [app, [...users.keys()]])),
       connections: Object.fromEntries(
         [...world.connections].map(([app, users]) => [
           app,

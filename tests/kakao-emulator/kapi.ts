@@ -67,6 +67,7 @@ export function tokenInfo(world: World, ctx: Ctx): void {
 export function me(world: World, ctx: Ctx): void {
   const c = authenticate(world, ctx);
   if (!c) return;
+  world.infoCalled(c.app.restApiKey, c.user.id);
   const scopes = world.scopesOf(c.app.restApiKey, c.user.id)!;
   const profile = scopes.has('profile_nickname')
     ? { nickname: c.user.nickname, thumbnail_image_url: c.user.thumbnail, is_default_image: !c.user.thumbnail }
@@ -76,6 +77,20 @@ export function me(world: World, ctx: Ctx): void {
     connected_at: new Date(world.clock.now()).toISOString(),
     properties: profile ? { nickname: c.user.nickname, thumbnail_image: c.user.thumbnail } : {},
     kakao_account: { profile_nickname_needs_agreement: !profile, ...(profile && { profile }) },
+  });
+}
+
+/** GET /v1/api/talk/profile: the caller's KakaoTalk profile; also a user-info call. */
+export function talkProfile(world: World, ctx: Ctx): void {
+  const c = authenticate(world, ctx);
+  if (!c) return;
+  if (!c.user.kakaoTalk) return kapiError(ctx, 400, -501, 'NotKakaoTalkUser');
+  world.infoCalled(c.app.restApiKey, c.user.id);
+  send(ctx, 200, {
+    nickName: c.user.nickname,
+    profileImageURL: c.user.thumbnail ?? '',
+    thumbnailURL: c.user.thumbnail ?? '',
+    countryISO: 'KR',
   });
 }
 
@@ -104,8 +119,7 @@ export function logout(world: World, ctx: Ctx): void {
 export function unlink(world: World, ctx: Ctx): void {
   const c = authenticate(world, ctx);
   if (!c) return;
-  world.revokeTokens(c.app.restApiKey, c.user.id);
-  world.connectionsOf(c.app.restApiKey).delete(c.user.id);
+  world.unlinkUser(c.app.restApiKey, c.user.id);
   send(ctx, 200, { id: c.user.id });
 }
 
@@ -128,6 +142,7 @@ export function friends(world: World, ctx: Ctx): void {
   ) {
     return kapiError(ctx, 400, -2, 'invalid offset/limit/order/friend_order');
   }
+  world.infoCalled(c.app.restApiKey, c.user.id);
   const all = [...(world.friends.get(c.user.id) ?? [])]
     .filter((id) => world.visibleFriend(c.app, c.user.id, id))
     .map((id) => world.users.get(id)!)

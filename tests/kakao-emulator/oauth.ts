@@ -33,13 +33,14 @@ interface AuthRequest {
 }
 
 function validateAuthorize(world: World, ctx: Ctx, params: URLSearchParams): AuthRequest | null {
-  const app = world.apps.get(params.get('client_id') ?? '');
-  if (!app) return (errorPage(ctx, 'KOE101', 'Invalid client_id (app key)'), null);
+  const client = world.client(params.get('client_id') ?? '');
+  if (!client) return (errorPage(ctx, 'KOE101', 'Invalid client_id (app key)'), null);
+  const app = client.app;
   const responseType = params.get('response_type');
   if (responseType === 'token') return (errorPage(ctx, 'KOE202', 'response_type=token is not supported'), null);
   if (responseType !== 'code') return (errorPage(ctx, 'KOE201', `unsupported response_type: ${responseType}`), null);
   const redirectUri = params.get('redirect_uri') ?? '';
-  if (!app.redirectUris.includes(redirectUri)) {
+  if (!client.redirectUris.includes(redirectUri)) {
     return (errorPage(ctx, 'KOE006', `redirect_uri not registered for this app key: ${redirectUri}`), null);
   }
   const requested = parseScopes(params.get('scope'));
@@ -69,13 +70,13 @@ function back(ctx: Ctx, req: AuthRequest, params: Record<string, string>): void 
 }
 
 function approve(world: World, ctx: Ctx, req: AuthRequest, user: number, agreed: ScopeId[]): void {
-  const existing = world.connectionsOf(req.app.restApiKey).get(user);
-  const scopes = existing ?? new Set<ScopeId>();
+  const existing = world.scopesOf(req.app.restApiKey, user);
+  const scopes = new Set<ScopeId>(existing);
   // Connecting for the first time always includes the app's required items.
   if (!existing)
     for (const [id, mode] of Object.entries(req.app.consentItems)) if (mode === 'required') scopes.add(id as ScopeId);
   for (const s of agreed) scopes.add(s);
-  world.connectionsOf(req.app.restApiKey).set(user, scopes);
+  // Reaching the code connects nobody: the scopes ride on the code until it is exchanged.
   const code = randomBytes(24).toString('base64url');
   world.codes.set(code, {
     app: req.app.restApiKey,
@@ -140,9 +141,10 @@ const s256 = (verifier: string) => createHash('sha256').update(verifier).digest(
 /** POST /oauth/token (form-encoded): authorization_code and refresh_token grants. */
 export function tokenEndpoint(world: World, ctx: Ctx): void {
   const f = ctx.form;
-  const app = world.apps.get(f.get('client_id') ?? '');
-  if (!app) return kauthError(ctx, 401, 'invalid_client', 'Not exist client_id', 'KOE101');
-  if (app.clientSecret !== undefined && f.get('client_secret') !== app.clientSecret) {
+  const client = world.client(f.get('client_id') ?? '');
+  if (!client) return kauthError(ctx, 401, 'invalid_client', 'Not exist client_id', 'KOE101');
+  const app = client.app;
+  if (client.clientSecret !== undefined && f.get('client_secret') !== client.clientSecret) {
     return kauthError(ctx, 401, 'invalid_client', 'Bad client credentials', 'KOE010');
   }
   const now = world.clock.now();
@@ -163,7 +165,7 @@ export function tokenEndpoint(world: World, ctx: Ctx): void {
         return kauthError(ctx, 400, 'invalid_grant', 'code_verifier does not match code_challenge', 'KOE320');
       }
     }
-    const t = world.issueTokens(app.restApiKey, code.user);
+    const t = world.issueTokens(app.restApiKey, code.user, code.scopes);
     return send(
       ctx,
       200,

@@ -14,6 +14,21 @@ export const AppSchema = z.object({
   clientSecret: z.string().optional(),
   redirectUris: z.array(z.string()).default([]),
   linkDomains: z.array(z.string()).default([]),
+  /**
+   * More REST API keys of the same app (Kakao allows up to 5 since 2025-12-03), each with its own client secret
+   * and redirect URIs; tokens, uuids and connections are the app's whichever key signed the user in.
+   */
+  extraRestApiKeys: z
+    .array(
+      z.object({
+        restApiKey: z.string().min(1),
+        clientSecret: z.string().optional(),
+        redirectUris: z.array(z.string()).default([]),
+      }),
+    )
+    .default([]),
+  /** JavaScript-key web domains (origins, e.g. https://shop.example): kapi answers SDK calls only from these. */
+  webDomains: z.array(z.string()).default([]),
   consentItems: z.partialRecord(ScopeIdSchema, ConsentModeSchema).default({
     profile_nickname: 'required',
     friends: 'during-use',

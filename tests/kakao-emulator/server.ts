@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:https';
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generate } from 'selfsigned';
 import { control } from './control';
@@ -6,6 +7,7 @@ import { kapiError, kauthError, send, type Ctx } from './http';
 import * as kapi from './kapi';
 import { authorize, decide, tokenEndpoint } from './oauth';
 import type { Scenario } from './scenario';
+import { KAKAO_CDN_HOST, SDK_PATH, standInSdk } from './sdk';
 import { World } from './state';
 
 export const KAUTH_HOST = 'kauth.kakao.com';
@@ -20,6 +22,7 @@ const ROUTES: Record<string, Route> = {
   [`${KAPI_HOST} GET /v2/user/me`]: kapi.me,
   [`${KAPI_HOST} POST /v2/user/me`]: kapi.me,
   [`${KAPI_HOST} GET /v2/user/scopes`]: kapi.scopes,
+  [`${KAPI_HOST} GET /v1/api/talk/profile`]: kapi.talkProfile,
   [`${KAPI_HOST} POST /v1/user/logout`]: kapi.logout,
   [`${KAPI_HOST} POST /v1/user/unlink`]: kapi.unlink,
   [`${KAPI_HOST} GET /v1/api/talk/friends`]: kapi.friends,
@@ -43,8 +46,52 @@ function takeFault(world: World, ctx: Ctx) {
   return undefined;
 }
 
+/** Whether this origin is one of some app's JavaScript-key web domains. */
+function registeredOrigin(world: World, origin: string, app?: string): boolean {
+  for (const a of world.apps.values()) if ((!app || a.restApiKey === app) && a.webDomains.includes(origin)) return true;
+  return false;
+}
+
+/**
+ * kapi from a web page: only the SDK's calls (they carry a `KA` header) from a registered web domain get CORS
+ * headers; a raw fetch gets none and the browser blocks it. A token used from another origin is -401.
+ */
+function kapiCors(world: World, ctx: Ctx): 'handled' | 'continue' {
+  const origin = ctx.req.headers.origin;
+  if (!origin || !/^https?:/.test(origin)) return 'continue'; // not a web page (server, extension background)
+  if (ctx.req.method === 'OPTIONS') {
+    if (!registeredOrigin(world, origin)) return (send(ctx, 403, { msg: 'CORS not allowed', code: -401 }), 'handled');
+    send(ctx, 204, '', {
+      'access-control-allow-origin': origin,
+      'access-control-allow-methods': 'GET, POST',
+      'access-control-allow-headers': 'authorization, ka, content-type',
+      vary: 'origin',
+    });
+    return 'handled';
+  }
+  if (!ctx.req.headers.ka) return 'continue';
+  const bearer = String(ctx.req.headers.authorization ?? '').replace(/^Bearer\s+/, '');
+  const app = world.access.get(bearer)?.app;
+  if (!registeredOrigin(world, origin, app)) {
+    kapiError(ctx, 401, -401, `domain mismatched! caller=${origin}`);
+    return 'handled';
+  }
+  ctx.res.setHeader('access-control-allow-origin', origin);
+  ctx.res.setHeader('vary', 'origin');
+  return 'continue';
+}
+
 async function handle(world: World, ctx: Ctx, initial: () => Scenario): Promise<void> {
   if (ctx.url.pathname.startsWith('/__emulator/')) return control(world, ctx, initial);
+  if (ctx.host === KAKAO_CDN_HOST) {
+    const version = SDK_PATH.exec(ctx.url.pathname)?.[1];
+    if (!version || ctx.req.method !== 'GET') return send(ctx, 404, 'not found');
+    return send(ctx, 200, standInSdk(version), {
+      'content-type': 'text/javascript; charset=utf-8',
+      'access-control-allow-origin': '*', // the page loads it with crossorigin=anonymous for SRI
+    });
+  }
+  if (ctx.host === KAPI_HOST && kapiCors(world, ctx) === 'handled') return;
   if (ctx.req.method === 'OPTIONS' && ctx.host === KAUTH_HOST) {
     return send(ctx, 204, '', {
       'access-control-allow-origin': '*',
@@ -86,29 +133,13 @@ async function handle(world: World, ctx: Ctx, initial: () => Scenario): Promise<
   route(world, ctx);
 }
 
-export interface RunningEmulator {
-  world: World;
-  cert: string;
-  port: number;
-  server: Server;
-  close(): Promise<void>;
-}
-
-/** One HTTPS server for both hosts; Chromium reaches it with --host-resolver-rules MAP <host> 127.0.0.1:<port>. */
-export async function listen(scenario: Scenario, port = 0): Promise<RunningEmulator> {
-  const world = new World(scenario);
-  const pems = await generate([{ name: 'commonName', value: KAUTH_HOST }], {
-    keySize: 2048,
-    algorithm: 'sha256',
-    extensions: [
-      { name: 'subjectAltName', altNames: [KAUTH_HOST, KAPI_HOST, 'localhost'].map((value) => ({ type: 2, value })) },
-    ],
-  } as never);
-  const server = createServer({ key: pems.private, cert: pems.cert }, (req, res) => {
+/** Answers one request as kauth/kapi/the CDN by its Host header (or as `asHost`, for a plain-HTTP listener). */
+function requestHandler(world: World, initial: () => Scenario, asHost?: string) {
+  return (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      const host = (req.headers.host ?? '').split(':')[0] ?? '';
+      const host = asHost ?? (req.headers.host ?? '').split(':')[0] ?? '';
       const body = Buffer.concat(chunks).toString('utf8');
       const ctx: Ctx = {
         req,
@@ -119,7 +150,7 @@ export async function listen(scenario: Scenario, port = 0): Promise<RunningEmula
         form: new URLSearchParams(String(req.headers['content-type'] ?? '').includes('json') ? '' : body),
         status: 0,
       };
-      handle(world, ctx, () => scenario)
+      handle(world, ctx, initial)
         .catch((error: unknown) => {
           // Never crash: a malformed control body or a bug answers in Kakao's shape.
           if (!res.headersSent) kapiError(ctx, 400, -2, error instanceof Error ? error.message : String(error));
@@ -136,7 +167,56 @@ export async function listen(scenario: Scenario, port = 0): Promise<RunningEmula
           }
         });
     });
-  });
+  };
+}
+
+/**
+ * The same world over plain HTTP on 127.0.0.1, answering as one host: for a local runtime (wrangler dev) that
+ * cannot be pointed at Kakao's hostnames or trust the emulator's certificate (npm run optin:dev).
+ */
+export async function listenPlain(
+  world: World,
+  initial: () => Scenario,
+  asHost: string,
+  port = 0,
+): Promise<{ port: number; close(): Promise<void> }> {
+  const server = createHttpServer(requestHandler(world, initial, asHost));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export interface RunningEmulator {
+  world: World;
+  cert: string;
+  port: number;
+  server: Server;
+  close(): Promise<void>;
+}
+
+/** One HTTPS server for both hosts; Chromium reaches it with --host-resolver-rules MAP <host> 127.0.0.1:<port>. */
+export async function listen(scenario: Scenario, port = 0): Promise<RunningEmulator> {
+  const world = new World(scenario);
+  const pems = await generate([{ name: 'commonName', value: KAUTH_HOST }], {
+    keySize: 2048,
+    algorithm: 'sha256',
+    extensions: [
+      {
+        name: 'subjectAltName',
+        altNames: [KAUTH_HOST, KAPI_HOST, KAKAO_CDN_HOST, 'localhost'].map((value) => ({ type: 2, value })),
+      },
+    ],
+  } as never);
+  const server = createServer(
+    { key: pems.private, cert: pems.cert },
+    requestHandler(world, () => scenario),
+  );
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   return {
     world,

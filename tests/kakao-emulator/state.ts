@@ -6,6 +6,8 @@ export const ACCESS_TTL_S = 21599; // 6 h for REST-issued tokens
 export const REFRESH_TTL_S = 5183999; // 60 days
 export const REFRESH_ROTATE_BELOW_S = 30 * 24 * 3600; // a new refresh token only when < 1 month is left
 export const QUOTA = { sender: 100, receiver: 100, pair: 20 } as const;
+/** Kakao unlinks a user whose token saw no user-info call within a day of connecting (DevTalk notice 111463). */
+export const INFO_CALL_WINDOW_MS = 24 * 3600_000;
 
 export interface AuthCode {
   app: string;
@@ -73,8 +75,10 @@ export class World {
   readonly clock = new Clock();
   apps = new Map<string, App>();
   users = new Map<number, User>();
-  /** app → user → consented scopes */
+  /** app → user → consented scopes: who is connected (token issued, and not unlinked since). */
   connections = new Map<string, Map<number, Set<ScopeId>>>();
+  /** app → user → when they connected, until their first user-info call (/v2/user/me, talk profile, friends). */
+  awaitingInfoCall = new Map<string, Map<number, number>>();
   friends = new Map<number, Set<number>>();
   hidden = new Map<number, Set<number>>();
   codes = new Map<string, AuthCode>();
@@ -96,9 +100,12 @@ export class World {
     this.clock.reset();
     if (s.now) this.clock.set(Date.parse(s.now));
     this.apps = new Map(s.apps.map((a) => [a.restApiKey, structuredClone(a)]));
+    for (const app of [...this.apps.values()]) for (const k of app.extraRestApiKeys) this.apps.set(k.restApiKey, app);
     this.users = new Map(s.users.map((u) => [u.id, structuredClone(u)]));
     this.connections = new Map();
+    // Connections in a scenario are settled ones: signed in long ago, user info already read.
     for (const c of s.connections) this.connectionsOf(c.app).set(c.user, new Set(c.scopes));
+    this.awaitingInfoCall = new Map();
     this.friends = new Map();
     for (const [a, b] of s.friendships) {
       this.friendSet(a).add(b);
@@ -119,10 +126,56 @@ export class World {
     for (const t of s.sentToday) for (let i = 0; i < t.count; i++) this.countSend(t.from, t.to);
   }
 
+  /** The app behind a REST API key (its main key or an extra one), with that key's own secret and URIs. */
+  client(key: string): { app: App; clientSecret?: string; redirectUris: string[] } | undefined {
+    const app = this.apps.get(key);
+    if (!app) return undefined;
+    const own = app.restApiKey === key ? app : app.extraRestApiKeys.find((k) => k.restApiKey === key)!;
+    return { app, clientSecret: own.clientSecret, redirectUris: own.redirectUris };
+  }
+
   connectionsOf(app: string): Map<number, Set<ScopeId>> {
     let m = this.connections.get(app);
     if (!m) this.connections.set(app, (m = new Map()));
     return m;
+  }
+
+  /**
+   * Token issuance is what connects a user (auto-connect apps; docs/reference/customer-connection.md): the
+   * scopes agreed on the consent page join the connection only now, not when the code was handed out.
+   */
+  connect(app: string, user: number, scopes: Iterable<ScopeId>): void {
+    const existing = this.connectionsOf(app).get(user);
+    if (existing) {
+      for (const s of scopes) existing.add(s);
+      return;
+    }
+    this.connectionsOf(app).set(user, new Set(scopes));
+    let pending = this.awaitingInfoCall.get(app);
+    if (!pending) this.awaitingInfoCall.set(app, (pending = new Map()));
+    pending.set(user, this.clock.now());
+  }
+
+  /** A successful user-info call with the user's own token: the connection is complete. */
+  infoCalled(app: string, user: number): void {
+    this.awaitingInfoCall.get(app)?.delete(user);
+  }
+
+  /** The app is removed from the user's 연결된 서비스: tokens, consents and the pending mark go. */
+  unlinkUser(app: string, user: number): void {
+    this.revokeTokens(app, user);
+    this.connectionsOf(app).delete(user);
+    this.awaitingInfoCall.get(app)?.delete(user);
+  }
+
+  /** Kakao's daily sweep: unlink everyone who connected ≥ 24 h ago with no user-info call since. Returns who. */
+  sweepUnfinished(): { app: string; user: number }[] {
+    const now = this.clock.now();
+    const gone: { app: string; user: number }[] = [];
+    for (const [app, pending] of this.awaitingInfoCall)
+      for (const [user, at] of pending) if (now - at >= INFO_CALL_WINDOW_MS) gone.push({ app, user });
+    for (const g of gone) this.unlinkUser(g.app, g.user);
+    return gone;
   }
 
   private friendSet(id: number): Set<number> {
@@ -185,7 +238,9 @@ export class World {
     return null;
   }
 
-  issueTokens(app: string, user: number): { access_token: string; refresh_token: string } {
+  /** New tokens for a user; with scopes, this is the exchange that connects them. */
+  issueTokens(app: string, user: number, scopes?: Iterable<ScopeId>): { access_token: string; refresh_token: string } {
+    if (scopes) this.connect(app, user, scopes);
     const now = this.clock.now();
     const access_token = token('AT');
     const refresh_token = token('RT');

@@ -18,6 +18,7 @@ import {
   TemplateSummarySchema,
 } from './wire';
 import { popupProtocol } from './popup-protocol';
+import { newFriendsProtocol } from './new-friends-protocol';
 import { KAKAO_SCOPES } from './kakao-scopes';
 import { BACKUP_MAX_FILE_CHARS, BackupPreviewSchema, PassphraseSchema } from './backup';
 import { AlimtalkCheckSchema, AlimtalkStateSchema, ChannelNameSchema, ComposeAlimtalkSchema } from './alimtalk-wire';
@@ -75,6 +76,8 @@ export const protocol = {
   'auth.signOut': { callers: page, input: None, output: AuthStateSchema },
   'auth.disconnect': { callers: page, input: None, output: AuthStateSchema },
   'friends.list': { callers: page, input: z.object({ refresh: z.boolean().optional() }), output: FriendsSchema },
+  /** friends.new, friends.dismissNew (zod/mini, for the popup too). */
+  ...newFriendsProtocol,
   'quota.get': { callers: page, input: z.object({ receiverUuid: z.string().optional() }), output: QuotaSchema },
   'templates.list': { callers: page, input: None, output: z.object({ templates: z.array(TemplateSchema) }) },
   'templates.save': { callers: page, input: z.object({ template: TemplateSchema }), output: Ok },

@@ -89,6 +89,11 @@ export const SOLAPI_GROUP_JOBS = {
   version: 1,
   holds: 'AlimTalk group sends under way: stage, SOLAPI group id and history record ids (no numbers, no text).',
 } as const satisfies StoredKey;
+export const KAKAO_NEW_FRIENDS = {
+  key: 'local:kakaoNewFriends',
+  version: 1,
+  holds: 'Whose friends list was seen last (uuids only) and the friends who appeared since, until dismissed.',
+} as const satisfies StoredKey;
 export const POPUP_CACHE = {
   key: 'local:popupCache',
   version: 1,
@@ -155,6 +160,7 @@ export const STORAGE_KEYS = {
   solapiCredentials: SOLAPI_CREDENTIALS,
   alimtalkTemplates: ALIMTALK_TEMPLATES,
   solapiGroupJobs: SOLAPI_GROUP_JOBS,
+  kakaoNewFriends: KAKAO_NEW_FRIENDS,
   popupCache: POPUP_CACHE,
   optionsView: OPTIONS_VIEW,
   kakaoAccess: KAKAO_ACCESS,

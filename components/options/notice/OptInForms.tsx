@@ -32,7 +32,7 @@ export function OptInForms(props: { restApiKey: string; storeName: string; store
         </select>
       </div>
       {form === 'static' ? (
-        <OptInPageDownload storeName={props.storeName} storeUrl={props.storeUrl} />
+        <OptInPageDownload storeName={props.storeName} storeUrl={props.storeUrl} appName={appName || undefined} />
       ) : (
         <div data-testid="optin-worker">
           <p class="ot-muted">{i18n.t('optin.workerHelp')}</p>

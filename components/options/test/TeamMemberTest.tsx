@@ -5,6 +5,8 @@ import type { Friend } from '@/utils/shared/wire';
 import { StatusMessage, type Status } from '@/components/ui/StatusMessage';
 import { optionsError, type OptionsModel } from '@/components/options/common/useOptionsState';
 import { formatWhen } from '@/components/options/common/dates';
+import { NewFriends } from '@/components/popup/NewFriends';
+import { TeamMemberWait } from './TeamMemberWait';
 
 /**
  * Kakao's "팀멤버로 친구 목록 및 메시지 전송 API 테스트": the team member must show up in the friends list
@@ -16,6 +18,8 @@ export function TeamMemberTest(props: { model: OptionsModel }) {
   const [friends, setFriends] = useState<Friend[]>();
   const [status, setStatus] = useState<Status>();
   const [busy, setBusy] = useState(false);
+  /** Bumped after each friends refresh here, so the new-friends list is read again. */
+  const [refreshed, setRefreshed] = useState(0);
   const auth = model.auth;
   const canList = !!auth?.signedIn && !auth.missingScopes.includes('friends');
 
@@ -25,6 +29,7 @@ export function TeamMemberTest(props: { model: OptionsModel }) {
     try {
       const list = await callBackground('friends.list', { refresh: true });
       setFriends(list.friends);
+      setRefreshed((n) => n + 1);
       setStatus({ tone: 'ok', text: i18n.t('options.test.friendsLoaded', { count: list.totalCount }) });
     } catch (err) {
       setStatus({ tone: 'error', ...optionsError(err) });
@@ -80,6 +85,8 @@ export function TeamMemberTest(props: { model: OptionsModel }) {
             {i18n.t('options.test.friendsEmpty')}
           </p>
         ))}
+      {canList && <NewFriends version={refreshed} />}
+      <TeamMemberWait model={model} onFriends={() => setRefreshed((n) => n + 1)} />
       <p>
         <button
           type="button"

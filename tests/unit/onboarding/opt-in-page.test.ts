@@ -6,7 +6,9 @@ import {
   JS_KEY_PLACEHOLDER,
   KAKAO_SDK_INTEGRITY,
   KAKAO_SDK_URL,
+  REST_KEY_PLACEHOLDER,
   scriptString,
+  staticPageConsoleSettings,
 } from '@/utils/shared/onboarding/opt-in-page';
 
 const HOSTILE = `</title><script>alert("x")</script><img src=x onerror='alert(1)'>&amp;`;
@@ -33,13 +35,38 @@ describe('opt-in page generator', () => {
     expect(doc.title).toContain(HOSTILE);
   });
 
-  it('signs customers in with the friends and talk_message scopes, redirecting back to itself', () => {
+  it('asks only for friends and completes the login in the page: token by fetch, /v2/user/me through the SDK', () => {
     const html = buildOptInPage({ storeName: '주문톡상점' });
-    expect(html).toContain(`var SCOPE = "friends,talk_message"`);
-    expect(html).toContain('Kakao.Auth.authorize({ scope: SCOPE, redirectUri: redirectUri })');
+    expect(html).toContain(`var SCOPE = "friends"`);
+    expect(html).not.toContain('talk_message');
+    expect(html).not.toContain('카카오톡 메시지 전송');
+    expect(html).toContain("url.searchParams.set('code_challenge_method', 'S256')");
+    expect(html).toContain("fetch(AUTH + '/oauth/token'");
+    expect(html).toContain("form.set('code_verifier', verifier)");
+    expect(html).toContain('Kakao.Auth.setAccessToken(token)');
+    expect(html).toContain("Kakao.API.request({ url: '/v2/user/me' })");
+    expect(html).toContain("history.replaceState(null, '', redirectUri)");
     expect(html).toContain('var redirectUri = location.origin + location.pathname');
-    expect(html).toContain('Kakao.init(JS_KEY)');
+    expect(html).not.toContain('localStorage');
+    expect(html).toContain(`var REST_KEY = "${REST_KEY_PLACEHOLDER}"`);
     expect(html).toContain(`var JS_KEY = "${JS_KEY_PLACEHOLDER}"`);
+  });
+
+  it('names the Kakao app the customer will see, and what else messages need', () => {
+    const text = parse(buildOptInPage({ storeName: '주문톡상점', appName: '주문톡 알림' })).body.textContent ?? '';
+    expect(text).toContain("'주문톡 알림' 앱이 보이고");
+    expect(text).toContain('운영자와 카카오톡 친구여야 합니다');
+    expect(text).toContain('프로필이 공개되어 있어야 합니다');
+    expect(text).toContain('카카오계정 › 연결된 서비스 관리');
+  });
+
+  it('gives the exact console settings for a page address (https only)', () => {
+    expect(staticPageConsoleSettings('https://shop.example.kr/kakao/optin.html?x=1')).toEqual({
+      redirectUri: 'https://shop.example.kr/kakao/optin.html',
+      webDomain: 'https://shop.example.kr',
+    });
+    expect(staticPageConsoleSettings('http://shop.example.kr/optin.html')).toBeNull();
+    expect(staticPageConsoleSettings('not a url')).toBeNull();
   });
 
   it("loads Kakao's SDK from the official CDN with SRI", () => {
@@ -61,12 +88,17 @@ describe('opt-in page generator', () => {
     expect(doc.documentElement.getAttribute('lang')).toBe('ko');
   });
 
-  it('inserts a JavaScript key only when it is 32 hex characters', () => {
+  it('inserts the REST and JavaScript keys only when they are 32 hex characters', () => {
     const key = 'abcdef0123456789abcdef0123456789';
-    expect(buildOptInPage({ storeName: 'a', javascriptKey: key })).toContain(`var JS_KEY = "${key}"`);
-    const evil = buildOptInPage({ storeName: 'a', javascriptKey: '"); alert(1); ("' });
+    const rest = '0123456789abcdef0123456789abcdef';
+    const good = buildOptInPage({ storeName: 'a', javascriptKey: key, restApiKey: rest });
+    expect(good).toContain(`var JS_KEY = "${key}"`);
+    expect(good).toContain(`var REST_KEY = "${rest}"`);
+    const evil = buildOptInPage({ storeName: 'a', javascriptKey: '"); alert(1); ("', restApiKey: '"); alert(2); ("' });
     expect(evil).toContain(`var JS_KEY = "${JS_KEY_PLACEHOLDER}"`);
+    expect(evil).toContain(`var REST_KEY = "${REST_KEY_PLACEHOLDER}"`);
     expect(evil).not.toContain('alert(1)');
+    expect(evil).not.toContain('alert(2)');
   });
 
   it('links back to the store only over https', () => {

@@ -21,9 +21,27 @@ describe('customer notice', () => {
     expect(text.startsWith('[주문톡상점 카카오톡 주문 알림 안내]')).toBe(true);
     expect(text).toContain('주문톡상점은 주문 확인');
     expect(text).toContain('자동으로 보내지 않습니다');
-    expect(text).toContain('주문톡상점의 카카오톡 알림 동의 페이지에서');
+    expect(text).toContain('주문톡상점의 카카오톡 알림 연결 페이지에서');
     expect(text).toContain('■ 그만 받으려면');
-    expect(text).toContain('accounts.kakao.com/weblogin/account/partner');
+    expect(text).toContain('카카오계정 › 연결된 서비스 관리(https://accounts.kakao.com/weblogin/account/partner)');
+  });
+
+  it('asks customers only for the friends list, never for message consent', () => {
+    const text = customerNoticeText('주문톡상점');
+    expect(text).toContain("'카카오 서비스 내 친구목록'");
+    expect(text).not.toContain('메시지 전송');
+    expect(text).not.toContain('talk_message');
+  });
+
+  it('says what else messages need and the app name the customer will see', () => {
+    const text = customerNoticeText('주문톡상점', '주문톡 알림');
+    expect(text).toContain('■ 메시지가 도착하려면');
+    expect(text).toContain('주문톡상점 운영자와 카카오톡 친구여야 합니다');
+    expect(text).toContain('프로필이 공개되어 있어야 합니다');
+    expect(text).toContain("카카오 로그인 화면에는 '주문톡 알림' 앱이 보이고");
+    expect(text).toContain("'주문톡 알림' 연결을 끊으면");
+    // Without an app name the store's name stands in (the Worker's default too).
+    expect(customerNoticeText('주문톡상점')).toContain("'주문톡상점' 앱이 보이고");
   });
 
   it('uses a generic name when none is set', () => {

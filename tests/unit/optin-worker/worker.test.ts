@@ -142,7 +142,7 @@ describe('opt-in Worker', () => {
   });
 
   it('happy path: exchange, /v2/user/me, scopes, logout, then 연결됐어요; the operator sees the customer', async () => {
-    const log = vi.spyOn(console, 'log');
+    const logs = (['log', 'info', 'warn', 'error', 'debug'] as const).map((m) => vi.spyOn(console, m));
     const { authorize, cookie } = await begin();
     const back = await consent(authorize);
     const r = await call(back, cookie);
@@ -169,7 +169,29 @@ describe('opt-in Worker', () => {
     ]);
     expect(await operatorFriends()).toContain(CUSTOMER);
     await expectNoTokenInAnswers();
-    expect(log).not.toHaveBeenCalled();
+    for (const log of logs) expect(log).not.toHaveBeenCalled(); // the Worker logs nothing, tokens least of all
+  });
+
+  it('a customer who reached the code but never came back to /callback is not connected', async () => {
+    const { authorize } = await begin();
+    const back = new URL(await consent(authorize));
+    expect(back.searchParams.get('code')).toBeTruthy();
+    expect((await emu.control.state()).connections[key][CUSTOMER]).toBeUndefined();
+    expect(await operatorFriends()).not.toContain(CUSTOMER);
+  });
+
+  it('/v2/user/me failing: not 연결됐어요, logged out all the same, and unlinked by Kakao a day later', async () => {
+    await emu.control.fault({ path: '/v2/user/me', kind: '5xx' });
+    const { authorize, cookie } = await begin();
+    const r = await call(await consent(authorize), cookie);
+    expect(r.status).toBe(502);
+    expect(await r.clone().text()).not.toContain('연결됐어요');
+    const state = await emu.control.state();
+    expect(state.awaitingInfoCall[key]).toEqual([CUSTOMER]);
+    expect(state.accessTokens).toBe(0);
+    await emu.control.advanceClock(25 * 3600_000);
+    expect((await emu.control.state()).connections[key][CUSTOMER]).toBeUndefined();
+    await expectNoTokenInAnswers();
   });
 
   it('a replayed callback is refused: the code is single-use, nothing more is issued', async () => {

@@ -151,7 +151,8 @@ describe('options: customer notice step', () => {
     expect(blobs[0]!.type).toContain('text/html');
     expect(html).toContain('&lt;b&gt;상점&lt;/b&gt;');
     expect(html).not.toContain('<b>상점');
-    expect(html).toContain('friends,talk_message');
+    expect(html).toContain('var SCOPE = "friends"'); // receivers consent to friends only (#14)
+    expect(html).not.toContain('talk_message');
     expect(html).toContain(`var JS_KEY = "${KEY}"`);
   });
 

@@ -7,6 +7,7 @@ import type { SendService } from '@/utils/background/sending/send-service';
 import type { KakaoService } from '@/utils/background/kakao/service';
 import { quotaView, toWireFriend } from '@/utils/background/kakao/background-kakao';
 import { nameScore, rankFriends } from '@/utils/background/storage/links';
+import { newFriendUuids } from '@/utils/background/storage/new-friends';
 
 /** The orders a compose window was opened for; an expired window says so instead of sending nothing. */
 export async function composeSessionOrders(id: string): Promise<Order[]> {
@@ -91,7 +92,7 @@ export function createComposeHandlers(sending: SendService, kakao: KakaoService)
     'compose.suggest': async ({ order, query }) => {
       const friends = (await kakao.friends()).friends.map(toWireFriend);
       const names = [order.buyerName, order.receiverName ?? ''];
-      const ranked = rankFriends(friends, order, query)
+      const ranked = rankFriends(friends, order, query, await newFriendUuids())
         .slice(0, 20)
         .map((f) => ({ ...f, score: nameScore(f.nickname, names), tag: friendTag(f) }));
       return {

@@ -4,6 +4,7 @@ import { FriendElementSchema, FriendsPageSchema, type KakaoFriend } from './sche
 import type { Session } from './session';
 import { KakaoError } from './errors';
 import { KAKAO_FRIENDS } from '@/utils/shared/storage-keys';
+import { noteFriendsList } from '@/utils/background/storage/new-friends';
 
 const TTL_MS = 5 * 60 * 1000;
 const PAGE = 100;
@@ -49,6 +50,17 @@ export async function listFriends(
     if (page.data.elements.length === 0 || !page.data.after_url || friends.length >= total) break;
   }
   await cache.setValue({ fetchedAt: now, userId, friends, total });
+  // Every list fetched from Kakao (not the cache) is compared with the previous one: who became reachable.
+  await noteFriendsList(
+    userId,
+    friends.map((f) => ({
+      uuid: f.uuid,
+      id: f.id ?? null,
+      nickname: f.profile_nickname || '(이름 없음)',
+      thumbnailUrl: f.profile_thumbnail_image || undefined,
+    })),
+    now,
+  );
   return { friends, totalCount: total, fetchedAt: now };
 }
 

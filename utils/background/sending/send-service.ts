@@ -29,6 +29,7 @@ import { toWireFriend } from '@/utils/background/kakao/background-kakao';
 import type { AlimtalkChannel, AlimtalkContext, AlimtalkEligibility } from './alimtalk-channel';
 import { chooseChannel, type Channel } from '@/utils/shared/alimtalk';
 import type { ComposeAlimtalk } from '@/utils/shared/alimtalk-wire';
+import { newFriendUuids } from '@/utils/background/storage/new-friends';
 
 export interface PreparedItem {
   item: ComposeItem;
@@ -515,7 +516,7 @@ export function createSendService(
     },
     async suggest(order: Order, query?: string) {
       const friends = (await kakao.friends()).friends.map(toWireFriend);
-      return rankFriends(friends, order, query).slice(0, 20);
+      return rankFriends(friends, order, query, await newFriendUuids()).slice(0, 20);
     },
     async link(order: Order, friendUuid: string) {
       const friend = (await kakao.friends()).friends.find((f) => f.uuid === friendUuid);

@@ -190,13 +190,29 @@ export function nameScore(nickname: string, names: string[]): number {
   return best;
 }
 
-/** Friends most likely to be this customer first; a query filters by nickname. */
-export function rankFriends<T extends { nickname: string }>(friends: T[], order: Order, query = ''): T[] {
+/** How alike a nickname must be to count as the buyer's name (contains it, or the same). */
+const MATCHES_NAME = 0.8;
+
+/**
+ * Friends most likely to be this customer first; a query filters by nickname. A newly connected friend
+ * (`fresh`: uuids from storage/new-friends.ts) whose nickname matches the buyer or receiver comes before all
+ * others: the customer who just opted in is most likely the one who just ordered.
+ */
+export function rankFriends<T extends { nickname: string; uuid?: string }>(
+  friends: T[],
+  order: Order,
+  query = '',
+  fresh: ReadonlySet<string> = new Set(),
+): T[] {
   const q = query.trim().toLowerCase();
   const names = [order.buyerName, order.receiverName ?? ''];
+  const first = (f: T, s: number) => (s >= MATCHES_NAME && f.uuid !== undefined && fresh.has(f.uuid) ? 1 : 0);
   return friends
     .filter((f) => !q || f.nickname.toLowerCase().includes(q))
-    .map((f) => ({ f, s: nameScore(f.nickname, names) }))
-    .sort((a, b) => b.s - a.s || a.f.nickname.localeCompare(b.f.nickname, 'ko'))
+    .map((f) => {
+      const s = nameScore(f.nickname, names);
+      return { f, s, n: first(f, s) };
+    })
+    .sort((a, b) => b.n - a.n || b.s - a.s || a.f.nickname.localeCompare(b.f.nickname, 'ko'))
     .map((x) => x.f);
 }
