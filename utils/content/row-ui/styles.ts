@@ -25,7 +25,7 @@ button:focus-visible{outline:2px solid #0a66c2}
 span{position:absolute;top:-3px;right:-3px;width:8px;height:8px;border-radius:50%;box-shadow:0 0 0 2px #fff;overflow:hidden;font-size:0;pointer-events:none}
 [hidden]{display:none}
 [data-state=linked]{background:#1a7f37}
-[data-state=needs-link]{background:#e08a00}
+[data-state=needs-link]{background:#a35200}
 [data-state=unknown]{background:#8250df}
 [data-state=unreachable]{background:#d1242f}
 [data-state=sent]{background:#0b5cad}`;
