@@ -87,7 +87,7 @@ describe('row badges after a link, a send and a reload (real Chrome build, emula
     const worker = await ext.serviceWorker();
     await worker.evaluate(async () => {
       const key = 'kakaoFriends';
-      const chrome = (globalThis as { chrome: any }).chrome;
+      const chrome = (globalThis as unknown as { chrome: any }).chrome;
       const cached = (await chrome.storage.session.get(key))[key] as { fetchedAt: number } | undefined;
       if (cached) await chrome.storage.session.set({ [key]: { ...cached, fetchedAt: cached.fetchedAt - 10 * 60_000 } });
     });
