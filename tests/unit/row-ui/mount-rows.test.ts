@@ -132,7 +132,7 @@ describe('row buttons', () => {
     let named = false;
     setup(1, (n) => ({ ...order(n), buyerName: named ? '고객' : undefined }));
     const button = () => document.querySelector('ordertalk-row')!.shadowRoot!.querySelector('button')!;
-    expect(button().disabled).toBe(true);
+    await vi.waitFor(() => expect(button().disabled).toBe(true)); // the row is read after its control is in
     expect(button().title).toContain('구매자명');
     named = true;
     document.querySelector('tbody')!.append(document.createElement('tr'));

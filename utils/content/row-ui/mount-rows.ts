@@ -219,7 +219,9 @@ export function mountRows(o: MountOptions): { scan(): void; refreshStatuses(): v
     }
     bar.update(selection().length);
     flush();
-    // Second pass: each row read and validated, its badge asked for with its slice's rows.
+    // Second pass, from the next task: each row read and validated, its badge asked for with its slice's rows.
+    // Of several scans in one task (the grid redraws in steps), only the last one's reads.
+    if (await pause(run)) return;
     const orders: Order[] = [];
     for (let i = 0; i < refs.length; i++) {
       const reading = read(refs[i]!);

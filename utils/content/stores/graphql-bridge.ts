@@ -28,11 +28,11 @@ export const BridgeRowSchema = z.object({
  */
 function take(raw: unknown, into: PageData): string | undefined {
   const folded: Record<string, unknown> = {};
-  if (raw && typeof raw === 'object')
-    for (const [k, v] of Object.entries(raw)) {
-      const f = typeof v === 'string' ? foldText(v) : v;
-      if (f !== '') folded[k] = f;
-    }
+  // Anything but an object has no fields the schema takes (a string's characters have no productOrderNo).
+  for (const [k, v] of Object.entries(raw ?? {})) {
+    const f = typeof v === 'string' ? foldText(v) : v;
+    if (f !== '') folded[k] = f;
+  }
   const row = BridgeRowSchema.safeParse(folded);
   if (!row.success) return;
   const { productOrderNo, quantity, ...rest } = row.data;

@@ -120,7 +120,6 @@ class SmartstoreRow implements RowRef {
       const shown = this.text(field);
       out[field] = field === 'quantity' ? (toQuantity(shown ?? '') ?? more.quantity) : shown || more[field];
     }
-    out.productOrderNo ??= '';
     return out;
   }
 
