@@ -38,8 +38,9 @@ const statusKey = (o: Order) => `${o.productOrderNo}\u0001${o.buyerId}\u0001${o.
  * Keeps exactly one button on every order row while the grid re-renders rows (scroll, sort, paging,
  * route changes). One MutationObserver. A scan has two passes: the controls go in first, with only each row's
  * key read (at once, in the observer's callback, before the frame with the new rows is painted; a big grid in
- * slices), then the rows are read, validated and their badges asked for in slices. Rows whose text was read
- * before are not validated again, and a row the grid re-creates gets its existing button back. Torn down on abort.
+ * slices), then, from the next task, the rows are read, validated and their badges asked for in slices. Rows
+ * whose text was read before are not validated again, and a row the grid re-creates gets its existing button
+ * back. Torn down on abort.
  */
 export function mountRows(o: MountOptions): { scan(): void; refreshStatuses(): void } {
   const statuses = new Map<string, OrderStatus>();
@@ -54,7 +55,7 @@ export function mountRows(o: MountOptions): { scan(): void; refreshStatuses(): v
   const pending = new Map<HTMLElement, Element>();
   // The latest reading of each row: page data (e.g. the buyer id) can arrive after the button was made.
   const latest = new Map<string, Order>();
-  // The rows drawn now, by key: one not read yet is read when it is clicked or ticked.
+  // The rows drawn now, by key: one not read yet is read when its control or the bulk bar is clicked.
   let drawn = new Map<string, RowRef>();
   // Ticked rows by the grid's row key (→ order key), seen while they were in view: a virtual grid drops rows
   // scrolled out of view from the DOM, but they stay ticked in the grid (and in the bulk).
