@@ -1,5 +1,5 @@
 import { SMARTSTORE } from '@/utils/shared/store-admins';
-import { BRIDGE_REQUEST, BRIDGE_SOURCE, extractRows } from '@/utils/content/stores/graphql-rows';
+import { BRIDGE_REQUEST, BRIDGE_SOURCE, walkRows } from '@/utils/content/stores/graphql-rows';
 
 // MAIN world, at document_start, only in the /o/… order frames: wraps fetch and XHR to copy the order
 // rows the page already receives. It reads responses; it never changes a request or a response.
@@ -11,27 +11,37 @@ export default defineContentScript({
   main() {
     const isGraphql = (url: string) => url.includes('/o/v3/graphql');
     const later = window.setTimeout.bind(window); // taken before the page's own scripts run
-    const seen: Record<string, string>[] = [];
-    // In pieces of 500, a task each: copying (and, in the content script, checking) a 5,000-row answer in one
-    // message blocked the page for one long task.
-    const post = (rows: Record<string, string>[]) => {
-      for (let i = 0; i < rows.length; i += 500) {
-        const part = rows.slice(i, i + 500);
-        later(() => window.postMessage({ source: BRIDGE_SOURCE, rows: part }, location.origin), 0);
-      }
-    };
+    // The latest answers (at most 5,000 rows), each numbered: the content script takes the newest for the
+    // grid's data set.
+    const seen: { set: number; rows: Record<string, string>[] }[] = [];
+    let sets = 0;
+    // In pieces of at most 500 rows, a task each: one message of 5,000 rows (copied, then checked) was one
+    // long task of the page.
+    const post = (set: number, rows: Record<string, string>[]) =>
+      later(() => window.postMessage({ source: BRIDGE_SOURCE, set, rows }, location.origin), 0);
     const forward = (text: string) => {
+      let json: unknown;
       try {
-        const rows = extractRows(JSON.parse(text));
-        seen.push(...rows);
-        seen.splice(0, Math.max(0, seen.length - 5000));
-        post(rows);
+        json = JSON.parse(text);
       } catch {
-        // not JSON: nothing to forward
+        return; // not JSON: nothing to forward
       }
+      const answer = { set: ++sets, rows: [] as Record<string, string>[] };
+      walkRows(
+        json,
+        (rows, done) => {
+          answer.rows.push(...rows);
+          if (rows.length) post(answer.set, rows);
+          if (!done || !answer.rows.length) return;
+          seen.push(answer);
+          while (seen.reduce((n, a) => n + a.rows.length, 0) > 5000 && seen.length > 1) seen.shift();
+        },
+        (f) => later(f, 0),
+      );
     };
     window.addEventListener('message', (e) => {
-      if (e.source === window && (e.data as { source?: string } | null)?.source === BRIDGE_REQUEST) post(seen);
+      if (e.source === window && (e.data as { source?: string } | null)?.source === BRIDGE_REQUEST)
+        for (const a of seen) for (let i = 0; i < a.rows.length; i += 500) post(a.set, a.rows.slice(i, i + 500));
     });
     const originalFetch = window.fetch;
     window.fetch = async function (this: unknown, ...args: Parameters<typeof fetch>) {

@@ -54,4 +54,47 @@ describe('row badges after a link, a send and a reload (real Chrome build, emula
     for (const p of [shell, direct]) await expect.poll(() => firstBadge(p), { timeout: 10_000 }).toBe('보냄 ✓');
     await compose.close();
   });
+
+  it('shows 결과 확인 필요 for a send whose outcome is unknown and 수신 불가 for a friend who refuses messages, after a reload', async () => {
+    const grid = shell.frameLocator('#__delegate');
+    const badge = (no: string) => grid.locator(`ordertalk-row[data-key="${no}"]`).getByTestId('ordertalk-status');
+    const link = async (no: string, friend: string) => {
+      const compose = await openCompose(ext.context, () =>
+        grid.locator(`ordertalk-row[data-key="${no}"]`).getByTestId('ordertalk-notify').click(),
+      );
+      await compose.getByTestId('friend-search').fill(friend); // suggestions are by name: search for this one
+      await compose.getByTestId('friend-option').filter({ hasText: friend }).first().click();
+      await compose.getByTestId('link-confirm').click();
+      await expect.poll(() => compose.getByTestId('linked-friend').textContent()).toBe(friend);
+      return compose;
+    };
+    // 이서준's order: Kakao processes the send, then a server error answers it (tests/browser/send-faults.test.ts).
+    const compose = await link('2026112400000002', '김하늘');
+    await emu.control.fault({ path: '/v1/api/talk/friends/message/', kind: 'gateway', status: 500, nth: 1 });
+    await compose.getByTestId('send').waitFor();
+    // The consent note is acknowledged once (the first test did).
+    if (await compose.getByTestId('consent-ack').count()) await compose.getByTestId('consent-ack').check();
+    await compose.getByTestId('send').click();
+    await expect
+      .poll(() => compose.getByTestId('send-result').getAttribute('data-status'), { timeout: 15_000 })
+      .toBe('unknown');
+    await compose.close();
+    // 박지우's order, linked to 김하늘, who then stops accepting messages; the friends list is a few minutes
+    // old by the time the page is reloaded (its fetchedAt moved back, as time would).
+    await (await link('2026112400000003', '김하늘')).close();
+    await expect.poll(() => badge('2026112400000003').textContent(), { timeout: 10_000 }).toBe('연결됨');
+    await emu.control.patchUser(2, { allowedMsg: false });
+    const worker = await ext.serviceWorker();
+    await worker.evaluate(async () => {
+      const key = 'kakaoFriends';
+      const chrome = (globalThis as unknown as { chrome: any }).chrome;
+      const cached = (await chrome.storage.session.get(key))[key] as { fetchedAt: number } | undefined;
+      if (cached) await chrome.storage.session.set({ [key]: { ...cached, fetchedAt: cached.fetchedAt - 10 * 60_000 } });
+    });
+    await shell.reload();
+    await expect.poll(() => badge('2026112400000002').textContent(), { timeout: 10_000 }).toBe('결과 확인 필요');
+    await expect.poll(() => badge('2026112400000003').textContent(), { timeout: 10_000 }).toBe('수신 불가');
+    // The sent one stays sent: a send that went out is what its badge says first.
+    await expect.poll(() => badge('2026112400000001').textContent()).toBe('보냄 ✓');
+  });
 });

@@ -238,6 +238,56 @@ describe('row controls on the real TOAST UI Grid (real Chrome build)', () => {
     await page.close();
   });
 
+  it("holds every row of the grid's data after the header's select-all, drawn or not, less the ones unticked", async () => {
+    const { page, frame } = await open(VIRTUAL);
+    await expectOneControlPerRow(frame);
+    await frame.waitForFunction(() => (window as unknown as { __graphqlDone?: boolean }).__graphqlDone);
+    const bar = frame.getByTestId('ordertalk-bulk');
+    const body = '.tui-grid-rside-area .tui-grid-body-area';
+    const box = (no: string) =>
+      frame.locator(
+        `xpath=//td[@data-column-name="_checked"][@data-row-key=//td[@data-column-name="productOrderNo"][normalize-space()="${no}"]/@data-row-key]//input`,
+      );
+    // The grid's own count of ticked rows, from its data (not the DOM).
+    const gridTicks = () =>
+      frame.evaluate(
+        () => (window as unknown as { __grid: { getCheckedRowKeys(): unknown[] } }).__grid.getCheckedRowKeys().length,
+      );
+    await frame.locator('th[data-column-name="_checked"] input').check();
+    await expect.poll(() => bar.textContent()).toBe('선택 주문 카톡 알림 (60)');
+    expect(await gridTicks()).toBe(60);
+    await box('2026112400000002').uncheck();
+    await frame.evaluate((b) => (document.querySelector(b)!.scrollTop = 10_000), body);
+    await box('2026112400000060').uncheck();
+    await expect.poll(() => bar.textContent()).toBe('선택 주문 카톡 알림 (58)');
+    expect(await gridTicks()).toBe(58);
+    const opened = ext.context.waitForEvent('page', { timeout: 10_000 });
+    await bar.click();
+    const compose = await opened;
+    await expect.poll(() => compose.locator('article[data-order-no]').count(), { timeout: 15_000 }).toBe(58);
+    const listed = await compose
+      .locator('article[data-order-no]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-order-no')));
+    expect(listed).not.toContain('2026112400000002');
+    expect(listed).not.toContain('2026112400000060');
+    expect(listed).toContain('2026112400000030'); // never drawn: from the page's data
+    await compose.close();
+    // Ticking it again puts it back; a data reset unticks every row, and the bar goes.
+    await box('2026112400000060').check();
+    await expect.poll(() => bar.textContent()).toBe('선택 주문 카톡 알림 (59)');
+    await frame.evaluate(() => {
+      const w = window as unknown as GridWindow;
+      w.__grid.resetData(w.__rows);
+    });
+    await expect.poll(() => bar.count()).toBe(0);
+    // The header unticked after a fresh select-all: none.
+    await frame.locator('th[data-column-name="_checked"] input').check();
+    await expect.poll(() => bar.textContent()).toBe('선택 주문 카톡 알림 (60)');
+    await frame.locator('th[data-column-name="_checked"] input').uncheck();
+    await expect.poll(() => bar.count()).toBe(0);
+    await page.close();
+  });
+
   for (const layout of [
     { name: '1280×720', width: 1280, height: 720, frameHeight: 700 },
     { name: '125 % zoom (1024×576 CSS px)', width: 1024, height: 576, frameHeight: 700 },

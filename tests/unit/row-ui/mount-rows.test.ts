@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mountRows } from '@/utils/content/row-ui/mount-rows';
-import type { Locator } from '@/utils/content/stores/types';
+import type { Locator, PageData } from '@/utils/content/stores/types';
 import { OrderSchema, type Order } from '@/utils/shared/order';
 
 const order = (n: number): Order => ({
@@ -132,7 +132,7 @@ describe('row buttons', () => {
     let named = false;
     setup(1, (n) => ({ ...order(n), buyerName: named ? '고객' : undefined }));
     const button = () => document.querySelector('ordertalk-row')!.shadowRoot!.querySelector('button')!;
-    expect(button().disabled).toBe(true);
+    await vi.waitFor(() => expect(button().disabled).toBe(true)); // the row is read after its control is in
     expect(button().title).toContain('구매자명');
     named = true;
     document.querySelector('tbody')!.append(document.createElement('tr'));
@@ -194,5 +194,96 @@ describe('badges stay true', () => {
     expect(asked).toEqual([undefined, 'buyer01']);
     ui.refreshStatuses();
     await vi.waitFor(() => expect(asked).toEqual([undefined, 'buyer01', 'buyer01']));
+  });
+});
+
+describe('big and virtual grids', () => {
+  const texts = {
+    notify: '카톡 알림',
+    reason: () => undefined,
+    bulk: (n: number) => `선택 ${n}`,
+    status: {
+      linked: '연결됨',
+      'needs-link': '친구 연결 필요',
+      unreachable: '수신 불가',
+      sent: '보냄 ✓',
+      unknown: '?',
+    },
+  };
+  const key = (n: number) => `P-000${n}`;
+  /** Rows keyed by their product order number, each with a tick box, as a virtual grid draws some of them. */
+  function grid(drawn: number[], extra?: PageData, fields = vi.fn((n: number) => order(n))) {
+    document.body.innerHTML = `<table><tbody>${drawn.map((n) => `<tr><td class="a" data-row-key="${n}"><input type="checkbox"></td></tr>`).join('')}</tbody></table><input type="checkbox" id="all">`;
+    const controller = new AbortController();
+    mounted.push(controller);
+    mountRows({
+      doc: document,
+      url: () => new URL('https://admin.example.com/'),
+      locator: {
+        store: 'custom',
+        virtual: true,
+        locate: (doc) =>
+          [...doc.querySelectorAll('td.a')].map((td) => {
+            const n = Number(td.getAttribute('data-row-key'));
+            return {
+              anchor: td,
+              place: String(n),
+              key: () => key(n),
+              fields: () => fields(n),
+              selected: () => td.querySelector('input')!.checked,
+            };
+          }),
+      },
+      extra,
+      signal: controller.signal,
+      texts,
+      problemText: (p) => p.reason,
+      openCompose: vi.fn(),
+      fetchStatuses: async () => ({}),
+    });
+    return { fields };
+  }
+  const tick = (el: HTMLInputElement, on: boolean) => {
+    el.checked = on;
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  };
+  const bar = () => document.querySelector('ordertalk-bulk')?.shadowRoot?.querySelector('button')?.textContent;
+
+  it('puts the controls in from the row keys alone, and reads the rows after', async () => {
+    const { fields } = grid([0, 1, 2]);
+    // In at once, before any row was read.
+    expect([...document.querySelectorAll('ordertalk-row')].map((h) => h.getAttribute('data-key'))).toEqual([
+      key(0),
+      key(1),
+      key(2),
+    ]);
+    expect(fields).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(fields).toHaveBeenCalledTimes(3));
+  });
+
+  it("counts every row of the page's data set after the header's select-all, less those unticked, until the page resets the ticks", async () => {
+    const extra: PageData = new Map(
+      [0, 1, 2, 3, 4].map((n) => [key(n), { orderNo: `A-000${n}`, buyerName: `고객${n}`, productName: '꿀' }]),
+    );
+    extra.latest = [0, 1, 2, 3, 4].map(key);
+    grid([0, 1], extra);
+    const boxes = [...document.querySelectorAll<HTMLInputElement>('td input')];
+    for (const b of boxes) b.checked = true; // the grid ticks its drawn rows…
+    tick(document.querySelector<HTMLInputElement>('#all')!, true); // …when the header's box is ticked
+    await vi.waitFor(() => expect(bar()).toBe('선택 5'));
+    tick(boxes[1]!, false);
+    await vi.waitFor(() => expect(bar()).toBe('선택 4'));
+    tick(boxes[1]!, true);
+    await vi.waitFor(() => expect(bar()).toBe('선택 5'));
+    // A data set that does not hold the drawn rows is not this grid's: only the drawn ticks count.
+    extra.latest = [9, 10].map(key);
+    tick(boxes[0]!, true);
+    await vi.waitFor(() => expect(bar()).toBe('선택 2'));
+    extra.latest = [0, 1, 2, 3, 4].map(key);
+    // The page unticks every row itself (new data): the header is unticked, and so is the bulk.
+    document.querySelector<HTMLInputElement>('#all')!.checked = false;
+    for (const b of boxes) b.checked = false;
+    document.querySelector('tbody')!.append(document.createElement('tr'));
+    await vi.waitFor(() => expect(bar()).toBeUndefined());
   });
 });

@@ -57,6 +57,11 @@ describe('Smartstore locator', () => {
     expect(rows[0]!.anchor.closest('td')!.getAttribute('data-column-name')).toBe('productOrderNo');
   });
 
+  it("gives each row's key (its product order number as shown) without reading the row", () => {
+    const refs = smartstoreAdmin.locator.locate(doc(grid([row, { ...row, productOrderNo: ' 2026112400000002 ' }])), SS);
+    expect(refs.map((r) => r.key?.())).toEqual(['2026112400000001', '2026112400000002']);
+  });
+
   it('fills columns virtualized out of the DOM from the page data, keeping masks', () => {
     const extra = new Map([['2026112400000001', { buyerPhone: '010-****-1234', buyerId: 'minji01' }]]);
     const [r] = readSmartstore(doc(grid([row])), SS, extra);

@@ -1,4 +1,5 @@
 import { BAR_CSS } from './styles';
+import { stop, STOPPED } from './row-button';
 
 export interface BulkBar {
   update(count: number): void;
@@ -35,7 +36,7 @@ export function createBulkBar(doc: Document, label: (n: number) => string, onCli
   const button = doc.createElement('button');
   button.type = 'button';
   button.dataset.testid = 'ordertalk-bulk';
-  for (const type of ['pointerdown', 'mousedown'] as const) button.addEventListener(type, (e) => e.stopPropagation());
+  for (const type of STOPPED) button.addEventListener(type, stop);
   button.addEventListener('click', (event) => {
     event.stopPropagation();
     if (event.isTrusted) onClick();

@@ -1,7 +1,14 @@
 import type { Order } from '@/utils/shared/order';
 import type { OrderStatus } from '@/utils/shared/protocol';
 import { toOrder } from '@/utils/shared/order-fields';
-import type { Locator, RowRef, RowProblem } from '@/utils/content/stores/types';
+import {
+  ITEM_KEY,
+  type Locator,
+  type PageData,
+  type RawFields,
+  type RowRef,
+  type RowProblem,
+} from '@/utils/content/stores/types';
 import { createRowButton, ROW_HOST, type RowHandle, type RowTexts } from './row-button';
 import { createBulkBar } from './bulk-bar';
 import { nextTask, SLICE_MS } from '@/utils/content/next-task';
@@ -13,7 +20,7 @@ export interface MountOptions {
   texts: RowTexts & { bulk: (n: number) => string };
   signal: AbortSignal;
   /** Extra fields from the page's own data, by product order number. */
-  extra?: Map<string, Partial<Order>>;
+  extra?: PageData;
   openCompose: (orders: Order[]) => void;
   fetchStatuses: (orders: Order[]) => Promise<Record<string, OrderStatus>>;
   problemText: (p: RowProblem) => string;
@@ -29,9 +36,11 @@ const statusKey = (o: Order) => `${o.productOrderNo}\u0001${o.buyerId}\u0001${o.
 
 /**
  * Keeps exactly one button on every order row while the grid re-renders rows (scroll, sort, paging,
- * route changes). One MutationObserver; scans coalesced to one per task (before the frame is painted) and cut into slices of
- * a few milliseconds; rows whose text was read before are not validated again, and a row the grid
- * re-creates gets its existing button back. Torn down on abort.
+ * route changes). One MutationObserver. A scan has two passes: the controls go in first, with only each row's
+ * key read (at once, in the observer's callback, before the frame with the new rows is painted; a big grid in
+ * slices), then, from the next task, the rows are read, validated and their badges asked for in slices. Rows
+ * whose text was read before are not validated again, and a row the grid re-creates gets its existing button
+ * back. Torn down on abort.
  */
 export function mountRows(o: MountOptions): { scan(): void; refreshStatuses(): void } {
   const statuses = new Map<string, OrderStatus>();
@@ -46,35 +55,66 @@ export function mountRows(o: MountOptions): { scan(): void; refreshStatuses(): v
   const pending = new Map<HTMLElement, Element>();
   // The latest reading of each row: page data (e.g. the buyer id) can arrive after the button was made.
   const latest = new Map<string, Order>();
-  // Ticked rows by the grid's row key, read while they were in view: a virtual grid drops rows scrolled out
-  // of view from the DOM, but they stay ticked in the grid (and in the bulk).
-  const ticks = new Map<string, Order>();
+  // The rows drawn now, by key: one not read yet is read when its control or the bulk bar is clicked.
+  let drawn = new Map<string, RowRef>();
+  // Ticked rows by the grid's row key (→ order key), seen while they were in view: a virtual grid drops rows
+  // scrolled out of view from the DOM, but they stay ticked in the grid (and in the bulk).
+  const ticks = new Map<string, string>();
+  // The header's tick box ticked: every row of the grid's data is, drawn or not, but for these (unticked since).
+  let all: Set<string> | undefined;
+  let header: HTMLInputElement | undefined;
   // Tick boxes the operator changed since the last scan; any other change of a tick was the page's own.
   const touched = new Set<string>();
-  // A scan is due (one task after the page's change, before the frame is painted: the controls come with the rows).
-  let due = false;
   let generation = 0;
-  const selection = () => [...new Map([...ticks.values()].map((t) => [t.productOrderNo, t])).values()];
+  let due = false;
+  const schedule = () => {
+    if (due) return;
+    due = true;
+    // After the page's whole change (the grid's own handler redraws the ticks): several changes, one scan.
+    void nextTask().then(() => {
+      due = false;
+      void scan();
+    });
+  };
+
+  /** A row's order: read now when it is drawn, else as last read, else from the page's data. */
+  const orderOf = (key: string): Order | undefined => {
+    const ref = drawn.get(key);
+    const row = ref ? read(ref) : toOrder(o.locator.store, { ...o.extra?.get(key), productOrderNo: key } as RawFields);
+    return 'order' in row ? row.order : latest.get(key);
+  };
+  const selection = (): string[] => {
+    const keys = new Set(ticks.values());
+    // The page's latest data set is the grid's when every drawn row is in it.
+    const data = o.extra?.latest;
+    if (all && data) {
+      const set = new Set(data);
+      if ([...drawn.keys()].every((k) => set.has(k))) for (const k of data) keys.add(k);
+    }
+    if (all) for (const k of all) keys.delete(k);
+    return [...keys];
+  };
   const bar = createBulkBar(o.doc, o.texts.bulk, () => {
-    const orders = selection();
+    const orders = selection().flatMap((k) => orderOf(k) ?? []);
     if (orders.length) o.openCompose(orders);
   });
 
-  async function askStatuses(orders: Order[]) {
+  /** Badges of the rows whose customer changed since they were asked for, 200 orders a message. */
+  function askStatuses(orders: Order[]) {
     const fresh = orders.filter((ord) => asked.get(ord.productOrderNo) !== statusKey(ord));
-    if (!fresh.length) return;
     for (const ord of fresh) asked.set(ord.productOrderNo, statusKey(ord));
-    try {
-      const got = await o.fetchStatuses(fresh);
-      if (o.signal.aborted) return;
-      // Badges only: no need to read the grid again.
-      for (const [k, v] of Object.entries(got)) {
-        statuses.set(k, v);
-        handles.get(k)?.setStatus(v);
-      }
-    } catch {
-      // No badge is better than a wrong one; the button still works.
-    }
+    for (let i = 0; i < fresh.length; i += 200)
+      o.fetchStatuses(fresh.slice(i, i + 200)).then(
+        (got) => {
+          // Badges only: no need to read the grid again.
+          if (!o.signal.aborted)
+            for (const [k, v] of Object.entries(got)) {
+              statuses.set(k, v);
+              handles.get(k)?.setStatus(v);
+            }
+        },
+        () => undefined, // no badge is better than a wrong one; the button still works
+      );
   }
 
   function read(ref: RowRef): Reading {
@@ -93,6 +133,12 @@ export function mountRows(o: MountOptions): { scan(): void; refreshStatuses(): v
     return 'problem' in reading ? { ...reading, key: `row-${ref.place}` } : reading;
   }
 
+  /** The row's key without reading the row, when its admin can tell (a well-formed product order number). */
+  function keyOf(ref: RowRef): string {
+    const k = ref.key?.();
+    return k == null ? read(ref).key : ITEM_KEY.test(k) ? k : `row-${ref.place}`;
+  }
+
   /** The row's button; a new or moved one waits in `pending` until the scan ends. */
   function place(anchor: Element, key: string): RowHandle {
     let handle = placed.get(anchor);
@@ -102,7 +148,7 @@ export function mountRows(o: MountOptions): { scan(): void; refreshStatuses(): v
     handle = handles.get(key);
     if (!handle || handle.host.isConnected || pending.has(handle.host)) {
       handle = createRowButton(o.doc, key, o.texts, () => {
-        const order = latest.get(key);
+        const order = orderOf(key);
         if (order) o.openCompose([order]);
       });
       if (handles.size >= MAX_CACHED) handles.clear(); // buttons in the page stay; only re-use is lost
@@ -113,76 +159,93 @@ export function mountRows(o: MountOptions): { scan(): void; refreshStatuses(): v
     return handle;
   }
 
-  // Buttons go into the page together when a scan ends: every change to a big grid's cells costs the page a
-  // layout of the whole table, so once per scan rather than once per slice.
+  // Buttons go into the page together when the first pass ends: every change to a big grid's cells costs the
+  // page a layout of the whole table, so once per scan rather than once per slice. The bulk bar comes or goes
+  // just before: neither is a reason to scan again.
   function flush() {
     for (const [host, anchor] of pending) anchor.append(host);
     pending.clear();
     observer.takeRecords(); // our own moves: nothing for the observer to look at
   }
 
+  // When this slice of a scan began: after SLICE_MS the page gets the main thread back.
+  let since = 0;
+  const spent = (i: number) => i % 4 === 3 && performance.now() - since > SLICE_MS;
+  /** Yields; true when a newer scan (the grid changed again) took over, or the script was stopped. */
+  const pause = async (run: number) => {
+    await nextTask();
+    since = performance.now();
+    return o.signal.aborted || run !== generation;
+  };
+
   async function scan() {
-    due = false;
     if (o.signal.aborted) return;
     const run = ++generation;
     const refs = o.locator.locate(o.doc, o.url(), o.extra);
-    const orders: Order[] = [];
+    const keys: string[] = [];
     const seen = new Set<string>();
+    const now = new Map<string, RowRef>();
     let resync = !o.locator.virtual; // a grid that renders every row: its ticks are what the DOM shows
-    let sliceStart = performance.now();
+    since = performance.now();
+    // First pass: a control on every row, from its key alone; ticks followed by the grid's row key.
     for (let i = 0; i < refs.length; i++) {
       const ref = refs[i]!;
-      const reading = read(ref);
-      const handle = place(ref.anchor, reading.key);
-      if ('order' in reading) {
-        handle.setProblem(undefined);
-        latest.set(reading.key, reading.order);
-        orders.push(reading.order);
-        handle.setStatus(statuses.get(reading.key));
-        const place = ref.place;
-        const had = ticks.get(place);
-        if (ref.selected()) {
-          // The same row key on another order: the grid's data was replaced (resetData restarts keys from 0).
-          if (had && had.productOrderNo !== reading.key) resync = true;
-          ticks.set(place, reading.order);
-          seen.add(place);
-        } else if (had) {
-          ticks.delete(place);
-          // Unticked without the operator touching it: the page reset the ticks, of rows out of view too.
-          if (!touched.has(place) || had.productOrderNo !== reading.key) resync = true;
-        }
+      const key = keyOf(ref);
+      keys.push(key);
+      now.set(key, ref);
+      const handle = place(ref.anchor, key);
+      handle.setStatus(statuses.get(key));
+      const at = ref.place;
+      const had = ticks.get(at);
+      if (ref.selected()) {
+        // The same row key on another order: the grid's data was replaced (resetData restarts keys from 0).
+        if (had && had !== key) resync = true;
+        ticks.set(at, key);
+        all?.delete(key);
+        seen.add(at);
       } else {
-        handle.setProblem(o.problemText(reading.problem));
-        handle.setStatus(undefined);
+        if (had) ticks.delete(at);
+        // Unticked by the operator: out of the bulk. Else the page reset the ticks, of rows out of view too.
+        if (touched.has(at) && (!had || had === key)) all?.add(key);
+        else if (had || (all && !header?.checked && !all.has(key))) resync = true;
       }
-      if (i % 4 === 3 && performance.now() - sliceStart > SLICE_MS) {
-        await nextTask();
-        // A newer scan (the grid changed again) takes over; rows done so far stay done.
-        if (o.signal.aborted) return;
-        if (run !== generation) return flush();
-        sliceStart = performance.now();
+      // A newer scan takes over, and puts in what this one made.
+      if (spent(i) && (await pause(run))) return;
+    }
+    drawn = now;
+    touched.clear();
+    if (resync) {
+      all = undefined;
+      for (const place of ticks.keys()) if (!seen.has(place)) ticks.delete(place);
+    }
+    bar.update(selection().length);
+    flush();
+    // Second pass, from the next task: each row read and validated, its badge asked for with its slice's rows.
+    // Of several scans in one task (the grid redraws in steps), only the last one's reads.
+    if (await pause(run)) return;
+    const orders: Order[] = [];
+    for (let i = 0; i < refs.length; i++) {
+      const reading = read(refs[i]!);
+      const handle = handles.get(keys[i]!);
+      if ('order' in reading) {
+        handle?.setProblem(undefined);
+        latest.set(keys[i]!, reading.order);
+        orders.push(reading.order);
+      } else {
+        handle?.setProblem(o.problemText(reading.problem));
+        handle?.setStatus(undefined);
+      }
+      if (spent(i)) {
+        askStatuses(orders.splice(0));
+        if (await pause(run)) return;
       }
     }
-    flush();
-    touched.clear();
-    if (resync) for (const place of ticks.keys()) if (!seen.has(place)) ticks.delete(place);
-    bar.update(selection().length);
-    // Badges are asked for once the buttons are in: replies arriving mid-scan would only add tasks to wait for.
-    for (let i = 0; i < orders.length; i += 200) void askStatuses(orders.slice(i, i + 200));
+    askStatuses(orders);
   }
 
-  function schedule() {
-    if (due || o.signal.aborted) return;
-    due = true;
-    // The page's whole change (a render is one task) is in by then; several changes make one scan.
-    void nextTask().then(scan);
-  }
-
-  // Our own changes are taken off its queue (flush); the bulk bar appearing is not a reason to scan again.
-  const observer = new MutationObserver((records) => {
-    if (records.every((r) => [...r.addedNodes].every((n) => (n as Element).localName === 'ordertalk-bulk'))) return;
-    schedule();
-  });
+  // Our own changes are taken off its queue (flush). The scan starts in the callback: the page's change is in
+  // (a render is one task), the frame with it not painted yet.
+  const observer = new MutationObserver(() => void scan());
   observer.observe(o.doc.documentElement, { childList: true, subtree: true });
   o.doc.addEventListener(
     'change',
@@ -190,8 +253,12 @@ export function mountRows(o: MountOptions): { scan(): void; refreshStatuses(): v
       const box = event.target as HTMLInputElement;
       const place = box.closest?.('[data-row-key]')?.getAttribute('data-row-key');
       if (place != null) touched.add(place);
-      // The header's tick box unticked: every row is, in view or not.
-      else if (box.type === 'checkbox' && !box.checked) ticks.clear();
+      // The header's tick box: every row is ticked, or none is, in view or not.
+      else if (box.type === 'checkbox') {
+        header = box;
+        all = box.checked ? new Set() : undefined;
+        if (!box.checked) ticks.clear();
+      }
       schedule();
     },
     { capture: true, signal: o.signal },
@@ -207,8 +274,7 @@ export function mountRows(o: MountOptions): { scan(): void; refreshStatuses(): v
     /** Every known row's badge, asked again: a link, unlink or send changed a status somewhere. */
     refreshStatuses() {
       asked.clear();
-      const orders = [...latest.values()];
-      for (let i = 0; i < orders.length; i += 200) void askStatuses(orders.slice(i, i + 200));
+      askStatuses([...latest.values()]);
     },
   };
 }

@@ -60,8 +60,8 @@ export interface RowHandle {
 
 // The grid moves its cell focus and selection on mousedown (docs/reference/tui-grid-real-dom.md): none of the
 // pointer events on the control may reach it.
-const STOPPED = ['pointerdown', 'mousedown', 'dblclick'] as const;
-const stop = (event: Event) => event.stopPropagation();
+export const STOPPED = ['pointerdown', 'mousedown', 'dblclick'] as const;
+export const stop = (event: Event) => event.stopPropagation();
 
 /** Whether a click is the operator's own, on the button where it really is, at its real small size. */
 function genuine(event: MouseEvent, button: HTMLElement): boolean {

@@ -1,10 +1,9 @@
 import { browser } from 'wxt/browser';
 import * as z from 'zod/mini';
 import { fetchOrderStatuses, openCompose } from '@/utils/content/background-client';
-import type { Order } from '@/utils/shared/order';
 import type { BuiltInAdminId } from '@/utils/shared/store-admins';
 import { watchAdminSwitch } from '@/utils/content/stores/admin-switch';
-import type { AdminLocator, Locator } from '@/utils/content/stores/types';
+import type { AdminLocator, Locator, PageData } from '@/utils/content/stores/types';
 import { ROW_STATUS_CHANGED } from '@/utils/shared/row-status';
 import { mountRows } from './mount-rows';
 import { rowProblemText } from '@/utils/shared/row-problem-text';
@@ -18,7 +17,7 @@ const t = (key: RowKey): string => (browser.i18n.getMessage as (name: string) =>
 const StatusChanged = z.object({ type: z.literal(ROW_STATUS_CHANGED) });
 
 /** Shared wiring of every store's content script: texts, background calls, teardown when `signal` aborts. */
-export function startRowUi(signal: AbortSignal, locator: Locator, extra?: Map<string, Partial<Order>>) {
+export function startRowUi(signal: AbortSignal, locator: Locator, extra?: PageData) {
   const korean = browser.i18n.getUILanguage().toLowerCase().startsWith('ko');
   const ui = mountRows({
     doc: document,
@@ -58,7 +57,7 @@ export function startRowUi(signal: AbortSignal, locator: Locator, extra?: Map<st
 export function startAdminRowUi(
   signal: AbortSignal,
   admin: AdminLocator<BuiltInAdminId>,
-  extra?: Map<string, Partial<Order>>,
+  extra?: PageData,
 ): { scan(): void } {
   let stop: AbortController | undefined;
   let ui: { scan(): void } | undefined;

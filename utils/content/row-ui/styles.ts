@@ -10,19 +10,22 @@ const FONT = `system-ui,'Apple SD Gothic Neo','Noto Sans KR',sans-serif`;
  * cut off, and the row keeps its height. 20 px fit in a cell's right padding plus the next cell's left one.
  */
 export const HOST_STYLE =
-  'position:absolute!important;display:inline-block!important;width:20px!important;height:20px!important;margin:-3px 0 0 4px!important;inset:auto!important;transform:none!important;z-index:1!important';
+  'position:absolute;display:inline-block;width:20px;height:20px;margin:-3px 0 0 4px;inset:auto;transform:none;z-index:1'.replace(
+    /;|$/g,
+    '!important;',
+  );
 
 // The KakaoTalk bubble in the button; the status a coloured dot on its corner, its text for screen readers
 // (and on hover, in the button's title).
 export const ROW_CSS = `:host{all:initial}
-button{all:unset;box-sizing:border-box;display:block;width:20px;height:20px;border-radius:6px;background:#fee500;cursor:pointer;box-shadow:inset 0 0 0 1px #0002}
+button{all:unset;display:block;width:20px;height:20px;border-radius:6px;background:#fee500;cursor:pointer;box-shadow:inset 0 0 0 1px #0002}
 svg{display:block;margin:3px;width:14px;fill:#3c1e1e}
 button:focus-visible{outline:2px solid #0a66c2}
 [disabled]{cursor:not-allowed;background:#ddd}
 span{position:absolute;top:-3px;right:-3px;width:8px;height:8px;border-radius:50%;box-shadow:0 0 0 2px #fff;overflow:hidden;font-size:0;pointer-events:none}
 [hidden]{display:none}
 [data-state=linked]{background:#1a7f37}
-[data-state=needs-link]{background:#e08a00}
+[data-state=needs-link]{background:#a35200}
 [data-state=unknown]{background:#8250df}
 [data-state=unreachable]{background:#d1242f}
 [data-state=sent]{background:#0b5cad}`;

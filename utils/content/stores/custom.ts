@@ -3,7 +3,7 @@ import { matchesPattern, type CustomAdmin, type FieldSchema } from '@/utils/shar
 import { itemKeyFields, toQuantity } from '@/utils/shared/order-fields';
 import { cellText } from './cell-text';
 import { headerIndex } from './header-table';
-import type { Locator, RowRef } from './types';
+import type { Locator, RawFields, RowRef } from './types';
 
 /** The rows of an admin the operator described (the background's preview reads them the same way). */
 export function createCustomLocator(config: CustomAdmin): Locator<'custom'> {
@@ -50,20 +50,15 @@ export function createCustomLocator(config: CustomAdmin): Locator<'custom'> {
         anchor: row.firstElementChild ?? row,
         place: String(i),
         fields() {
-          const orderNo = read(row, config.fields.orderNo);
+          // Every described field as read; the item key and the quantity as the order needs them.
+          const out: RawFields = {};
+          for (const [k, f] of Object.entries(config.fields)) out[k] = read(row, f);
+          const orderNo = out.orderNo as string | undefined;
+          delete out.productOrderNo;
           return {
-            orderNo,
+            ...out,
             ...itemKeyFields(orderNo, read(row, config.fields.productOrderNo), rowsOf(orderNo)),
-            buyerName: read(row, config.fields.buyerName),
-            buyerId: read(row, config.fields.buyerId),
-            buyerPhone: read(row, config.fields.buyerPhone),
-            receiverName: read(row, config.fields.receiverName),
-            productName: read(row, config.fields.productName),
-            productOptions: read(row, config.fields.productOptions),
-            quantity: toQuantity(read(row, config.fields.quantity) ?? ''),
-            status: read(row, config.fields.status),
-            courier: read(row, config.fields.courier),
-            trackingNo: read(row, config.fields.trackingNo),
+            quantity: toQuantity(String(out.quantity ?? '')),
           };
         },
         selected: () => false,

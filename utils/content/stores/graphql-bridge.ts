@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import { BRIDGE_REQUEST, BRIDGE_SOURCE } from './graphql-rows';
 import { SMARTSTORE_FIELDS, type SmartstoreField } from './smartstore-fields';
-import { text, type Order } from '@/utils/shared/order';
+import { text } from '@/utils/shared/order';
+import { ITEM_KEY, type PageData } from './types';
 import { foldText, toQuantity } from '@/utils/shared/order-fields';
 import { nextTask, SLICE_MS } from '@/utils/content/next-task';
 
@@ -18,47 +19,47 @@ export const BridgeRowSchema = z.object({
     Exclude<SmartstoreField, 'productOrderNo'>,
     Value
   >),
-  productOrderNo: z.string().check(z.refine((s) => /^[0-9A-Za-z-]{4,64}$/.test(s))),
+  productOrderNo: z.string().check(z.refine((s) => ITEM_KEY.test(s))),
 });
 
 /**
  * One row of page data checked and kept in `into`; a bad row is skipped, not the message. Whitespace is folded
  * as cells show it first, so a value with a stray space still reads (and blanks drop out).
  */
-function take(raw: unknown, into: Map<string, Partial<Order>>): void {
+function take(raw: unknown, into: PageData): string | undefined {
   const folded: Record<string, unknown> = {};
-  if (raw && typeof raw === 'object')
-    for (const [k, v] of Object.entries(raw)) {
-      const f = typeof v === 'string' ? foldText(v) : v;
-      if (f !== '') folded[k] = f;
-    }
+  // Anything but an object has no fields the schema takes (a string's characters have no productOrderNo).
+  for (const [k, v] of Object.entries(raw ?? {})) {
+    const f = typeof v === 'string' ? foldText(v) : v;
+    if (f !== '') folded[k] = f;
+  }
   const row = BridgeRowSchema.safeParse(folded);
   if (!row.success) return;
   const { productOrderNo, quantity, ...rest } = row.data;
   const n = quantity === undefined ? undefined : toQuantity(quantity);
   into.set(productOrderNo, { ...into.get(productOrderNo), ...rest, ...(n && { quantity: n }) });
+  return productOrderNo;
 }
 
 /**
  * Listens for the hook's messages from this same window; keeps valid rows in `into`, checked in slices of a
  * few milliseconds like the row scan (a 5,000-row answer in one loop blocked the page for ~80 ms). Messages
- * are taken in order; `onRows` runs once a message's rows are all in.
+ * are taken in order; `onRows` runs once a message's rows are all in. The keys of the newest answer (its
+ * number `set`, counted by the hook) are `into.latest`: the grid's data set.
  */
-export function listenToBridge(
-  win: Window,
-  into: Map<string, Partial<Order>>,
-  onRows: () => void,
-  signal: AbortSignal,
-): void {
-  const queue: unknown[][] = [];
+export function listenToBridge(win: Window, into: PageData, onRows: () => void, signal: AbortSignal): void {
+  const queue: [number, unknown[]][] = [];
+  let newest = 0;
   let running = false;
   async function drain() {
     running = true;
     let start = performance.now();
     while (queue.length && !signal.aborted) {
-      const rows = queue.shift()!;
+      const [set, rows] = queue.shift()!;
+      if (set > newest) [newest, into.latest] = [set, []];
       for (let i = 0; i < rows.length; i++) {
-        take(rows[i], into);
+        const key = take(rows[i], into);
+        if (key && set === newest) into.latest?.push(key);
         if (i % 8 === 7 && performance.now() - start > SLICE_MS) {
           await nextTask();
           if (signal.aborted) return;
@@ -74,9 +75,9 @@ export function listenToBridge(
     (event: MessageEvent) => {
       if (event.source !== win || event.origin !== win.location.origin) return;
       // The envelope is a tag and a list (at most 5,000 rows); each row in it is checked on its own.
-      const { source, rows } = (event.data ?? {}) as { source?: unknown; rows?: unknown };
+      const { source, rows, set } = (event.data ?? {}) as { source?: unknown; rows?: unknown; set?: unknown };
       if (source !== BRIDGE_SOURCE || !Array.isArray(rows) || rows.length > 5000) return;
-      queue.push(rows);
+      queue.push([Number(set) || 0, rows]);
       if (!running) void drain();
     },
     { signal },

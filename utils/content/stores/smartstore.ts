@@ -3,7 +3,7 @@ import { toQuantity } from '@/utils/shared/order-fields';
 import { SMARTSTORE } from '@/utils/shared/store-admins';
 import { cellText } from './cell-text';
 import { SMARTSTORE_FIELDS } from './smartstore-fields';
-import type { AdminLocator, Locator, RawFields, RowRef } from './types';
+import type { AdminLocator, Locator, PageData, RawFields, RowRef } from './types';
 
 // Naver Smartstore seller center, inside the /o/… order frame: a TOAST UI Grid whose cells carry
 // data-row-key and data-column-name (docs/reference/store-admins.md §1.4), named as the fields in smartstore-fields.ts.
@@ -26,8 +26,7 @@ function content(td: Element): Element {
 
 /** One grid's bodies: each side renders a row as one <tr>, in the same order on both sides. */
 class GridSides {
-  private ticked?: boolean;
-  private byKey?: Map<string, Element[]>;
+  declare private ticked?: boolean;
   constructor(
     private readonly grid: Element,
     private readonly bodies: HTMLTableSectionElement[],
@@ -35,24 +34,16 @@ class GridSides {
 
   /** Whether any row is ticked: usually none, and then no row needs looking at. */
   anyTicked(): boolean {
-    return (this.ticked ??= !!this.grid.querySelector('input[type="checkbox"]:checked'));
+    return (this.ticked ??= !!this.grid.querySelector('input:checked'));
   }
 
-  /** The row's <tr> on every side: paired by position, confirmed by the key on their cells; by key otherwise. */
+  /** The row's <tr> on every side, paired by position and confirmed by the key on their cells; its own alone
+   * while the sides are out of step (mid-render: the next scan, after the grid's change, reads it whole). */
   parts(key: string, own: HTMLTableRowElement): Element[] {
     const index = own.sectionRowIndex;
-    const paired = this.bodies.map((b) => b.rows?.[index]);
+    const paired = this.bodies.map((b) => b.children[index]);
     // The row's own <tr> needs no check (its key is the anchor's): only the other sides' are compared.
-    if (index >= 0 && paired.every((tr) => tr === own || (tr && keyOf(tr) === key))) return paired as Element[];
-    // Rare (the sides out of step mid-render): every row by key, once per scan.
-    if (!this.byKey) {
-      this.byKey = new Map();
-      for (const tr of this.grid.getElementsByTagName('tr')) {
-        const k = keyOf(tr);
-        if (k != null) this.byKey.set(k, [...(this.byKey.get(k) ?? []), tr]);
-      }
-    }
-    return this.byKey.get(key) ?? [];
+    return index >= 0 && paired.every((tr) => tr === own || (tr && keyOf(tr) === key)) ? (paired as Element[]) : [own];
   }
 }
 
@@ -70,16 +61,17 @@ function keyOf(tr: Element): string | null | undefined {
 
 /** A located row. A class, not closures: a 2,000-row grid is located on every change, so keep it light. */
 class SmartstoreRow implements RowRef {
-  private partsCache?: Element[];
-  private cells?: Map<string, Element>;
-  private anchorCache?: Element;
-  private placeCache?: string;
+  // Caches, declared only: no class fields to emit (every byte of a content script counts).
+  declare private partsCache?: Element[];
+  declare private cells?: Map<string, Element>;
+  declare private anchorCache?: Element;
+  declare private placeCache?: string;
 
   // Nothing is read here: locating must stay cheap; each row is looked at in its slice of the scan.
   constructor(
     private readonly td: Element,
     private readonly sides: GridSides,
-    private readonly extra: Map<string, Partial<Order>> | undefined,
+    private readonly extra: PageData | undefined,
   ) {}
 
   /** Inside the cell's content box, on the number's line: a button below it would make the left (frozen)
@@ -108,6 +100,10 @@ class SmartstoreRow implements RowRef {
     return td ? cellText(content(td)) : undefined;
   }
 
+  key(): string {
+    return cellText(this.td);
+  }
+
   /** Changes whenever fields() would: the row's text per side and cell count, and the page data for it. */
   signature(): string {
     let sig = this.place;
@@ -124,15 +120,13 @@ class SmartstoreRow implements RowRef {
       const shown = this.text(field);
       out[field] = field === 'quantity' ? (toQuantity(shown ?? '') ?? more.quantity) : shown || more[field];
     }
-    out.productOrderNo ??= '';
     return out;
   }
 
   selected(): boolean {
     if (!this.sides.anyTicked()) return false;
-    const box = this.td.parentElement?.querySelector(
-      `td[data-column-name="${SMARTSTORE_COLUMNS.checked}"] input[type="checkbox"]`,
-    ) as HTMLInputElement | null | undefined;
+    const box = this.td.parentElement?.querySelector(`[data-column-name=${SMARTSTORE_COLUMNS.checked}] input`) as
+      HTMLInputElement | null | undefined;
     return !!box?.checked;
   }
 }
