@@ -28,7 +28,9 @@ describe('history CSV', () => {
       '시각(KST),주문번호,상품주문번호,구매자,상품,받는 사람,템플릿,채널,전화번호,비용(원),상태,도착,오류 코드,오류',
     );
     // ="…" is how a spreadsheet is told a cell is text; a bare 2026112400000001 would become 2.02611E+15.
-    expect(line).toContain(',"=""2026112490000001""","=""2026112400000001""",김민지,수제 딸기잼,민지,발송 완료,친구 메시지,,,보냄,,');
+    expect(line).toContain(
+      ',"=""2026112490000001""","=""2026112400000001""",김민지,수제 딸기잼,민지,발송 완료,친구 메시지,,,보냄,,',
+    );
   });
 
   it('never lets a page-written value become a formula through the text form', async () => {
