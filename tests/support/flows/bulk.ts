@@ -189,7 +189,9 @@ export async function historyAndCsv(driver: Driver): Promise<void> {
     .replace(/^\uFEFF/, '')
     .trimEnd()
     .split('\r\n');
-  expect(lines[0]).toBe('시각(KST),주문번호,상품주문번호,구매자,상품,받는 사람,템플릿,상태,오류 코드,오류');
+  expect(lines[0]).toBe(
+    '시각(KST),주문번호,상품주문번호,구매자,상품,받는 사람,템플릿,채널,전화번호,비용(원),상태,도착,오류 코드,오류',
+  );
   expect(lines).toHaveLength(statuses.length + 1);
   for (const tokenish of driver.emu.world.access.keys()) expect(csv).not.toContain(tokenish);
   await history.close();
