@@ -10,8 +10,6 @@ const STATES = ['linked', 'needs-link', 'unreachable', 'sent', 'unknown'] as con
 const StatusItem = z.object({
   productOrderNo: text(64),
   state: z.literal(STATES),
-  reasonKo: z.optional(z.string()),
-  reasonEn: z.optional(z.string()),
 });
 const Reply = z.object({ ok: z.literal([true, false]), error: z.optional(z.object({ en: z.string() })) });
 const OkValue = z.object({ ok: z.literal(true) });

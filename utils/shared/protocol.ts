@@ -30,8 +30,6 @@ export type Caller = 'content' | 'page';
 
 export const OrderStatusSchema = z.object({
   state: z.enum(['linked', 'needs-link', 'unreachable', 'sent', 'unknown']),
-  reasonKo: z.string().optional(),
-  reasonEn: z.string().optional(),
 });
 export type OrderStatus = z.infer<typeof OrderStatusSchema>;
 

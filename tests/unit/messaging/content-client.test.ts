@@ -27,14 +27,14 @@ describe('content script calls to the background', () => {
           {
             productOrderNo: '2026112400000001',
             state: 'needs-link',
-            reasonKo: '친구 연결 필요',
-            reasonEn: 'Link a friend',
+            // Fields the content script does not use are dropped, not passed on.
+            extra: 'x',
           },
         ],
       },
     });
     expect(await fetchOrderStatuses([order])).toEqual({
-      '2026112400000001': { state: 'needs-link', reasonKo: '친구 연결 필요', reasonEn: 'Link a friend' },
+      '2026112400000001': { state: 'needs-link' },
     });
   });
 

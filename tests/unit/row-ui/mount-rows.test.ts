@@ -40,7 +40,6 @@ function setup(count: number, fields: (n: number) => Partial<Order> = order) {
     signal: controller.signal,
     texts: {
       notify: '카톡 알림',
-      reason: (s) => s.reasonKo,
       bulk: (n) => `선택 ${n}`,
       status: {
         linked: '연결됨',
@@ -165,7 +164,6 @@ describe('badges stay true', () => {
       signal: controller.signal,
       texts: {
         notify: '카톡 알림',
-        reason: () => undefined,
         bulk: (n) => `선택 ${n}`,
         status: {
           linked: '연결됨',
@@ -195,12 +193,60 @@ describe('badges stay true', () => {
     ui.refreshStatuses();
     await vi.waitFor(() => expect(asked).toEqual([undefined, 'buyer01', 'buyer01']));
   });
+  it('keeps the newer answer when an older question about the same row is answered last', async () => {
+    const page: { buyerId?: string } = {};
+    const answers: ((s: Record<string, { state: 'linked' | 'needs-link' }>) => void)[] = [];
+    document.body.innerHTML = '<table><tbody><tr><td class="a" data-n="0"></td></tr></tbody></table>';
+    const controller = new AbortController();
+    mounted.push(controller);
+    const ui = mountRows({
+      doc: document,
+      url: () => new URL('https://admin.example.com/'),
+      locator: {
+        store: 'custom',
+        locate: (doc) =>
+          [...doc.querySelectorAll('td.a')].map((td) => ({
+            anchor: td,
+            place: '0',
+            fields: () => ({ ...order(0), buyerId: page.buyerId }),
+            selected: () => false,
+          })),
+      },
+      signal: controller.signal,
+      texts: {
+        notify: '카톡 알림',
+        bulk: (n) => `선택 ${n}`,
+        status: {
+          linked: '연결됨',
+          'needs-link': '친구 연결 필요',
+          unreachable: '수신 불가',
+          sent: '보냄 ✓',
+          unknown: '?',
+        },
+      },
+      problemText: (p) => p.reason,
+      openCompose: vi.fn(),
+      // Each question waits until the test answers it.
+      fetchStatuses: () => new Promise((resolve) => answers.push(resolve)),
+    });
+    const badge = () =>
+      document.querySelector('ordertalk-row')!.shadowRoot!.querySelector('[data-testid="ordertalk-status"]')!;
+    await vi.waitFor(() => expect(answers).toHaveLength(1)); // asked before the buyer data came
+    page.buyerId = 'buyer01';
+    ui.scan();
+    await vi.waitFor(() => expect(answers).toHaveLength(2)); // asked again with it
+    answers[1]!({ 'P-0000': { state: 'linked' } });
+    await vi.waitFor(() => expect(badge().textContent).toBe('연결됨'));
+    answers[0]!({ 'P-0000': { state: 'needs-link' } }); // the stale answer arrives last
+    await frame();
+    await frame();
+    expect(badge().textContent).toBe('연결됨');
+  });
 });
 
 describe('big and virtual grids', () => {
   const texts = {
     notify: '카톡 알림',
-    reason: () => undefined,
     bulk: (n: number) => `선택 ${n}`,
     status: {
       linked: '연결됨',

@@ -106,11 +106,16 @@ export function mountRows(o: MountOptions): { scan(): void; refreshStatuses(): v
     for (let i = 0; i < fresh.length; i += 200)
       o.fetchStatuses(fresh.slice(i, i + 200)).then(
         (got) => {
-          // Badges only: no need to read the grid again.
+          // Badges only: no need to read the grid again. An answer about a customer since read anew (the page's
+          // buyer data came in) is stale even when it arrives last: the newer question's answer stands.
           if (!o.signal.aborted)
-            for (const [k, v] of Object.entries(got)) {
-              statuses.set(k, v);
-              handles.get(k)?.setStatus(v);
+            for (const ord of fresh) {
+              const k = ord.productOrderNo;
+              const v = got[k];
+              if (v && asked.get(k) === statusKey(ord)) {
+                statuses.set(k, v);
+                handles.get(k)?.setStatus(v);
+              }
             }
         },
         () => undefined, // no badge is better than a wrong one; the button still works

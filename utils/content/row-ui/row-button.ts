@@ -45,8 +45,6 @@ function template(doc: Document, texts: RowTexts): DocumentFragment {
 
 export interface RowTexts {
   notify: string;
-  /** Why a customer is not reachable, in the operator's language. */
-  reason: (status: OrderStatus) => string | undefined;
   status: Record<OrderStatus['state'], string>;
 }
 
@@ -98,22 +96,20 @@ export function createRowButton(doc: Document, key: string, texts: RowTexts, onC
   let shownProblem: string | undefined;
   let label = texts.notify;
   const title = () => {
-    button.title = badge.hidden ? label : `${label} · ${badge.textContent}${badge.title ? ` (${badge.title})` : ''}`;
+    button.title = badge.hidden ? label : `${label} · ${badge.textContent}`;
   };
   return {
     key,
     host,
     setStatus(status) {
       // Rows are re-placed on every grid re-render: touch the DOM only when something changed.
-      const reason = status && texts.reason(status);
-      const state = status && `${status.state}\u0000${reason}`;
+      const state = status?.state;
       if (state === shownState) return;
       shownState = state;
       badge.hidden = !status;
       if (status) {
         badge.dataset.state = status.state;
         badge.textContent = texts.status[status.state];
-        badge.title = reason ?? '';
       }
       title();
     },

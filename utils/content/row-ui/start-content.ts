@@ -18,7 +18,6 @@ const StatusChanged = z.object({ type: z.literal(ROW_STATUS_CHANGED) });
 
 /** Shared wiring of every store's content script: texts, background calls, teardown when `signal` aborts. */
 export function startRowUi(signal: AbortSignal, locator: Locator, extra?: PageData) {
-  const korean = browser.i18n.getUILanguage().toLowerCase().startsWith('ko');
   const ui = mountRows({
     doc: document,
     url: () => new URL(location.href),
@@ -27,7 +26,6 @@ export function startRowUi(signal: AbortSignal, locator: Locator, extra?: PageDa
     signal,
     texts: {
       notify: t('row_notify'),
-      reason: (s) => (korean ? s.reasonKo : (s.reasonEn ?? s.reasonKo)),
       bulk: (n) => t('row_bulk').replace('{count}', String(n)),
       status: {
         linked: t('row_linked'),

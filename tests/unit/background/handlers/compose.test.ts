@@ -127,8 +127,6 @@ describe('compose and order-status handlers', () => {
     const orderStatus = vi.fn(async () => ({
       [order.productOrderNo]: {
         state: 'needs-link',
-        reasonKo: '연결이 필요해요',
-        reasonEn: 'Needs a link',
         uuid: 'u1',
       },
     }));
@@ -141,8 +139,6 @@ describe('compose and order-status handlers', () => {
           {
             productOrderNo: order.productOrderNo,
             state: 'needs-link',
-            reasonKo: '연결이 필요해요',
-            reasonEn: 'Needs a link',
           },
         ],
       },
