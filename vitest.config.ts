@@ -45,6 +45,9 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/browser/**/*.test.ts'],
           fileParallelism: false,
+          // One worker for all browser files, one after another: each file starts its own browser and servers,
+          // so only the test modules are shared, and importing them once saves about 1.3 s a file.
+          isolate: false,
           sequence: { groupOrder: 1 },
           testTimeout: 90_000,
           hookTimeout: 90_000,
