@@ -1,5 +1,5 @@
-import { request as httpsRequest } from 'node:https';
 import { readFileSync } from 'node:fs';
+import { emulatorRequest, type Reply } from '../support/emulator-request';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseScenario, type Scenario } from './scenario';
@@ -14,12 +14,7 @@ export function loadScenario(nameOrPath: string): Scenario {
   return parseScenario(JSON.parse(readFileSync(file, 'utf8')));
 }
 
-export interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  text: string;
-  json(): any;
-}
+export type { Reply };
 
 export interface Emulator extends RunningEmulator {
   /** `--host-resolver-rules` entries for Chromium. */
@@ -63,31 +58,7 @@ export interface Emulator extends RunningEmulator {
 export async function startEmulator(opts: { scenario?: Scenario | string; port?: number } = {}): Promise<Emulator> {
   const scenario = typeof opts.scenario === 'object' ? opts.scenario : loadScenario(opts.scenario ?? 'basic');
   const running = await listen(scenario, opts.port ?? 0);
-  const request: Emulator['request'] = (host, pathAndQuery, init = {}) =>
-    new Promise((resolve, reject) => {
-      const req = httpsRequest(
-        {
-          host: '127.0.0.1',
-          port: running.port,
-          servername: host,
-          ca: running.cert,
-          path: pathAndQuery,
-          method: init.method ?? 'GET',
-          headers: { host, ...init.headers },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8');
-            resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: () => JSON.parse(text) });
-          });
-        },
-      );
-      req.on('error', reject);
-      if (init.body) req.write(init.body);
-      req.end();
-    });
+  const request: Emulator['request'] = emulatorRequest(running.port, running.cert);
   const form: Emulator['form'] = (host, pathname, fields, token) =>
     request(host, pathname, {
       method: 'POST',

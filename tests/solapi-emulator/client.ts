@@ -1,5 +1,5 @@
-import { request as httpsRequest } from 'node:https';
 import { readFileSync } from 'node:fs';
+import { emulatorRequest, type Reply } from '../support/emulator-request';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseScenario, type Scenario } from './scenario';
@@ -13,12 +13,7 @@ export function loadScenario(nameOrPath: string): Scenario {
   return parseScenario(JSON.parse(readFileSync(file, 'utf8')));
 }
 
-export interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  text: string;
-  json(): any;
-}
+export type { Reply };
 
 /** A stored message as the emulator keeps it (what a test checks "was sent"). */
 export interface EmulatedMessage {
@@ -85,33 +80,7 @@ export async function startSolapiEmulator(
 ): Promise<SolapiEmulator> {
   const scenario = typeof opts.scenario === 'object' ? opts.scenario : loadScenario(opts.scenario ?? 'basic');
   const running = await listen(scenario, opts.port ?? 0);
-  const request: SolapiEmulator['request'] = (host, pathAndQuery, init = {}) =>
-    new Promise((resolve, reject) => {
-      const req = httpsRequest(
-        {
-          host: '127.0.0.1',
-          port: running.port,
-          servername: host,
-          ca: running.cert,
-          path: pathAndQuery,
-          method: init.method ?? 'GET',
-          headers: { host, ...init.headers },
-          agent: false,
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => {
-            const text = Buffer.concat(chunks).toString('utf8');
-            resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json: () => JSON.parse(text) });
-          });
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-      if (init.body) req.write(init.body);
-      req.end();
-    });
+  const request: SolapiEmulator['request'] = emulatorRequest(running.port, running.cert);
   const ctl = async (method: string, p: string, body?: unknown) => {
     const r = await request('localhost', `/__emulator${p}`, {
       method,

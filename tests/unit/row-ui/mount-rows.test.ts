@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mountRows } from '@/utils/content/row-ui/mount-rows';
+import { mountRows, type MountOptions } from '@/utils/content/row-ui/mount-rows';
 import type { Locator, PageData } from '@/utils/content/stores/types';
 import { OrderSchema, type Order } from '@/utils/shared/order';
 
@@ -142,60 +142,9 @@ describe('row buttons', () => {
 });
 
 describe('badges stay true', () => {
-  it('asks again when the buyer data of a row arrives, and when the background says a status changed', async () => {
+  /** One row whose buyer id the test sets (the page's data arriving), with the test's status answers. */
+  function oneRow(fetchStatuses: MountOptions['fetchStatuses']) {
     const page: { buyerId?: string } = {};
-    const asked: (string | undefined)[] = [];
-    document.body.innerHTML = '<table><tbody><tr><td class="a" data-n="0"></td></tr></tbody></table>';
-    const controller = new AbortController();
-    mounted.push(controller);
-    const ui = mountRows({
-      doc: document,
-      url: () => new URL('https://admin.example.com/'),
-      locator: {
-        store: 'custom',
-        locate: (doc) =>
-          [...doc.querySelectorAll('td.a')].map((td) => ({
-            anchor: td,
-            place: '0',
-            fields: () => ({ ...order(0), buyerId: page.buyerId }),
-            selected: () => false,
-          })),
-      },
-      signal: controller.signal,
-      texts: {
-        notify: '카톡 알림',
-        bulk: (n) => `선택 ${n}`,
-        status: {
-          linked: '연결됨',
-          'needs-link': '친구 연결 필요',
-          unreachable: '수신 불가',
-          sent: '보냄 ✓',
-          unknown: '?',
-        },
-      },
-      problemText: (p) => `${p.field === 'buyerName' ? '구매자명' : (p.field ?? '')} ${p.reason}`,
-      openCompose: vi.fn(),
-      fetchStatuses: async (orders) => {
-        asked.push(...orders.map((o) => o.buyerId));
-        return Object.fromEntries(
-          orders.map((o) => [o.productOrderNo, { state: o.buyerId ? ('linked' as const) : ('needs-link' as const) }]),
-        );
-      },
-    });
-    const badge = () =>
-      document.querySelector('ordertalk-row')!.shadowRoot!.querySelector('[data-testid="ordertalk-status"]')!;
-    await vi.waitFor(() => expect(badge().textContent).toBe('친구 연결 필요'));
-    page.buyerId = 'buyer01'; // the page's GraphQL data came after the row
-    ui.scan();
-    document.querySelector('tbody')!.append(document.createElement('tr'));
-    await vi.waitFor(() => expect(badge().textContent).toBe('연결됨'));
-    expect(asked).toEqual([undefined, 'buyer01']);
-    ui.refreshStatuses();
-    await vi.waitFor(() => expect(asked).toEqual([undefined, 'buyer01', 'buyer01']));
-  });
-  it('keeps the newer answer when an older question about the same row is answered last', async () => {
-    const page: { buyerId?: string } = {};
-    const answers: ((s: Record<string, { state: 'linked' | 'needs-link' }>) => void)[] = [];
     document.body.innerHTML = '<table><tbody><tr><td class="a" data-n="0"></td></tr></tbody></table>';
     const controller = new AbortController();
     mounted.push(controller);
@@ -226,11 +175,35 @@ describe('badges stay true', () => {
       },
       problemText: (p) => p.reason,
       openCompose: vi.fn(),
-      // Each question waits until the test answers it.
-      fetchStatuses: () => new Promise((resolve) => answers.push(resolve)),
+      fetchStatuses,
     });
     const badge = () =>
       document.querySelector('ordertalk-row')!.shadowRoot!.querySelector('[data-testid="ordertalk-status"]')!;
+    return { page, ui, badge };
+  }
+
+  it('asks again when the buyer data of a row arrives, and when the background says a status changed', async () => {
+    const asked: (string | undefined)[] = [];
+    const { page, ui, badge } = oneRow(async (orders) => {
+      asked.push(...orders.map((o) => o.buyerId));
+      return Object.fromEntries(
+        orders.map((o) => [o.productOrderNo, { state: o.buyerId ? ('linked' as const) : ('needs-link' as const) }]),
+      );
+    });
+    await vi.waitFor(() => expect(badge().textContent).toBe('친구 연결 필요'));
+    page.buyerId = 'buyer01'; // the page's GraphQL data came after the row
+    ui.scan();
+    document.querySelector('tbody')!.append(document.createElement('tr'));
+    await vi.waitFor(() => expect(badge().textContent).toBe('연결됨'));
+    expect(asked).toEqual([undefined, 'buyer01']);
+    ui.refreshStatuses();
+    await vi.waitFor(() => expect(asked).toEqual([undefined, 'buyer01', 'buyer01']));
+  });
+
+  it('keeps the newer answer when an older question about the same row is answered last', async () => {
+    const answers: ((s: Record<string, { state: 'linked' | 'needs-link' }>) => void)[] = [];
+    // Each question waits until the test answers it.
+    const { page, ui, badge } = oneRow(() => new Promise((resolve) => answers.push(resolve)));
     await vi.waitFor(() => expect(answers).toHaveLength(1)); // asked before the buyer data came
     page.buyerId = 'buyer01';
     ui.scan();
