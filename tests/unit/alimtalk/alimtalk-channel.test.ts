@@ -169,4 +169,21 @@ describe('the AlimTalk channel', () => {
     expect((await emu.control.messages()).filter((m) => m.sent).length).toBe(1);
     expect((await emu.control.requests())['POST /messages/v4/groups/:groupId/send']).toBe(1);
   });
+
+  it('an unknown outcome whose group SOLAPI cannot yet describe stays unknown, then reads as not sent', async () => {
+    const { channel, ctx, items } = await setUp();
+    const group = { path: '/messages/v4/groups/:groupId', method: 'GET', kind: '5xx' as const };
+    // The send is refused by a server error before processing, and the look-ups fail too.
+    await emu.control.fault({ path: '/messages/v4/groups/:groupId/send', method: 'POST', kind: '5xx' });
+    for (let i = 0; i < 6; i++) await emu.control.fault(group);
+    const [r] = await channel.send(items([order(1, '010-1111-2222')]), crypto.randomUUID(), ctx);
+    expect(r!.status).toBe('unknown');
+    // The group's message list answers, but the group was never sent: that proves nothing.
+    await channel.poll(await getSettings());
+    expect((await listHistory())[0]!.status).toBe('unknown');
+    await emu.control.clearFaults();
+    await channel.poll(await getSettings());
+    expect((await listHistory())[0]).toMatchObject({ status: 'failed', error: { code: 'interrupted' } });
+    expect((await emu.control.messages()).filter((m) => m.sent)).toEqual([]);
+  });
 });

@@ -266,9 +266,12 @@ export function createAlimtalkChannel(
     const settled = await recover();
     const tracked = await alimtalkToTrack();
     const groups = new Map<string, typeof tracked>();
-    for (const r of tracked) if (r.groupId) groups.set(r.groupId, [...(groups.get(r.groupId) ?? []), r]);
+    // Unknown outcomes are settled only by recover(), from the group's own status: a message listed in a group
+    // that was never sent still reads "accepted", so its delivery report proves nothing.
+    for (const r of tracked)
+      if (r.groupId && r.status === 'sent') groups.set(r.groupId, [...(groups.get(r.groupId) ?? []), r]);
     let updated = 0;
-    let open = tracked.filter((r) => !r.groupId).length;
+    let open = tracked.filter((r) => !r.groupId || r.status !== 'sent').length;
     const view = await accountView(await context(settings)).catch(() => undefined);
     for (const [groupId, records] of groups) {
       let report: Awaited<ReturnType<typeof deliveryReport>>;
@@ -287,16 +290,14 @@ export function createAlimtalkChannel(
         const delivery = deliveryOf(d.statusCode, d.smsFallback);
         if (!d.final) open++;
         const next = await amendRecord(r.id, (cur) => {
-          if (cur.delivery?.statusCode === delivery.statusCode && cur.status !== 'unknown') return undefined;
+          if (cur.status !== 'sent' || cur.delivery?.statusCode === delivery.statusCode) return undefined;
           const failed = delivery.state === 'failed';
           return {
             delivery,
             messageId: d.messageId ?? cur.messageId,
-            // Resolved by asking SOLAPI: an unknown that SOLAPI holds was sent; a final failure did not arrive.
+            // A final failure did not arrive.
             status: failed ? 'failed' : 'sent',
-            ...(failed
-              ? { error: { code: `solapi-${d.statusCode}`, ko: delivery.ko, en: delivery.en } }
-              : cur.status === 'unknown' && { error: undefined }),
+            ...(failed && { error: { code: `solapi-${d.statusCode}`, ko: delivery.ko, en: delivery.en } }),
             ...(view?.prices && {
               cost: (failed && !d.smsFallback ? 0 : view.prices.ata) + (d.smsFallback ? view.prices.sms : 0),
             }),
